@@ -1,0 +1,80 @@
+// Runs an embedded Neo4j Community DBMS with a Bolt listener, for local
+// integration tests and the demo. Started by deploy/local/services as
+//
+//   java -cp '<jars>/*' Launcher.java <home-dir> <bolt-port>
+//
+// (source-file mode: no build step). <home-dir> holds data/ and logs/ and
+// survives restarts, so stop/start keeps the graph.
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.logging.Level;
+import org.neo4j.logging.log4j.Log4jLogProvider;
+
+public class Launcher {
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: Launcher.java <home-dir> <bolt-port>");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        long pageCacheMb = Long.parseLong(System.getProperty("kg.pagecache.mb", "512"));
+
+        long t0 = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                // Loopback only.
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Authentication is DISABLED: this is a throwaway local test
+                // instance bound to 127.0.0.1; clients connect with NoAuth.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                // Tx logs are preallocated at 256 MiB per database by default;
+                // a test instance has no use for half a gigabyte of zeros.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Stops runaway test queries from holding locks forever.
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(2))
+                // Bolt waits 5 s twice on shutdown by default; 1 s keeps
+                // `services stop neo4j` quick. (Internal settings of 5.26.)
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                // No network beyond loopback: do not try to phone home.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // User-facing log (the neo4j.log of a server install) to stdout;
+                // the debug log goes to <home-dir>/logs/debug.log.
+                .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM/SIGINT run this hook: shut the DBMS down cleanly so the
+        // store is not left needing recovery on the next start.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("neo4j: shutting down");
+            try {
+                dbms.shutdown();
+            } finally {
+                System.out.println("neo4j: stopped");
+                stopped.countDown();
+            }
+        }, "kg-neo4j-shutdown"));
+
+        // Fail fast if the default database did not come up.
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                .executeTransactionally("RETURN 1");
+        System.out.printf("neo4j: started in %d ms, bolt://127.0.0.1:%d, home %s%n",
+                (System.nanoTime() - t0) / 1_000_000, port, home);
+        stopped.await();
+    }
+}
