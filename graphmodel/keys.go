@@ -1,0 +1,124 @@
+package graphmodel
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key prefixes, one per kind.
+const (
+	statePrefix = "state:"
+	actorPrefix = "actor:"
+	orgPrefix   = "org:"
+)
+
+// StateKey returns the key of the state with the ISO 3166 alpha-3 code iso3.
+func StateKey(iso3 string) string { return statePrefix + strings.ToUpper(iso3) }
+
+// ActorKey returns the key of the person with the full name name.
+func ActorKey(name string) string { return actorPrefix + Slug(name) }
+
+// OrgKey returns the key of the organization with the full name name.
+func OrgKey(name string) string { return orgPrefix + Slug(name) }
+
+// EntityKey returns the key of an entity of kind k. For states, name must be
+// the ISO 3166 alpha-3 code.
+func EntityKey(k Kind, name string) string {
+	switch k {
+	case KindState:
+		return StateKey(name)
+	case KindActor:
+		return ActorKey(name)
+	case KindOrganization:
+		return OrgKey(name)
+	}
+	return ""
+}
+
+// KindOfKey returns the kind a key belongs to, or "" when the key has no
+// known prefix.
+func KindOfKey(key string) Kind {
+	switch {
+	case strings.HasPrefix(key, statePrefix):
+		return KindState
+	case strings.HasPrefix(key, actorPrefix):
+		return KindActor
+	case strings.HasPrefix(key, orgPrefix):
+		return KindOrganization
+	}
+	return ""
+}
+
+// Slug normalizes a name for use in a key: accents are folded, letters are
+// lowercased, apostrophes vanish and every other run of non-alphanumerics
+// becomes one hyphen. "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN" all
+// become "kim-jong-un"; "People’s Liberation Army" becomes
+// "peoples-liberation-army"; "Recep Tayyip Erdoğan" becomes
+// "recep-tayyip-erdogan".
+func Slug(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	pendingHyphen := false
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// combining mark left by NFKD: drop it to fold the accent
+		case r == '\'' || r == '’' || r == '‘' || r == '.':
+			// apostrophes and dots join: "People's" -> "peoples", "U.S." -> "us"
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if pendingHyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			pendingHyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			pendingHyphen = true
+		}
+	}
+	return b.String()
+}
+
+// SourceArticle and SourceEvent name the source of a claim in its key.
+func SourceArticle(id string) string { return "article:" + id }
+
+// SourceEvent names an event as the source of a claim.
+func SourceEvent(id string) string { return "event:" + id }
+
+// orient returns subject and object in storage order: for symmetric
+// relations the smaller key comes first.
+func orient(t RelType, subject, object string) (string, string) {
+	if t.Symmetric() && object < subject {
+		return object, subject
+	}
+	return subject, object
+}
+
+// Pair identifies all claims of one relation between two entities, whatever
+// their source: the relation type and the two keys in storage order. Claims
+// are indexed by pair so that a summary edge can be recomputed from its
+// claims alone.
+func Pair(t RelType, subject, object string) string {
+	s, o := orient(t, subject, object)
+	return string(t) + "|" + s + "|" + o
+}
+
+// ClaimKey returns the stable key of the claim that source asserts t between
+// subject and object: the SHA-256 of the length-prefixed fields, so that no
+// choice of field values can make two different claims collide. Re-ingesting
+// the same source yields the same keys.
+func ClaimKey(source string, t RelType, subject, object string) string {
+	s, o := orient(t, subject, object)
+	h := sha256.New()
+	var n [8]byte
+	for _, f := range []string{source, string(t), s, o} {
+		binary.BigEndian.PutUint64(n[:], uint64(len(f)))
+		h.Write(n[:])
+		h.Write([]byte(f))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

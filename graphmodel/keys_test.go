@@ -1,0 +1,106 @@
+package graphmodel
+
+import "testing"
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kim Jong Un", "kim-jong-un"},
+		{"Kim Jong-un", "kim-jong-un"},
+		{"KIM JONG UN", "kim-jong-un"},
+		{"People’s Liberation Army", "peoples-liberation-army"},
+		{"People's Liberation Army", "peoples-liberation-army"},
+		{"Recep Tayyip Erdoğan", "recep-tayyip-erdogan"},
+		{"U.S. Embassy in Beijing", "us-embassy-in-beijing"},
+		{"  United   Nations ", "united-nations"},
+		{"Center for Strategic & International Studies", "center-for-strategic-international-studies"},
+		{"Bashar al-Assad", "bashar-al-assad"},
+		{"Zhōu Ēnlái", "zhou-enlai"},
+		{"--", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEntityKeys(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{StateKey("usa"), "state:USA"},
+		{StateKey("PRK"), "state:PRK"},
+		{ActorKey("Kim Jong-un"), "actor:kim-jong-un"},
+		{OrgKey("United Nations"), "org:united-nations"},
+		{EntityKey(KindState, "XKX"), "state:XKX"},
+		{EntityKey(KindOrganization, "NATO"), "org:nato"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	for key, want := range map[string]Kind{"state:USA": KindState, "actor:x": KindActor, "org:y": KindOrganization, "city:z": ""} {
+		if got := KindOfKey(key); got != want {
+			t.Errorf("KindOfKey(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// Test vectors: changing how claim keys are computed orphans every claim
+// already in a graph, so these values must never change.
+func TestClaimKeyVectors(t *testing.T) {
+	tests := []struct {
+		source       string
+		typ          RelType
+		subject, obj string
+		want         string
+	}{
+		{"article:seed-wapo-2014-sony", RequestedHelpFrom, "state:USA", "state:CHN", claimVector1},
+		{"article:seed-wapo-2014-sony", AllyOf, "state:CHN", "state:PRK", claimVector2},
+		{"event:gdelt:1", AccusedOf, "state:USA", "state:PRK", claimVector3},
+	}
+	for _, tt := range tests {
+		if got := ClaimKey(tt.source, tt.typ, tt.subject, tt.obj); got != tt.want {
+			t.Errorf("ClaimKey(%q, %s, %s, %s) = %s, want %s", tt.source, tt.typ, tt.subject, tt.obj, got, tt.want)
+		}
+	}
+}
+
+func TestClaimKeySymmetry(t *testing.T) {
+	src := SourceArticle("a")
+	if ClaimKey(src, AllyOf, "state:PRK", "state:CHN") != ClaimKey(src, AllyOf, "state:CHN", "state:PRK") {
+		t.Error("ally-of keys differ by direction; the relation is symmetric")
+	}
+	if ClaimKey(src, AccusedOf, "state:PRK", "state:USA") == ClaimKey(src, AccusedOf, "state:USA", "state:PRK") {
+		t.Error("accused-of keys equal in both directions; the relation is directed")
+	}
+	if Pair(AllyOf, "state:PRK", "state:CHN") != "ally-of|state:CHN|state:PRK" {
+		t.Errorf("Pair(ally-of) = %q, want the smaller key first", Pair(AllyOf, "state:PRK", "state:CHN"))
+	}
+	// Length prefixes keep field boundaries: moving a character from one
+	// field to the next must change the key.
+	if ClaimKey("article:ab", AccusedOf, "c", "d") == ClaimKey("article:a", AccusedOf, "bc", "d") {
+		t.Error("claim keys collide across field boundaries")
+	}
+}
+
+func TestRelTypes(t *testing.T) {
+	for _, tt := range []struct {
+		t    RelType
+		edge string
+	}{{AllyOf, "ALLY_OF"}, {AccusedOf, "ACCUSED_OF"}, {RequestedHelpFrom, "REQUESTED_HELP_FROM"}, {"leader-of", ""}} {
+		if got := tt.t.EdgeType(); got != tt.edge {
+			t.Errorf("%q.EdgeType() = %q, want %q", tt.t, got, tt.edge)
+		}
+	}
+	if _, err := ParseRelType("member-of"); err == nil {
+		t.Error("ParseRelType accepted an unknown type")
+	}
+}
+
+// Computed independently as SHA-256 over (8-byte big-endian length, bytes)
+// for each of source, type, subject, object.
+const (
+	claimVector1 = "9cd50de635bd1c0d0090e32729206ab8f9f2e86b9f34b2c24fc1f4d8ee1adfa5"
+	claimVector2 = "2abef2524b3b9df09d542dd78f2bcabda397934bbba0d7135a2ba5c25a0a3d4c"
+	claimVector3 = "c8ef4bb5a158155f77bda38541c59a64bacd26f240708929d7bebfad955904df"
+)

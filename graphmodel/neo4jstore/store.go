@@ -1,0 +1,123 @@
+// Package neo4jstore writes graph batches to Neo4j. It is the only package
+// that imports the Neo4j driver. Every write is an idempotent MERGE on a
+// uniquely constrained key, every value reaches Cypher as a parameter, and
+// labels and relationship types come from the fixed set of package
+// graphmodel, so replaying a batch never changes the graph and no message
+// can inject Cypher.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://, neo4j://, bolt+s:// or neo4j+s://
+	User     string // empty for a server without authentication
+	Password string
+	Database string // passed on every session; empty means the server's default
+	// MaxTransactionRetryTime bounds the driver's own retries of transient
+	// errors inside one ExecuteWrite. Past it the error reaches the caller,
+	// whose backoff retries the whole batch.
+	MaxTransactionRetryTime time.Duration
+	// MaxConnectionPoolSize bounds Bolt connections; 0 means the driver's default (100).
+	MaxConnectionPoolSize int
+}
+
+// Store is a Neo4j database holding the graph.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	log    *slog.Logger
+}
+
+// Open connects to Neo4j and verifies that it answers.
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		if cfg.MaxTransactionRetryTime > 0 {
+			c.MaxTransactionRetryTime = cfg.MaxTransactionRetryTime
+		}
+		if cfg.MaxConnectionPoolSize > 0 {
+			c.MaxConnectionPoolSize = cfg.MaxConnectionPoolSize
+		}
+		c.SocketConnectTimeout = 5 * time.Second
+		c.ConnectionAcquisitionTimeout = 30 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+	}
+	s := &Store{driver: driver, db: cfg.Database, log: log}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		driver.Close(ctx)
+		return nil, fmt.Errorf("neo4j at %s: %w", cfg.URI, err)
+	}
+	return s, nil
+}
+
+// Close closes the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping reports whether the database answers a query now.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	return err
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+}
+
+// Classify wraps err with the class its Neo4j status code belongs to.
+// Errors of no class (a constraint violation, a syntax error: our bugs) are
+// returned as they are, and the worker stops on them.
+func Classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) {
+		switch ne.Code {
+		case "Neo.ClientError.Transaction.TransactionTimedOut",
+			"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+			"Neo.TransientError.General.TransactionOutOfMemoryError",
+			"Neo.ClientError.General.TransactionOutOfMemoryError":
+			return fmt.Errorf("%w: %w", graphmodel.ErrTooBig, err)
+		case "Neo.ClientError.Statement.TypeError",
+			"Neo.ClientError.Statement.ArgumentError",
+			"Neo.ClientError.Statement.EntityNotFound",
+			"Neo.ClientError.Request.Invalid",
+			"Neo.ClientError.Request.InvalidFormat":
+			return fmt.Errorf("%w: %w", graphmodel.ErrRejected, err)
+		}
+	}
+	if neo4j.IsRetryable(err) || neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%w: %w", graphmodel.ErrTransient, err)
+	}
+	var ue *neo4j.UsageError
+	if errors.As(err, &ue) {
+		return err
+	}
+	if isPoolTimeout(err) {
+		return fmt.Errorf("%w: %w", graphmodel.ErrTransient, err)
+	}
+	return err
+}
+
+func isPoolTimeout(err error) bool {
+	var te *neo4j.ConnectivityError
+	return errors.As(err, &te)
+}

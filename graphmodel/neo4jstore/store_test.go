@@ -1,0 +1,208 @@
+package neo4jstore
+
+// These tests run against the real Neo4j started by deploy/local/services;
+// they fail, never skip, when it cannot be reached. They empty the graph,
+// so the suite runs packages one at a time.
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	uri := os.Getenv("KG_TEST_NEO4J")
+	if uri == "" {
+		uri = "bolt://127.0.0.1:7687"
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, Config{URI: uri}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatalf("neo4j is not reachable at %s (start it with deploy/local/services up): %v", uri, err)
+	}
+	t.Cleanup(func() { s.Close(ctx) })
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	seed := []graphmodel.Entity{
+		{Key: "state:USA", Kind: graphmodel.KindState, Name: "United States", Aliases: []string{"U.S."}, CAMEO: "USA"},
+		{Key: "state:CHN", Kind: graphmodel.KindState, Name: "China", CAMEO: "CHN"},
+		{Key: "state:PRK", Kind: graphmodel.KindState, Name: "North Korea", CAMEO: "PRK"},
+		{Key: "org:united-nations", Kind: graphmodel.KindOrganization, Name: "United Nations", Acronym: "UN", CAMEO: "IGOUNO"},
+	}
+	if err := s.ApplySchema(ctx, seed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var (
+	usa = graphmodel.Entity{Key: "state:USA", Kind: graphmodel.KindState, Name: "United States", Seeded: true}
+	chn = graphmodel.Entity{Key: "state:CHN", Kind: graphmodel.KindState, Name: "China", Seeded: true}
+	prk = graphmodel.Entity{Key: "state:PRK", Kind: graphmodel.KindState, Name: "North Korea", Seeded: true}
+)
+
+func art(id, revision string, claims ...graphmodel.Claim) graphmodel.Article {
+	a := graphmodel.Article{ID: id, Title: "t " + id, PublishedAt: "2014-12-20", Revision: revision,
+		ContentHash: id + revision + string(rune('0'+len(claims))), ExtractorVersion: "test",
+		Entities: []graphmodel.Entity{usa, chn, prk}}
+	for _, e := range a.Entities {
+		a.Mentions = append(a.Mentions, graphmodel.Mention{Key: e.Key, Count: 1})
+	}
+	a.Claims = claims
+	return a
+}
+
+func claim(t graphmodel.RelType, s, o string, conf float64) graphmodel.Claim {
+	return graphmodel.Claim{Type: t, Subject: s, Object: o, Confidence: conf, Modality: graphmodel.Asserted, Evidence: "e"}
+}
+
+func write(t *testing.T, s *Store, b graphmodel.Batch) graphmodel.WriteStats {
+	t.Helper()
+	st, err := s.Write(context.Background(), &b, time.Now())
+	if err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	return st
+}
+
+// edges returns "SUBJ TYPE OBJ claims" for every summary edge.
+func edges(t *testing.T, s *Store) string {
+	t.Helper()
+	tab, err := s.Query(context.Background(), `MATCH (a)-[r:ALLY_OF|ACCUSED_OF|REQUESTED_HELP_FROM]->(b)
+RETURN a.key + ' ' + type(r) + ' ' + b.key + ' ' + toString(r.claims) AS e ORDER BY e`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range tab.Rows {
+		out = append(out, r[0].(string))
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestWriteSummariesStayExact(t *testing.T) {
+	s := openTest(t)
+	help := claim(graphmodel.RequestedHelpFrom, "state:USA", "state:CHN", 0.9)
+	ally := claim(graphmodel.AllyOf, "state:PRK", "state:CHN", 0.8) // stored with the smaller key first
+	accuse := claim(graphmodel.AccusedOf, "state:USA", "state:PRK", 0.8)
+
+	st := write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-01T00:00:00.000000000Z", help, ally), art("b", "", help)}})
+	if st.ClaimsCreated != 3 {
+		t.Errorf("claims created %d, want 3", st.ClaimsCreated)
+	}
+	want := "state:CHN ALLY_OF state:PRK 1; state:USA REQUESTED_HELP_FROM state:CHN 2"
+	if got := edges(t, s); got != want {
+		t.Fatalf("edges %q, want %q", got, want)
+	}
+	sum, err := s.Checksum(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Replaying the same batch changes nothing, counters included.
+	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-01T00:00:00.000000000Z", help, ally), art("b", "", help)}})
+	if st.Skipped != 2 {
+		t.Errorf("replay: skipped %d, want 2", st.Skipped)
+	}
+	if again, _ := s.Checksum(context.Background()); again != sum {
+		t.Errorf("replay changed the graph")
+	}
+
+	// A newer version replaces what the article asserted.
+	write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-02T00:00:00.000000000Z", accuse)}})
+	want = "state:USA ACCUSED_OF state:PRK 1; state:USA REQUESTED_HELP_FROM state:CHN 1"
+	if got := edges(t, s); got != want {
+		t.Fatalf("after a new version: edges %q, want %q", got, want)
+	}
+
+	// An older version arriving later changes nothing.
+	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-01T00:00:00.000000000Z", help, ally)}})
+	if st.Skipped != 1 || edges(t, s) != want {
+		t.Fatalf("stale version: skipped %d, edges %q, want 1 and %q", st.Skipped, edges(t, s), want)
+	}
+
+	// A tombstone retracts the article and leaves a marker.
+	write(t, s, graphmodel.Batch{Retractions: []string{"a"}})
+	want = "state:USA REQUESTED_HELP_FROM state:CHN 1"
+	if got := edges(t, s); got != want {
+		t.Fatalf("after retraction: edges %q, want %q", got, want)
+	}
+	tab, err := s.Query(context.Background(), `MATCH (a:Article {id: 'a'}) OPTIONAL MATCH (a)-[r]->() RETURN a.retracted, count(r)`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Rows[0][0] != true || tab.Rows[0][1].(int64) != 0 {
+		t.Errorf("retracted article: %v, want retracted with no relationships", tab.Rows[0])
+	}
+	// A stale copy cannot resurrect it.
+	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-02T00:00:00.000000000Z", accuse)}})
+	if st.Skipped != 1 || edges(t, s) != want {
+		t.Errorf("stale copy after retraction: skipped %d, edges %q", st.Skipped, edges(t, s))
+	}
+}
+
+func TestWriteStoresHostileStringsVerbatim(t *testing.T) {
+	s := openTest(t)
+	names := []string{
+		"O'Brien \"The Hammer\"", "Robert`); MATCH (n) DETACH DELETE n; //", "{name: 'x'} $param",
+		"CREATE (x:Evil)", strings.Repeat("Ω", 200),
+	}
+	a := art("hostile", "")
+	for _, n := range names {
+		e := graphmodel.Entity{Key: graphmodel.ActorKey(n), Kind: graphmodel.KindActor, Name: n, Aliases: []string{n + "`"}}
+		a.Entities = append(a.Entities, e)
+		a.Mentions = append(a.Mentions, graphmodel.Mention{Key: e.Key, Count: 1})
+	}
+	a.Claims = []graphmodel.Claim{claim(graphmodel.AccusedOf, graphmodel.ActorKey(names[1]), "state:USA", 0.5)}
+	a.Claims[0].Charge = "'; DROP CONSTRAINT entity_key; //"
+	write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{a}})
+	for _, n := range names {
+		tab, err := s.Query(context.Background(), `MATCH (e:Actor {key: $key}) RETURN e.name, e.aliases`, map[string]any{"key": graphmodel.ActorKey(n)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tab.Rows) != 1 || tab.Rows[0][0] != n {
+			t.Errorf("name %q stored as %v", n, tab.Rows)
+		}
+	}
+	tab, _ := s.Query(context.Background(), `MATCH (n:Evil) RETURN count(n)`, nil)
+	if tab.Rows[0][0].(int64) != 0 {
+		t.Error("a name was executed as Cypher")
+	}
+	if err := s.CheckSchema(context.Background()); err != nil {
+		t.Errorf("schema damaged: %v", err)
+	}
+}
+
+func TestQueryIsReadOnly(t *testing.T) {
+	s := openTest(t)
+	if _, err := s.Query(context.Background(), `CREATE (:Evil {x: 1})`, nil); err == nil {
+		t.Fatal("a CREATE through Query succeeded; queries must run read-only")
+	}
+	tab, err := s.Query(context.Background(), `MATCH (n:Evil) RETURN count(n)`, nil)
+	if err != nil || tab.Rows[0][0].(int64) != 0 {
+		t.Errorf("after a refused CREATE: %v %v", tab.Rows, err)
+	}
+}
+
+func TestWriteRefusesUnseededState(t *testing.T) {
+	s := openTest(t)
+	a := art("x", "")
+	rus := graphmodel.Entity{Key: "state:RUS", Kind: graphmodel.KindState, Name: "Russia", Seeded: true}
+	a.Entities = append(a.Entities, rus)
+	_, err := s.Write(context.Background(), &graphmodel.Batch{Articles: []graphmodel.Article{a}}, time.Now())
+	if err == nil || !strings.Contains(err.Error(), "schema apply") {
+		t.Fatalf("got %v, want an error asking for kg schema apply", err)
+	}
+}

@@ -1,0 +1,560 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// Cypher of the write path, in the order a transaction runs it.
+const (
+	readArticles = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, coalesce(a.revision, '') AS revision, coalesce(a.content_hash, '') AS hash,
+       coalesce(a.extractor_version, '') AS version, coalesce(a.retracted, false) AS retracted`
+
+	countStates = `
+UNWIND $keys AS k
+MATCH (s:State {key: k})
+RETURN count(s) AS n`
+
+	// Aliases are added only when new, so that an upsert of a known entity
+	// takes no write lock.
+	upsertActors = `
+UNWIND $rows AS r
+MERGE (e:Entity {key: r.key})
+ON CREATE SET e:Actor, e.name = r.name, e.aliases = r.aliases
+WITH e, r, [a IN r.aliases WHERE NOT a IN coalesce(e.aliases, [])] AS fresh
+WHERE size(fresh) > 0
+SET e.aliases = (coalesce(e.aliases, []) + fresh)[..$maxAliases]`
+
+	upsertOrgs = `
+UNWIND $rows AS r
+MERGE (e:Entity {key: r.key})
+ON CREATE SET e:Organization, e.name = r.name, e.aliases = r.aliases,
+              e.acronym = CASE r.acronym WHEN '' THEN null ELSE r.acronym END
+WITH e, r, [a IN r.aliases WHERE NOT a IN coalesce(e.aliases, [])] AS fresh
+WHERE size(fresh) > 0 OR (e.acronym IS NULL AND r.acronym <> '')
+SET e.aliases = (coalesce(e.aliases, []) + fresh)[..$maxAliases],
+    e.acronym = coalesce(e.acronym, CASE r.acronym WHEN '' THEN null ELSE r.acronym END)`
+
+	upsertArticles = `
+UNWIND $rows AS r
+MERGE (a:Article {id: r.id})
+ON CREATE SET a.ingested_at = datetime($now)
+SET a.title = r.title, a.url = r.url, a.source = r.source, a.language = r.language,
+    a.published_at = CASE WHEN r.published_at IS NULL THEN null ELSE date(r.published_at) END,
+    a.revision = r.revision, a.content_hash = r.hash, a.extractor_version = r.version,
+    a.retracted = false`
+
+	// A retraction marker keeps the newest revision seen, so that a stale
+	// copy of the article arriving later cannot resurrect it.
+	retractArticles = `
+UNWIND $ids AS id
+MERGE (a:Article {id: id})
+ON CREATE SET a.ingested_at = datetime($now), a.revision = ''
+SET a.retracted = true, a.retracted_at = datetime($now)`
+
+	// Claims an article no longer asserts go; the pairs they belonged to
+	// are returned for recomputation.
+	deleteStaleClaims = `
+UNWIND $rows AS r
+MATCH (:Article {id: r.id})-[:ASSERTS]->(c:Claim)
+WHERE NOT c.key IN r.keep
+WITH c, c.pair AS pair
+DETACH DELETE c
+RETURN pair`
+
+	deleteStaleMentions = `
+UNWIND $rows AS r
+MATCH (:Article {id: r.id})-[m:MENTIONS]->(e:Entity)
+WHERE NOT e.key IN r.keep
+DELETE m`
+
+	mergeMentions = `
+UNWIND $rows AS r
+MATCH (a:Article {id: r.id})
+MATCH (e:Entity {key: r.key})
+MERGE (a)-[m:MENTIONS]->(e)
+WITH m, r WHERE m.count IS NULL OR m.count <> r.count
+SET m.count = r.count`
+
+	// A claim created by this transaction carries $batch until the end of
+	// the statement, which tells created claims (whose summary edge is
+	// incremented) from existing ones (whose edge changes only when the
+	// claim did).
+	mergeClaims = `
+UNWIND $rows AS r
+MATCH (src:Article {id: r.source})
+MATCH (s:Entity {key: r.subject})
+MATCH (o:Entity {key: r.object})
+MERGE (c:Claim {key: r.key})
+ON CREATE SET c.batch = $batch
+WITH src, s, o, c, r, c.batch = $batch AS created,
+     coalesce(c.confidence, -1.0) <> r.confidence OR coalesce(c.charge, '') <> r.charge
+       OR coalesce(toString(c.occurred_at), '') <> coalesce(r.occurred_at, '') AS changed
+SET c.type = r.type, c.pair = r.pair, c.subject_role = r.subject_role, c.object_role = r.object_role,
+    c.charge = r.charge, c.confidence = r.confidence, c.modality = r.modality, c.evidence = r.evidence,
+    c.occurred_at = CASE WHEN r.occurred_at IS NULL THEN null ELSE date(r.occurred_at) END,
+    c.extractor_version = r.version
+REMOVE c.batch
+MERGE (src)-[:ASSERTS]->(c)
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
+RETURN r.key AS key, r.pair AS pair, created, changed`
+)
+
+// Summary edge maintenance, one statement per relationship type because a
+// relationship type cannot be a parameter. The types come from the fixed set
+// of graphmodel.RelTypes.
+const (
+	incrementSummary = `
+UNWIND $rows AS r
+MATCH (s:Entity {key: r.subject})
+MATCH (o:Entity {key: r.object})
+MERGE (s)-[e:%s]->(o)
+ON CREATE SET e.claims = 0, e.charges = []
+SET e.claims = e.claims + r.n,
+    e.first_seen = CASE WHEN r.first IS NULL THEN e.first_seen
+                        WHEN e.first_seen IS NULL OR date(r.first) < e.first_seen THEN date(r.first)
+                        ELSE e.first_seen END,
+    e.last_seen = CASE WHEN r.last IS NULL THEN e.last_seen
+                       WHEN e.last_seen IS NULL OR date(r.last) > e.last_seen THEN date(r.last)
+                       ELSE e.last_seen END,
+    e.confidence = CASE WHEN e.confidence IS NULL OR r.confidence > e.confidence THEN r.confidence
+                        ELSE e.confidence END,
+    e.charges = (e.charges + [x IN r.charges WHERE NOT x IN e.charges])[..$maxCharges]`
+
+	recomputeSummary = `
+UNWIND $rows AS r
+MATCH (s:Entity {key: r.subject})
+MATCH (o:Entity {key: r.object})
+OPTIONAL MATCH (c:Claim {pair: r.pair})
+WITH s, o, count(c) AS n, min(c.occurred_at) AS first, max(c.occurred_at) AS last,
+     max(c.confidence) AS confidence, [x IN collect(DISTINCT c.charge) WHERE x <> ''] AS charges
+OPTIONAL MATCH (s)-[old:%[1]s]->(o)
+FOREACH (e IN CASE WHEN n = 0 AND old IS NOT NULL THEN [old] ELSE [] END | DELETE e)
+FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
+  MERGE (s)-[e:%[1]s]->(o)
+  SET e.claims = n, e.first_seen = first, e.last_seen = last, e.confidence = confidence,
+      e.charges = charges[..$maxCharges])`
+)
+
+var summaryQueries = func() map[graphmodel.RelType][2]string {
+	m := make(map[graphmodel.RelType][2]string)
+	for _, t := range graphmodel.RelTypes {
+		m[t] = [2]string{fmt.Sprintf(incrementSummary, t.EdgeType()), fmt.Sprintf(recomputeSummary, t.EdgeType())}
+	}
+	return m
+}()
+
+type existing struct {
+	revision, hash, version string
+	retracted               bool
+}
+
+// Write writes a batch in one transaction: entities, then articles and
+// their mentions, then claims, then summary edges sorted by (type, pair).
+// now is recorded as the ingest time of articles the batch creates. A
+// version older than the one the graph holds, or identical to it, is
+// skipped. The returned error is classified (see Classify).
+func (s *Store) Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (graphmodel.WriteStats, error) {
+	if err := b.Validate(); err != nil {
+		return graphmodel.WriteStats{}, err
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	batchID := fmt.Sprintf("%d", now.UnixNano())
+	stats, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graphmodel.WriteStats, error) {
+		w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano), batch: batchID}
+		return w.write(b)
+	})
+	return stats, Classify(err)
+}
+
+type txWriter struct {
+	ctx   context.Context
+	tx    neo4j.ManagedTransaction
+	now   string
+	batch string
+}
+
+func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := w.tx.Run(w.ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(w.ctx)
+}
+
+func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
+	var st graphmodel.WriteStats
+	ids := make([]string, 0, b.Len())
+	for _, a := range b.Articles {
+		ids = append(ids, a.ID)
+	}
+	ids = append(ids, b.Retractions...)
+	recs, err := w.run(readArticles, map[string]any{"ids": ids})
+	if err != nil {
+		return st, err
+	}
+	have := make(map[string]existing, len(recs))
+	for _, r := range recs {
+		v := r.Values
+		have[v[0].(string)] = existing{revision: v[1].(string), hash: v[2].(string), version: v[3].(string), retracted: v[4].(bool)}
+	}
+	var arts []*graphmodel.Article
+	for i := range b.Articles {
+		a := &b.Articles[i]
+		if ex, ok := have[a.ID]; ok && stale(ex, a) {
+			st.Skipped++
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 && len(b.Retractions) == 0 {
+		return st, nil
+	}
+	if err := w.checkStates(arts); err != nil {
+		return st, err
+	}
+	if err := w.upsertEntities(arts); err != nil {
+		return st, err
+	}
+	if len(arts) > 0 {
+		if _, err := w.run(upsertArticles, map[string]any{"rows": articleRows(arts), "now": w.now}); err != nil {
+			return st, err
+		}
+	}
+	if len(b.Retractions) > 0 {
+		if _, err := w.run(retractArticles, map[string]any{"ids": b.Retractions, "now": w.now}); err != nil {
+			return st, err
+		}
+	}
+	recompute := make(map[string]bool)
+	keepClaims, keepMentions := keepRows(arts, b.Retractions)
+	recs, err = w.run(deleteStaleClaims, map[string]any{"rows": keepClaims})
+	if err != nil {
+		return st, err
+	}
+	for _, r := range recs {
+		recompute[r.Values[0].(string)] = true
+	}
+	st.ClaimsDeleted = len(recs)
+	if _, err := w.run(deleteStaleMentions, map[string]any{"rows": keepMentions}); err != nil {
+		return st, err
+	}
+	if rows := mentionRows(arts); len(rows) > 0 {
+		if _, err := w.run(mergeMentions, map[string]any{"rows": rows}); err != nil {
+			return st, err
+		}
+	}
+	created := make(map[string]*summaryRow)
+	if rows := claimRows(arts); len(rows) > 0 {
+		recs, err = w.run(mergeClaims, map[string]any{"rows": rows, "batch": w.batch})
+		if err != nil {
+			return st, err
+		}
+		byKey := make(map[string]map[string]any, len(rows))
+		for _, row := range rows {
+			byKey[row["key"].(string)] = row
+		}
+		for _, r := range recs {
+			key, pair := r.Values[0].(string), r.Values[1].(string)
+			isNew, changed := r.Values[2].(bool), r.Values[3].(bool)
+			switch {
+			case isNew:
+				st.ClaimsCreated++
+				addToSummary(created, pair, byKey[key])
+			case changed:
+				recompute[pair] = true
+			}
+		}
+	}
+	if err := w.writeSummaries(created, recompute); err != nil {
+		return st, err
+	}
+	st.Articles = len(arts)
+	st.Retracted = len(b.Retractions)
+	return st, nil
+}
+
+// stale reports whether the graph already holds this version of the
+// article or a newer one. Versions compare by revision (updated_at); with
+// no revision the later message wins, except over identical content.
+func stale(ex existing, a *graphmodel.Article) bool {
+	if ex.revision != "" && a.Revision != "" && a.Revision < ex.revision {
+		return true
+	}
+	if ex.retracted {
+		return a.Revision != "" && a.Revision <= ex.revision
+	}
+	return ex.revision == a.Revision && ex.hash == a.ContentHash && ex.version == a.ExtractorVersion
+}
+
+// checkStates fails when a state the batch names was never seeded: writers
+// only MATCH states, so a missing one would silently drop claims.
+func (w *txWriter) checkStates(arts []*graphmodel.Article) error {
+	keys := make(map[string]bool)
+	for _, a := range arts {
+		for _, e := range a.Entities {
+			if e.Kind == graphmodel.KindState {
+				keys[e.Key] = true
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	recs, err := w.run(countStates, map[string]any{"keys": sortedKeys(keys)})
+	if err != nil {
+		return err
+	}
+	if n := recs[0].Values[0].(int64); int(n) != len(keys) {
+		return fmt.Errorf("%d of %d states are not in the graph: run `kg schema apply`", len(keys)-int(n), len(keys))
+	}
+	return nil
+}
+
+// upsertEntities merges the people and organizations of the batch, sorted
+// by key so that concurrent transactions lock in the same order. Seeded
+// entities are only matched.
+func (w *txWriter) upsertEntities(arts []*graphmodel.Article) error {
+	byKey := make(map[string]graphmodel.Entity)
+	for _, a := range arts {
+		for _, e := range a.Entities {
+			if e.Kind == graphmodel.KindState || e.Seeded {
+				continue
+			}
+			if old, ok := byKey[e.Key]; ok {
+				e.Aliases = unionStrings(old.Aliases, e.Aliases)
+				if e.Acronym == "" {
+					e.Acronym = old.Acronym
+				}
+			}
+			byKey[e.Key] = e
+		}
+	}
+	var actors, orgs []map[string]any
+	for _, k := range sortedKeys(byKey) {
+		e := byKey[k]
+		row := map[string]any{"key": e.Key, "name": e.Name, "aliases": nonNil(e.Aliases), "acronym": e.Acronym}
+		if e.Kind == graphmodel.KindActor {
+			actors = append(actors, row)
+		} else {
+			orgs = append(orgs, row)
+		}
+	}
+	for _, step := range []struct {
+		q    string
+		rows []map[string]any
+	}{{upsertActors, actors}, {upsertOrgs, orgs}} {
+		if len(step.rows) == 0 {
+			continue
+		}
+		if _, err := w.run(step.q, map[string]any{"rows": step.rows, "maxAliases": 64}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func articleRows(arts []*graphmodel.Article) []map[string]any {
+	rows := make([]map[string]any, 0, len(arts))
+	for _, a := range arts {
+		var published any
+		if a.PublishedAt != "" {
+			published = a.PublishedAt
+		}
+		rows = append(rows, map[string]any{
+			"id": a.ID, "title": a.Title, "url": a.URL, "source": a.Source, "language": a.Language,
+			"published_at": published, "revision": a.Revision, "hash": a.ContentHash, "version": a.ExtractorVersion,
+		})
+	}
+	return rows
+}
+
+// keepRows lists, per article, the claims and mentions it keeps. A
+// retracted article keeps none.
+func keepRows(arts []*graphmodel.Article, retracted []string) (claims, mentions []map[string]any) {
+	for _, a := range arts {
+		ck := make([]string, 0, len(a.Claims))
+		for _, c := range a.Claims {
+			ck = append(ck, graphmodel.ClaimKey(graphmodel.SourceArticle(a.ID), c.Type, c.Subject, c.Object))
+		}
+		mk := make([]string, 0, len(a.Mentions))
+		for _, m := range a.Mentions {
+			mk = append(mk, m.Key)
+		}
+		claims = append(claims, map[string]any{"id": a.ID, "keep": ck})
+		mentions = append(mentions, map[string]any{"id": a.ID, "keep": mk})
+	}
+	for _, id := range retracted {
+		claims = append(claims, map[string]any{"id": id, "keep": []string{}})
+		mentions = append(mentions, map[string]any{"id": id, "keep": []string{}})
+	}
+	return claims, mentions
+}
+
+func mentionRows(arts []*graphmodel.Article) []map[string]any {
+	var rows []map[string]any
+	for _, a := range arts {
+		for _, m := range a.Mentions {
+			rows = append(rows, map[string]any{"id": a.ID, "key": m.Key, "count": int64(m.Count)})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
+	return rows
+}
+
+func claimRows(arts []*graphmodel.Article) []map[string]any {
+	var rows []map[string]any
+	for _, a := range arts {
+		var occurred any
+		if a.PublishedAt != "" {
+			occurred = a.PublishedAt
+		}
+		for _, c := range a.Claims {
+			subj, obj := c.Subject, c.Object
+			rows = append(rows, map[string]any{
+				"source":       a.ID,
+				"key":          graphmodel.ClaimKey(graphmodel.SourceArticle(a.ID), c.Type, subj, obj),
+				"pair":         graphmodel.Pair(c.Type, subj, obj),
+				"type":         string(c.Type),
+				"subject":      subj,
+				"object":       obj,
+				"subject_role": c.SubjectRole,
+				"object_role":  c.ObjectRole,
+				"charge":       c.Charge,
+				"confidence":   c.Confidence,
+				"modality":     c.Modality,
+				"evidence":     c.Evidence,
+				"occurred_at":  occurred,
+				"version":      a.ExtractorVersion,
+			})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
+	return rows
+}
+
+// summaryRow aggregates the claims this transaction created for one pair.
+type summaryRow struct {
+	pair, subject, object string
+	typ                   graphmodel.RelType
+	n                     int64
+	first, last           string
+	confidence            float64
+	charges               []string
+}
+
+func addToSummary(m map[string]*summaryRow, pair string, claim map[string]any) {
+	r, ok := m[pair]
+	if !ok {
+		t, subj, obj := splitPair(pair)
+		r = &summaryRow{pair: pair, typ: t, subject: subj, object: obj}
+		m[pair] = r
+	}
+	r.n++
+	if d, ok := claim["occurred_at"].(string); ok {
+		if r.first == "" || d < r.first {
+			r.first = d
+		}
+		if d > r.last {
+			r.last = d
+		}
+	}
+	if c := claim["confidence"].(float64); c > r.confidence {
+		r.confidence = c
+	}
+	if ch := claim["charge"].(string); ch != "" {
+		r.charges = unionStrings(r.charges, []string{ch})
+	}
+}
+
+// splitPair undoes graphmodel.Pair. Keys never hold "|": slugs use hyphens.
+func splitPair(pair string) (graphmodel.RelType, string, string) {
+	parts := strings.SplitN(pair, "|", 3)
+	if len(parts) != 3 {
+		return "", "", ""
+	}
+	return graphmodel.RelType(parts[0]), parts[1], parts[2]
+}
+
+// writeSummaries updates the summary edges: incremented for pairs that only
+// gained claims, recomputed from their claims (through the pair index) for
+// pairs that lost or changed one. Pairs go in (type, pair) order.
+func (w *txWriter) writeSummaries(created map[string]*summaryRow, recompute map[string]bool) error {
+	for _, t := range graphmodel.RelTypes {
+		var inc, rec []map[string]any
+		for _, p := range sortedKeys(created) {
+			r := created[p]
+			if r.typ != t || recompute[p] {
+				continue
+			}
+			inc = append(inc, map[string]any{
+				"subject": r.subject, "object": r.object, "n": r.n, "first": nilIfEmpty(r.first),
+				"last": nilIfEmpty(r.last), "confidence": r.confidence, "charges": nonNil(r.charges),
+			})
+		}
+		for _, p := range sortedKeys(recompute) {
+			typ, subj, obj := splitPair(p)
+			if typ != t {
+				continue
+			}
+			rec = append(rec, map[string]any{"pair": p, "subject": subj, "object": obj})
+		}
+		q := summaryQueries[t]
+		if len(inc) > 0 {
+			if _, err := w.run(q[0], map[string]any{"rows": inc, "maxCharges": graphmodel.MaxCharges}); err != nil {
+				return err
+			}
+		}
+		if len(rec) > 0 {
+			if _, err := w.run(q[1], map[string]any{"rows": rec, "maxCharges": graphmodel.MaxCharges}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func unionStrings(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,28 @@
+package graphmodel
+
+import "errors"
+
+// WriteStats says what one batch write did.
+type WriteStats struct {
+	Articles      int // article versions written
+	Retracted     int // tombstones applied
+	Skipped       int // versions older than, or identical to, what the graph holds
+	ClaimsCreated int
+	ClaimsDeleted int
+}
+
+// Error classes of a failed write. A graph writer wraps its errors with one
+// of them so that the caller can steer: back off, split, or dead-letter.
+// An error of no class is a bug, and the worker stops on it.
+var (
+	// ErrTransient: the database is unavailable, a deadlock or leader
+	// switch aborted the transaction, or memory ran short. The same batch
+	// may succeed later.
+	ErrTransient = errors.New("transient graph error")
+	// ErrTooBig: the transaction timed out or exceeded its memory limit.
+	// Smaller batches may succeed.
+	ErrTooBig = errors.New("transaction too big")
+	// ErrRejected: the database rejected a value of the batch. Retrying the
+	// same data cannot succeed.
+	ErrRejected = errors.New("graph rejected the data")
+)
