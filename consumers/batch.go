@@ -1,0 +1,86 @@
+package consumers
+
+import (
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/ingest"
+)
+
+// deadLetter is a message that can never be processed, and why.
+type deadLetter struct {
+	msg    kafka.Message
+	reason ingest.Reason
+	detail string
+}
+
+// source is one version of one article in a batch, with the message it came
+// from.
+type source struct {
+	id        string
+	msg       kafka.Message
+	tombstone bool
+	article   graphmodel.Article
+}
+
+// buildBatch turns fetched article messages into the sources of a graph
+// batch and the dead letters among them. Within a batch the newest version of an id wins: the
+// later revision (updated_at), else the later offset. It is pure apart from
+// the time spent extracting, which it returns.
+func buildBatch(x *ingest.Extractor, msgs []kafka.Message, maxBytes int) ([]source, []deadLetter, time.Duration) {
+	var dead []deadLetter
+	var extractTime time.Duration
+	byID := make(map[string]int)
+	var srcs []source
+	for _, m := range msgs {
+		var s source
+		if m.Value == nil {
+			if len(m.Key) == 0 {
+				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
+				continue
+			}
+			s = source{id: string(m.Key), msg: m, tombstone: true}
+		} else {
+			am, err := ingest.DecodeArticle(m.Key, m.Value, maxBytes)
+			if err != nil {
+				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				continue
+			}
+			start := time.Now()
+			s = source{id: am.ID, msg: m, article: x.Article(am)}
+			extractTime += time.Since(start)
+		}
+		if i, ok := byID[s.id]; ok {
+			if newer(s, srcs[i]) {
+				srcs[i] = s
+			}
+			continue
+		}
+		byID[s.id] = len(srcs)
+		srcs = append(srcs, s)
+	}
+	return srcs, dead, extractTime
+}
+
+// newer reports whether a, read after b from the same partition, replaces
+// b. A tombstone has no revision and replaces what came before it.
+func newer(a, b source) bool {
+	if !a.tombstone && !b.tombstone && a.article.Revision != "" && b.article.Revision != "" {
+		return a.article.Revision >= b.article.Revision
+	}
+	return true
+}
+
+func batchOf(srcs []source) graphmodel.Batch {
+	var b graphmodel.Batch
+	for _, s := range srcs {
+		if s.tombstone {
+			b.Retractions = append(b.Retractions, s.id)
+		} else {
+			b.Articles = append(b.Articles, s.article)
+		}
+	}
+	return b
+}

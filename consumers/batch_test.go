@@ -1,0 +1,138 @@
+package consumers
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/ingest"
+)
+
+func msg(offset int64, key, value string) kafka.Message {
+	m := kafka.Message{Offset: offset, Key: []byte(key)}
+	if value != "" {
+		m.Value = []byte(value)
+	}
+	return m
+}
+
+func article(id, updated, text string) string {
+	if updated == "" {
+		return fmt.Sprintf(`{"id": %q, "text": %q}`, id, text)
+	}
+	return fmt.Sprintf(`{"id": %q, "text": %q, "updated_at": %q}`, id, text, updated)
+}
+
+func TestBuildBatch(t *testing.T) {
+	x := ingest.NewExtractor()
+	tests := []struct {
+		name        string
+		msgs        []kafka.Message
+		articles    map[string]string // id -> text of the version that must win
+		retractions []string
+		dead        []ingest.Reason
+	}{
+		{
+			name:     "one article",
+			msgs:     []kafka.Message{msg(0, "a", article("a", "", "v1"))},
+			articles: map[string]string{"a": "v1"},
+		},
+		{
+			name:     "later offset wins without revisions",
+			msgs:     []kafka.Message{msg(0, "a", article("a", "", "v1")), msg(1, "a", article("a", "", "v2"))},
+			articles: map[string]string{"a": "v2"},
+		},
+		{
+			name: "newer revision wins over later offset",
+			msgs: []kafka.Message{
+				msg(0, "a", article("a", "2020-01-02T00:00:00Z", "v2")),
+				msg(1, "a", article("a", "2020-01-01T00:00:00Z", "v1")),
+			},
+			articles: map[string]string{"a": "v2"},
+		},
+		{
+			name:        "tombstone after a version retracts",
+			msgs:        []kafka.Message{msg(0, "a", article("a", "", "v1")), msg(1, "a", "")},
+			retractions: []string{"a"},
+		},
+		{
+			name:     "version after a tombstone wins",
+			msgs:     []kafka.Message{msg(0, "a", ""), msg(1, "a", article("a", "", "v3"))},
+			articles: map[string]string{"a": "v3"},
+		},
+		{
+			name: "malformed messages are dead letters, others go on",
+			msgs: []kafka.Message{
+				msg(0, "a", article("a", "", "v1")), msg(1, "b", `{"id": "b"`), msg(2, "c", `{"id": "c"}`),
+				msg(3, "", ""), msg(4, "d", article("d", "", "v1")),
+			},
+			articles: map[string]string{"a": "v1", "d": "v1"},
+			dead:     []ingest.Reason{ingest.ReasonNotJSON, ingest.ReasonMissingField, ingest.ReasonMissingField},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs, dead, _ := buildBatch(x, tt.msgs, 0)
+			b := batchOf(srcs)
+			if err := b.Validate(); err != nil {
+				t.Fatalf("batch invalid: %v", err)
+			}
+			got := map[string]string{}
+			for _, s := range srcs {
+				if !s.tombstone {
+					var m struct{ Text string }
+					m.Text = textOf(t, s.msg.Value)
+					got[s.id] = m.Text
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(nonNilMap(tt.articles)) {
+				t.Errorf("articles %v, want %v", got, tt.articles)
+			}
+			if fmt.Sprint(b.Retractions) != fmt.Sprint(tt.retractions) {
+				t.Errorf("retractions %v, want %v", b.Retractions, tt.retractions)
+			}
+			var reasons []ingest.Reason
+			for _, d := range dead {
+				reasons = append(reasons, d.reason)
+			}
+			if fmt.Sprint(reasons) != fmt.Sprint(tt.dead) {
+				t.Errorf("dead letters %v, want %v", reasons, tt.dead)
+			}
+		})
+	}
+}
+
+func textOf(t *testing.T, value []byte) string {
+	m, err := ingest.DecodeArticle(nil, value, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.Text
+}
+
+func nonNilMap(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+func TestBreaker(t *testing.T) {
+	b := newBreaker(100, 0.5)
+	if !b.record(10, 10) {
+		t.Error("tripped on the first 10 messages; it judges only after 20")
+	}
+	if !b.record(30, 0) {
+		t.Error("tripped at 10 bad of 40")
+	}
+	if b.record(40, 40) {
+		t.Error("closed at 50 bad of 80, over the 0.5 share")
+	}
+	b = newBreaker(100, 0.5)
+	for i := 0; i < 50; i++ {
+		if !b.record(100, 1) {
+			t.Fatalf("tripped at 1%% bad after %d batches", i)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package consumers
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+	"github.com/segmentio/kafka-go/sasl"
+	"github.com/segmentio/kafka-go/sasl/plain"
+	"github.com/segmentio/kafka-go/sasl/scram"
+)
+
+// Config configures a worker. Zero values take the defaults named on each
+// field.
+type Config struct {
+	Brokers       []string
+	GroupID       string
+	ArticlesTopic string
+	Security      Security
+
+	BatchMaxMessages int           // messages per batch per partition; default 500
+	BatchMaxBytes    int           // bytes of message values per batch; default 8 MiB
+	BatchLinger      time.Duration // how long a partial batch waits for more; default 200ms
+	MaxMessageBytes  int           // larger values are dead-lettered; default 900 KiB
+
+	// DLQMaxShare is the share of messages in the last DLQWindow that may be
+	// dead-lettered before the worker stops instead: a stream that is mostly
+	// bad means a broken producer or a broken worker, not bad messages.
+	// Default 0.5.
+	DLQMaxShare float64
+	DLQWindow   int // default 200 messages
+
+	// ShutdownTimeout bounds how long a batch being written may take to
+	// finish after shutdown begins; past it the batch is abandoned and its
+	// offsets are not committed. Default 30s.
+	ShutdownTimeout time.Duration
+	// SessionTimeout is the consumer group session: a worker silent that
+	// long loses its partitions. Default 10s.
+	SessionTimeout time.Duration
+	// StallTimeout is how long a partition with lag may go without progress
+	// before /healthz reports it. Default 5m.
+	StallTimeout time.Duration
+	// RetryMaxBackoff caps the wait between retries of a batch after a
+	// transient graph error. Default 30s.
+	RetryMaxBackoff time.Duration
+}
+
+func (c *Config) setDefaults() {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	defDur := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&c.BatchMaxMessages, 500)
+	def(&c.BatchMaxBytes, 8<<20)
+	def(&c.MaxMessageBytes, 900<<10)
+	def(&c.DLQWindow, 200)
+	defDur(&c.BatchLinger, 200*time.Millisecond)
+	defDur(&c.ShutdownTimeout, 30*time.Second)
+	defDur(&c.SessionTimeout, 10*time.Second)
+	defDur(&c.StallTimeout, 5*time.Minute)
+	defDur(&c.RetryMaxBackoff, 30*time.Second)
+	if c.DLQMaxShare <= 0 {
+		c.DLQMaxShare = 0.5
+	}
+}
+
+func (c *Config) validate() error {
+	if len(c.Brokers) == 0 {
+		return errors.New("no Kafka brokers")
+	}
+	if c.GroupID == "" {
+		return errors.New("no consumer group id")
+	}
+	if c.ArticlesTopic == "" {
+		return errors.New("no article topic")
+	}
+	if c.DLQMaxShare > 1 {
+		return fmt.Errorf("dead-letter share %v is over 1", c.DLQMaxShare)
+	}
+	return nil
+}
+
+// DeadLetterTopic returns the dead-letter topic of a topic.
+func DeadLetterTopic(topic string) string { return topic + ".dlq" }
+
+// Security says how to authenticate to Kafka.
+type Security struct {
+	TLS           bool
+	TLSCAFile     string // PEM bundle to trust instead of the system roots
+	SASLMechanism string // "", "PLAIN", "SCRAM-SHA-256" or "SCRAM-SHA-512"
+	SASLUsername  string
+	SASLPassword  string // never logged
+}
+
+func (s Security) tlsConfig() (*tls.Config, error) {
+	if !s.TLS {
+		return nil, nil
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if s.TLSCAFile != "" {
+		pem, err := os.ReadFile(s.TLSCAFile)
+		if err != nil {
+			return nil, fmt.Errorf("kafka CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("kafka CA file %s holds no PEM certificate", s.TLSCAFile)
+		}
+		cfg.RootCAs = pool
+	}
+	return cfg, nil
+}
+
+func (s Security) mechanism() (sasl.Mechanism, error) {
+	switch strings.ToUpper(s.SASLMechanism) {
+	case "":
+		return nil, nil
+	case "PLAIN":
+		return plain.Mechanism{Username: s.SASLUsername, Password: s.SASLPassword}, nil
+	case "SCRAM-SHA-256":
+		return scram.Mechanism(scram.SHA256, s.SASLUsername, s.SASLPassword)
+	case "SCRAM-SHA-512":
+		return scram.Mechanism(scram.SHA512, s.SASLUsername, s.SASLPassword)
+	}
+	return nil, fmt.Errorf("unknown SASL mechanism %q (want PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)", s.SASLMechanism)
+}
+
+// Dialer returns a kafka-go dialer for readers and consumer groups.
+func (s Security) Dialer() (*kafka.Dialer, error) {
+	t, err := s.tlsConfig()
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.mechanism()
+	if err != nil {
+		return nil, err
+	}
+	return &kafka.Dialer{Timeout: 10 * time.Second, DualStack: true, TLS: t, SASLMechanism: m}, nil
+}
+
+// Transport returns a kafka-go transport for writers.
+func (s Security) Transport() (*kafka.Transport, error) {
+	t, err := s.tlsConfig()
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.mechanism()
+	if err != nil {
+		return nil, err
+	}
+	return &kafka.Transport{DialTimeout: 10 * time.Second, TLS: t, SASL: m}, nil
+}
+
+// NewWriter returns a Kafka writer that keys messages with the murmur2
+// partitioner (the Java client's default, so every producer sends an id to
+// the same partition) and waits for all in-sync replicas.
+func NewWriter(brokers []string, sec Security) (*kafka.Writer, error) {
+	tr, err := sec.Transport()
+	if err != nil {
+		return nil, err
+	}
+	return &kafka.Writer{
+		Addr:                   kafka.TCP(brokers...),
+		Transport:              tr,
+		Balancer:               &kafka.Murmur2Balancer{},
+		RequiredAcks:           kafka.RequireAll,
+		BatchTimeout:           5 * time.Millisecond,
+		BatchSize:              500,
+		BatchBytes:             16 << 20,
+		WriteTimeout:           30 * time.Second,
+		MaxAttempts:            10,
+		AllowAutoTopicCreation: true,
+	}, nil
+}

@@ -1,0 +1,104 @@
+package consumers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+)
+
+// Message is a record to publish: a nil Value is a tombstone.
+type Message struct {
+	Key, Value []byte
+}
+
+// Publisher writes messages to one topic, keyed with the murmur2
+// partitioner and acknowledged by all in-sync replicas.
+type Publisher struct {
+	w *kafka.Writer
+}
+
+// TopicSpec describes a topic to create when it does not exist yet.
+type TopicSpec struct {
+	Partitions int  // default 3
+	Compact    bool // cleanup.policy=compact: the article topic is the source of truth for reprocessing
+}
+
+// NewPublisher returns a publisher to topic, creating the topic as spec
+// says when it is missing.
+func NewPublisher(ctx context.Context, brokers []string, sec Security, topic string, spec TopicSpec) (*Publisher, error) {
+	if err := EnsureTopic(ctx, brokers, sec, topic, spec); err != nil {
+		return nil, err
+	}
+	w, err := NewWriter(brokers, sec)
+	if err != nil {
+		return nil, err
+	}
+	w.Topic = topic
+	return &Publisher{w: w}, nil
+}
+
+// Publish writes msgs and returns once all are acknowledged.
+func (p *Publisher) Publish(ctx context.Context, msgs []Message) error {
+	out := make([]kafka.Message, len(msgs))
+	for i, m := range msgs {
+		out[i] = kafka.Message{Key: m.Key, Value: m.Value}
+	}
+	if err := p.w.WriteMessages(ctx, out...); err != nil {
+		return fmt.Errorf("publish to %s: %w", p.w.Topic, err)
+	}
+	return nil
+}
+
+// Topic returns the topic published to.
+func (p *Publisher) Topic() string { return p.w.Topic }
+
+// Close flushes and closes the publisher.
+func (p *Publisher) Close() error { return p.w.Close() }
+
+// EnsureTopic creates topic when it does not exist and waits until every
+// partition has a leader. An existing topic is left as it is.
+func EnsureTopic(ctx context.Context, brokers []string, sec Security, topic string, spec TopicSpec) error {
+	tr, err := sec.Transport()
+	if err != nil {
+		return err
+	}
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
+	if spec.Partitions <= 0 {
+		spec.Partitions = 3
+	}
+	var configs []kafka.ConfigEntry
+	if spec.Compact {
+		configs = append(configs, kafka.ConfigEntry{ConfigName: "cleanup.policy", ConfigValue: "compact"})
+	}
+	res, err := client.CreateTopics(ctx, &kafka.CreateTopicsRequest{Topics: []kafka.TopicConfig{{
+		Topic: topic, NumPartitions: spec.Partitions, ReplicationFactor: -1, ConfigEntries: configs,
+	}}})
+	if err != nil {
+		return fmt.Errorf("create topic %s: %w", topic, err)
+	}
+	if err := res.Errors[topic]; err != nil && !errors.Is(err, kafka.TopicAlreadyExists) {
+		return fmt.Errorf("create topic %s: %w", topic, err)
+	}
+	for {
+		meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
+		if err == nil && len(meta.Topics) == 1 && meta.Topics[0].Error == nil && len(meta.Topics[0].Partitions) > 0 {
+			ready := true
+			for _, p := range meta.Topics[0].Partitions {
+				if p.Error != nil || p.Leader.Port == 0 {
+					ready = false
+				}
+			}
+			if ready {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("topic %s has no leader yet: %w", topic, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,351 @@
+package consumers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/ingest"
+)
+
+// GraphWriter writes one batch in one transaction. Its errors are
+// classified with the graphmodel error classes.
+type GraphWriter interface {
+	Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (graphmodel.WriteStats, error)
+}
+
+// ErrCircuitOpen stops the worker when too much of its input is being
+// dead-lettered.
+var ErrCircuitOpen = errors.New("dead-letter circuit breaker open")
+
+// Worker consumes the article topic in a consumer group and writes to the
+// graph.
+type Worker struct {
+	cfg     Config
+	graph   GraphWriter
+	x       *ingest.Extractor
+	log     *slog.Logger
+	m       *metrics
+	dialer  *kafka.Dialer
+	dlq     *kafka.Writer
+	breaker *breaker
+	now     func() time.Time
+
+	graphOK  atomic.Bool // the last graph write did not fail transiently
+	progress sync.Map    // partitionKey -> *partitionState
+}
+
+// NewWorker returns a worker; Run starts it.
+func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Logger, reg prometheus.Registerer) (*Worker, error) {
+	cfg.setDefaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	dialer, err := cfg.Security.Dialer()
+	if err != nil {
+		return nil, err
+	}
+	dlq, err := NewWriter(cfg.Brokers, cfg.Security)
+	if err != nil {
+		return nil, err
+	}
+	w := &Worker{
+		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
+		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), now: time.Now,
+	}
+	w.graphOK.Store(true)
+	return w, nil
+}
+
+// Run consumes until ctx ends or a fatal error occurs. When ctx ends, each
+// partition stops fetching, finishes the batch it is writing within
+// ShutdownTimeout (or abandons it uncommitted), and the worker leaves the
+// group. Run returns nil after a clean shutdown.
+func (w *Worker) Run(ctx context.Context) error {
+	defer w.dlq.Close()
+	if err := EnsureTopic(ctx, w.cfg.Brokers, w.cfg.Security, DeadLetterTopic(w.cfg.ArticlesTopic), TopicSpec{Partitions: 1}); err != nil {
+		return err
+	}
+	group, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
+		ID:                     w.cfg.GroupID,
+		Brokers:                w.cfg.Brokers,
+		Dialer:                 w.dialer,
+		Topics:                 []string{w.cfg.ArticlesTopic},
+		StartOffset:            kafka.FirstOffset,
+		SessionTimeout:         w.cfg.SessionTimeout,
+		HeartbeatInterval:      w.cfg.SessionTimeout / 5,
+		RebalanceTimeout:       w.cfg.SessionTimeout,
+		JoinGroupBackoff:       time.Second,
+		PartitionWatchInterval: 5 * time.Second,
+		WatchPartitionChanges:  true,
+		Logger:                 kafka.LoggerFunc(func(msg string, args ...any) { w.log.Debug(fmt.Sprintf(msg, args...)) }),
+		ErrorLogger:            kafka.LoggerFunc(func(msg string, args ...any) { w.log.Warn(fmt.Sprintf(msg, args...)) }),
+	})
+	if err != nil {
+		return fmt.Errorf("join consumer group %s: %w", w.cfg.GroupID, err)
+	}
+
+	// hard ends ShutdownTimeout after ctx: the bound on a batch in flight.
+	hard, hardCancel := context.WithCancel(context.Background())
+	defer hardCancel()
+	stopTimer := context.AfterFunc(ctx, func() { time.AfterFunc(w.cfg.ShutdownTimeout, hardCancel) })
+	defer stopTimer()
+
+	run, fail := context.WithCancelCause(ctx)
+	defer fail(nil)
+	var wg sync.WaitGroup
+	for {
+		gen, err := group.Next(run)
+		if err != nil {
+			if run.Err() != nil || errors.Is(err, kafka.ErrGroupClosed) {
+				break
+			}
+			w.log.Warn("consumer group", "err", err)
+			continue
+		}
+		w.log.Info("joined generation", "generation", gen.ID, "member", gen.MemberID, "partitions", countPartitions(gen))
+		for topic, parts := range gen.Assignments {
+			for _, p := range parts {
+				wg.Add(1)
+				gen.Start(func(genCtx context.Context) {
+					defer wg.Done()
+					if err := w.consume(run, genCtx, hard, gen, topic, p.ID, p.Offset); err != nil {
+						fail(err)
+					}
+				})
+			}
+		}
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(w.cfg.ShutdownTimeout + 5*time.Second):
+		w.log.Error("partitions did not stop in time")
+	}
+	if err := group.Close(); err != nil {
+		w.log.Warn("leave consumer group", "err", err)
+	}
+	if cause := context.Cause(run); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
+	return nil
+}
+
+func countPartitions(gen *kafka.Generation) int {
+	n := 0
+	for _, ps := range gen.Assignments {
+		n += len(ps)
+	}
+	return n
+}
+
+// consume processes one partition for one generation. stop ends fetching;
+// genCtx ends with the generation; hard bounds a write in flight after stop.
+// It returns an error only when the worker must stop.
+func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generation, topic string, partition int, offset int64) error {
+	log := w.log.With("topic", topic, "partition", partition)
+	r := kafka.NewReader(kafka.ReaderConfig{
+		Brokers:       w.cfg.Brokers,
+		Topic:         topic,
+		Partition:     partition,
+		Dialer:        w.dialer,
+		MinBytes:      1,
+		MaxBytes:      w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
+		MaxWait:       250 * time.Millisecond,
+		QueueCapacity: w.cfg.BatchMaxMessages, // bounded: back-pressure when the graph is slow
+		ErrorLogger:   kafka.LoggerFunc(func(msg string, args ...any) { log.Warn(fmt.Sprintf(msg, args...)) }),
+	})
+	defer r.Close()
+	if err := r.SetOffset(offset); err != nil {
+		return fmt.Errorf("set offset of %s/%d: %w", topic, partition, err)
+	}
+	state := w.partitionState(topic, partition)
+	fetchCtx, cancelFetch := context.WithCancel(genCtx)
+	defer cancelFetch()
+	defer context.AfterFunc(stop, cancelFetch)()
+	writeCtx, cancelWrite := context.WithCancel(genCtx)
+	defer cancelWrite()
+	defer context.AfterFunc(hard, cancelWrite)()
+
+	for {
+		msgs, err := w.fetch(fetchCtx, r)
+		if len(msgs) == 0 {
+			if fetchCtx.Err() != nil {
+				return nil
+			}
+			log.Warn("fetch", "err", err)
+			continue
+		}
+		// A batch fetched in this generation is written with the
+		// generation's context: once a rebalance ends it, nothing more of
+		// the batch is written and nothing is committed.
+		if err := w.process(writeCtx, topic, partition, msgs); err != nil {
+			if writeCtx.Err() != nil {
+				log.Info("batch abandoned: generation or shutdown ended it", "messages", len(msgs))
+				return nil
+			}
+			return err
+		}
+		last := msgs[len(msgs)-1]
+		if err := gen.CommitOffsets(map[string]map[int]int64{topic: {partition: last.Offset + 1}}); err != nil {
+			log.Warn("commit failed; the next owner of the partition re-reads the batch", "err", err)
+			return nil
+		}
+		lag := last.HighWaterMark - last.Offset - 1
+		w.m.lag.WithLabelValues(topic, strconv.Itoa(partition)).Set(float64(lag))
+		state.progressed(w.now(), lag)
+		if stop.Err() != nil {
+			return nil
+		}
+	}
+}
+
+// fetch blocks for the first message, then collects more until the batch
+// is full by count or bytes, or BatchLinger has passed.
+func (w *Worker) fetch(ctx context.Context, r *kafka.Reader) ([]kafka.Message, error) {
+	m, err := r.FetchMessage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	msgs := []kafka.Message{m}
+	size := len(m.Value)
+	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
+	defer cancel()
+	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes {
+		m, err := r.FetchMessage(linger)
+		if err != nil {
+			break // linger over; what was fetched stays queued in the reader
+		}
+		msgs = append(msgs, m)
+		size += len(m.Value)
+	}
+	w.m.consumed.Add(float64(len(msgs)))
+	w.m.batchSize.Observe(float64(len(msgs)))
+	return msgs, nil
+}
+
+// process turns one fetched batch into graph writes and dead letters. It
+// returns nil only when every message is either written or dead-lettered.
+func (w *Worker) process(ctx context.Context, topic string, partition int, msgs []kafka.Message) error {
+	srcs, dead, took := buildBatch(w.x, msgs, w.cfg.MaxMessageBytes)
+	w.m.extract.Observe(took.Seconds())
+	w.m.observeArticles(srcs)
+	if !w.breaker.record(len(msgs), len(dead)) {
+		return fmt.Errorf("%w: more than %.0f%% of the last %d messages were malformed", ErrCircuitOpen, 100*w.cfg.DLQMaxShare, w.cfg.DLQWindow)
+	}
+	if err := w.deadLetter(ctx, topic, partition, dead); err != nil {
+		return err
+	}
+	if err := w.writeSources(ctx, topic, partition, srcs); err != nil {
+		return err
+	}
+	w.m.written.Add(float64(len(msgs) - len(dead)))
+	return nil
+}
+
+// writeSources writes sources in one transaction, retrying transient errors
+// with backoff, splitting batches that are too big, and bisecting a
+// rejected batch down to the messages the graph refuses, which are
+// dead-lettered.
+func (w *Worker) writeSources(ctx context.Context, topic string, partition int, srcs []source) error {
+	if len(srcs) == 0 {
+		return nil
+	}
+	b := batchOf(srcs)
+	backoff := 100 * time.Millisecond
+	for {
+		start := time.Now()
+		_, err := w.graph.Write(ctx, &b, w.now())
+		w.m.writeSeconds.Observe(time.Since(start).Seconds())
+		switch {
+		case err == nil:
+			w.graphOK.Store(true)
+			return nil
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.Is(err, graphmodel.ErrTransient):
+			w.graphOK.Store(false)
+			w.m.retries.WithLabelValues("transient").Inc()
+			w.log.Warn("graph write failed; retrying the batch", "err", err, "backoff", backoff, "sources", len(srcs))
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(backoff):
+			}
+			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+			continue
+		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected):
+			reason, label := ingest.ReasonRejected, "rejected"
+			if errors.Is(err, graphmodel.ErrTooBig) {
+				reason, label = ingest.ReasonTooBig, "too-big"
+			}
+			w.m.retries.WithLabelValues(label).Inc()
+			if len(srcs) == 1 {
+				return w.deadLetter(ctx, topic, partition, []deadLetter{{msg: srcs[0].msg, reason: reason, detail: err.Error()}})
+			}
+			mid := len(srcs) / 2
+			if err := w.writeSources(ctx, topic, partition, srcs[:mid]); err != nil {
+				return err
+			}
+			return w.writeSources(ctx, topic, partition, srcs[mid:])
+		default:
+			return fmt.Errorf("graph write: %w", err)
+		}
+	}
+}
+
+// deadLetter sends messages to the dead-letter topic with the reason and
+// where they came from, waiting for all replicas.
+func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, dead []deadLetter) error {
+	if len(dead) == 0 {
+		return nil
+	}
+	failedAt := w.now().UTC().Format(time.RFC3339Nano)
+	out := make([]kafka.Message, 0, len(dead))
+	for _, d := range dead {
+		headers := append([]kafka.Header(nil), d.msg.Headers...)
+		headers = append(headers,
+			kafka.Header{Key: "kg-error", Value: []byte(d.reason)},
+			kafka.Header{Key: "kg-detail", Value: []byte(graphmodel.Truncate(d.detail, 1024))},
+			kafka.Header{Key: "kg-topic", Value: []byte(topic)},
+			kafka.Header{Key: "kg-partition", Value: []byte(strconv.Itoa(partition))},
+			kafka.Header{Key: "kg-offset", Value: []byte(strconv.FormatInt(d.msg.Offset, 10))},
+			kafka.Header{Key: "kg-failed-at", Value: []byte(failedAt)},
+		)
+		out = append(out, kafka.Message{
+			Topic: DeadLetterTopic(topic), Key: d.msg.Key, Value: d.msg.Value, Headers: headers, Time: d.msg.Time,
+		})
+		w.log.Warn("dead-lettered", "reason", d.reason, "detail", d.detail, "offset", d.msg.Offset)
+	}
+	backoff := 100 * time.Millisecond
+	for {
+		err := w.dlq.WriteMessages(ctx, out...)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		w.log.Warn("dead-letter write failed; retrying", "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+	}
+	for _, d := range dead {
+		w.m.deadLettered.WithLabelValues(string(d.reason)).Inc()
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// SchemaVersion is the newest article schema major version this code reads.
+const SchemaVersion = 1
+
+// DefaultMaxMessageBytes caps an encoded message value: 900 KiB, under the
+// broker's default 1 MiB limit.
+const DefaultMaxMessageBytes = 900 << 10
+
+// ArticleMessage is an article as published to the article topic.
+// Unknown fields are ignored.
+type ArticleMessage struct {
+	ID            string   `json:"id"`
+	Text          string   `json:"text"`
+	Title         string   `json:"title,omitempty"`
+	Source        string   `json:"source,omitempty"`
+	URL           string   `json:"url,omitempty"`
+	Language      string   `json:"language,omitempty"`
+	PublishedAt   string   `json:"published_at,omitempty"`
+	UpdatedAt     string   `json:"updated_at,omitempty"`
+	Authors       []string `json:"authors,omitempty"`
+	SchemaVersion int      `json:"schema_version,omitempty"`
+}
+
+// DecodeArticle decodes and checks one article message value. key is the
+// Kafka record key; when present it must equal the id, because compaction and
+// tombstones work by key. maxBytes caps the value (0 means
+// DefaultMaxMessageBytes). Every error matches ErrMalformed.
+func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
+	var m ArticleMessage
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxMessageBytes
+	}
+	if len(value) > maxBytes {
+		return m, malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
+	}
+	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
+	// instead, so that what lands in the graph is what was sent.
+	if !utf8.Valid(value) {
+		return m, malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
+	}
+	if err := json.Unmarshal(value, &m); err != nil {
+		return m, jsonError(err)
+	}
+	if m.SchemaVersion < 0 {
+		return m, malformed(ReasonInvalidField, "schema_version is negative")
+	}
+	if m.SchemaVersion > SchemaVersion {
+		return m, malformed(ReasonSchemaVersion, fmt.Sprintf("schema_version %d, this worker reads up to %d", m.SchemaVersion, SchemaVersion))
+	}
+	if m.SchemaVersion == 0 {
+		m.SchemaVersion = 1
+	}
+	if m.ID == "" {
+		return m, malformed(ReasonMissingField, "id is missing or empty")
+	}
+	if len(m.ID) > graphmodel.MaxIDBytes {
+		return m, malformed(ReasonInvalidField, fmt.Sprintf("id is %d bytes, limit is %d", len(m.ID), graphmodel.MaxIDBytes))
+	}
+	if strings.TrimSpace(m.Text) == "" {
+		return m, malformed(ReasonMissingField, "text is missing or empty")
+	}
+	if len(key) > 0 && !bytes.Equal(key, []byte(m.ID)) {
+		return m, malformed(ReasonKeyMismatch, "record key differs from the id")
+	}
+	if m.PublishedAt != "" {
+		d, err := ParseDate(m.PublishedAt)
+		if err != nil {
+			return m, malformed(ReasonInvalidField, "published_at: "+err.Error())
+		}
+		m.PublishedAt = d
+	}
+	if m.UpdatedAt != "" {
+		t, err := time.Parse(time.RFC3339Nano, m.UpdatedAt)
+		if err != nil {
+			return m, malformed(ReasonInvalidField, "updated_at is not RFC 3339")
+		}
+		m.UpdatedAt = t.UTC().Format(revisionLayout)
+	}
+	return m, nil
+}
+
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return malformed(ReasonWrongType, "value is a JSON "+te.Value+", not an object")
+		}
+		return malformed(ReasonWrongType, fmt.Sprintf("%s is a JSON %s, want %s", te.Field, te.Value, te.Type))
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return malformed(ReasonNotJSON, fmt.Sprintf("not JSON at byte %d", se.Offset))
+	}
+	return malformed(ReasonNotJSON, "not JSON")
+}
+
+// ParseDate accepts RFC 3339 or YYYY-MM-DD and returns the date as
+// YYYY-MM-DD (in the time's own offset: a story dated in Tokyo keeps its
+// Tokyo date).
+func ParseDate(s string) (string, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return "", errors.New("not RFC 3339 or YYYY-MM-DD")
+	}
+	return t.Format("2006-01-02"), nil
+}
+
+// revisionLayout writes updated_at in UTC with a fixed-width fraction, so
+// that revisions compare correctly as strings.
+const revisionLayout = "2006-01-02T15:04:05.000000000Z"

@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDecodeArticle(t *testing.T) {
+	long := `{"id": "` + strings.Repeat("x", 257) + `", "text": "t"}`
+	tests := []struct {
+		name  string
+		key   string
+		value string
+		max   int
+		want  Reason // "" when valid
+	}{
+		{"minimal", "a", `{"id": "a", "text": "Some text."}`, 0, ""},
+		{"no key", "", `{"id": "a", "text": "Some text."}`, 0, ""},
+		{"all fields", "a", `{"id": "a", "text": "t", "title": "T", "source": "s", "url": "u", "language": "en",
+			"published_at": "2014-12-20", "updated_at": "2014-12-20T10:00:00+01:00", "authors": ["x"], "schema_version": 1}`, 0, ""},
+		{"unknown fields ignored", "a", `{"id": "a", "text": "t", "extra": {"x": 1}}`, 0, ""},
+		{"rfc3339 published", "a", `{"id": "a", "text": "t", "published_at": "2014-12-20T23:00:00-05:00"}`, 0, ""},
+		{"not json", "a", `{"id": "a", "text": `, 0, ReasonNotJSON},
+		{"plain text", "a", `hello`, 0, ReasonNotJSON},
+		{"json array", "a", `[1, 2]`, 0, ReasonWrongType},
+		{"id a number", "a", `{"id": 7, "text": "t"}`, 0, ReasonWrongType},
+		{"text an object", "a", `{"id": "a", "text": {}}`, 0, ReasonWrongType},
+		{"authors a string", "a", `{"id": "a", "text": "t", "authors": "x"}`, 0, ReasonWrongType},
+		{"missing id", "", `{"text": "t"}`, 0, ReasonMissingField},
+		{"empty text", "a", `{"id": "a", "text": "  "}`, 0, ReasonMissingField},
+		{"missing text", "a", `{"id": "a"}`, 0, ReasonMissingField},
+		{"id too long", "", long, 0, ReasonInvalidField},
+		{"bad date", "a", `{"id": "a", "text": "t", "published_at": "20 Dec 2014"}`, 0, ReasonInvalidField},
+		{"bad updated_at", "a", `{"id": "a", "text": "t", "updated_at": "2014-12-20"}`, 0, ReasonInvalidField},
+		{"future schema", "a", `{"id": "a", "text": "t", "schema_version": 2}`, 0, ReasonSchemaVersion},
+		{"negative schema", "a", `{"id": "a", "text": "t", "schema_version": -1}`, 0, ReasonInvalidField},
+		{"invalid utf-8", "a", "{\"id\": \"a\", \"text\": \"\xff\xfe\"}", 0, ReasonInvalidUTF8},
+		{"oversize", "a", `{"id": "a", "text": "` + strings.Repeat("x", 100) + `"}`, 50, ReasonOversize},
+		{"key differs from id", "b", `{"id": "a", "text": "t"}`, 0, ReasonKeyMismatch},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeArticle([]byte(tt.key), []byte(tt.value), tt.max)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("got %v, want no error", err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrMalformed) {
+				t.Fatalf("got %v, want a malformed-message error", err)
+			}
+			if got := ReasonOf(err); got != tt.want {
+				t.Fatalf("reason %q (%v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeArticleNormalizesDates(t *testing.T) {
+	m, err := DecodeArticle(nil, []byte(`{"id": "a", "text": "t", "published_at": "2014-12-20T23:00:00-05:00",
+		"updated_at": "2014-12-21T05:00:00+01:00"}`), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.PublishedAt != "2014-12-20" {
+		t.Errorf("published_at = %q, want the date in its own offset, 2014-12-20", m.PublishedAt)
+	}
+	if want := "2014-12-21T04:00:00.000000000Z"; m.UpdatedAt != want {
+		t.Errorf("updated_at = %q, want %q (UTC, fixed width so that revisions sort as text)", m.UpdatedAt, want)
+	}
+	if m.SchemaVersion != 1 {
+		t.Errorf("schema_version = %d, want the default 1", m.SchemaVersion)
+	}
+}
+
+// FuzzDecodeArticle: the decoder never panics, and every error it returns
+// is a classified malformed-message error.
+func FuzzDecodeArticle(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "a", "text": "t"}`, `{"id": 1}`, `[]`, `null`, `{"id": "a", "text": "t", "published_at": "x"}`,
+		"\xff", `{"id": "a", "text": "t", "schema_version": 99}`, `{"id":"a","text":"t","authors":[1]}`,
+	} {
+		f.Add([]byte("a"), []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, key, value []byte) {
+		m, err := DecodeArticle(key, value, 4096)
+		if err != nil {
+			if !errors.Is(err, ErrMalformed) || ReasonOf(err) == ReasonUnknownMessage {
+				t.Fatalf("unclassified error %v", err)
+			}
+			return
+		}
+		if m.ID == "" || strings.TrimSpace(m.Text) == "" {
+			t.Fatalf("accepted a message without id or text: %+v", m)
+		}
+	})
+}

@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// Article extracts one decoded article message and returns what it asserts,
+// ready for the graph.
+func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
+	r := x.Extract(m.Title, m.Text)
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		e.Seeded = e.Kind == graphmodel.KindState || x.g.orgs[e.Key] != nil
+	}
+	return graphmodel.Article{
+		ID:               m.ID,
+		Title:            graphmodel.Truncate(m.Title, graphmodel.MaxPropertyBytes),
+		URL:              graphmodel.Truncate(m.URL, graphmodel.MaxPropertyBytes),
+		Source:           graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
+		Language:         graphmodel.Truncate(m.Language, 16),
+		PublishedAt:      m.PublishedAt,
+		Revision:         m.UpdatedAt,
+		ContentHash:      ContentHash(m),
+		ExtractorVersion: ExtractorVersion,
+		Entities:         r.Entities,
+		Mentions:         r.Mentions,
+		Claims:           r.Claims,
+	}
+}
+
+// ContentHash digests every field of a message that extraction or the
+// article node reads, so that an identical re-delivery is recognised.
+func ContentHash(m ArticleMessage) string {
+	m.SchemaVersion = 0
+	b, _ := json.Marshal(m) // a struct of strings always marshals
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// SeedEntities returns every state and well-known international
+// organization of the built-in tables, for `kg schema apply`.
+func SeedEntities() []graphmodel.Entity {
+	var out []graphmodel.Entity
+	for _, s := range stateTable {
+		aliases := append(append(append([]string{}, s.Names...), s.Demonyms...), s.Capitals...)
+		out = append(out, graphmodel.Entity{
+			Key: graphmodel.StateKey(s.ISO3), Kind: graphmodel.KindState, Name: s.Name,
+			Aliases: aliases, CAMEO: s.CAMEO, Seeded: true, Historical: s.Historical,
+		})
+	}
+	for _, o := range orgTable {
+		aliases := append([]string{}, o.Aliases...)
+		if o.Acronym != "" {
+			aliases = append(aliases, o.Acronym)
+		}
+		out = append(out, graphmodel.Entity{
+			Key: graphmodel.OrgKey(o.Name), Kind: graphmodel.KindOrganization, Name: o.Name,
+			Aliases: aliases, Acronym: o.Acronym, CAMEO: o.CAMEO, Seeded: true,
+		})
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+package ingest
+
+import "errors"
+
+// ErrMalformed marks input that can never be processed as it is. The worker
+// dead-letters such a message and moves on; retrying it cannot help.
+var ErrMalformed = errors.New("malformed message")
+
+// Reason is why a message was rejected. The set is fixed so that it can label
+// metrics and dead-letter headers.
+type Reason string
+
+// The rejection reasons.
+const (
+	ReasonNotJSON        Reason = "not-json"
+	ReasonInvalidUTF8    Reason = "invalid-utf8"
+	ReasonOversize       Reason = "oversize"
+	ReasonMissingField   Reason = "missing-field"
+	ReasonWrongType      Reason = "wrong-type"
+	ReasonInvalidField   Reason = "invalid-field"
+	ReasonKeyMismatch    Reason = "key-mismatch"
+	ReasonSchemaVersion  Reason = "unknown-schema-version"
+	ReasonRejected       Reason = "graph-rejected" // the database refused a value
+	ReasonTooBig         Reason = "too-big"        // one message alone exceeds a transaction's limits
+	ReasonUnknownMessage Reason = "unknown"
+)
+
+// Reasons lists every reason, for pre-declaring metric label values.
+var Reasons = []Reason{
+	ReasonNotJSON, ReasonInvalidUTF8, ReasonOversize, ReasonMissingField, ReasonWrongType,
+	ReasonInvalidField, ReasonKeyMismatch, ReasonSchemaVersion, ReasonRejected, ReasonTooBig,
+	ReasonUnknownMessage,
+}
+
+// MalformedError says which rule a message broke. It matches ErrMalformed
+// with errors.Is.
+type MalformedError struct {
+	Reason Reason
+	Detail string // what exactly was wrong, without echoing the message body
+}
+
+func (e *MalformedError) Error() string { return string(e.Reason) + ": " + e.Detail }
+
+// Is makes errors.Is(err, ErrMalformed) true.
+func (e *MalformedError) Is(target error) bool { return target == ErrMalformed }
+
+func malformed(r Reason, detail string) error { return &MalformedError{Reason: r, Detail: detail} }
+
+// ReasonOf returns the reason of a malformed-input error, or
+// ReasonUnknownMessage when err carries none.
+func ReasonOf(err error) Reason {
+	var me *MalformedError
+	if errors.As(err, &me) {
+		return me.Reason
+	}
+	return ReasonUnknownMessage
+}

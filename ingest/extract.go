@@ -1,0 +1,543 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// ExtractorVersion names the behaviour of this extractor. It is recorded on
+// every article and claim, so that reprocessing knows what produced what.
+// Change it whenever the output for some input changes.
+const ExtractorVersion = "rules-2026.11.1"
+
+// Extractor finds entities and relations in article text. Its tables are
+// built once per process and shared; an Extractor is safe for concurrent use.
+type Extractor struct {
+	g *gazetteer
+}
+
+// NewExtractor returns an extractor over the built-in state and
+// organization tables.
+func NewExtractor() *Extractor { return &Extractor{g: loadGazetteer()} }
+
+// Result is what one article yields.
+type Result struct {
+	Entities []graphmodel.Entity
+	Mentions []graphmodel.Mention
+	Claims   []graphmodel.Claim
+}
+
+// docEntity is one entity of one article, with every form the article used.
+type docEntity struct {
+	kind    graphmodel.Kind
+	key     string
+	name    string
+	acronym string
+	forms   []string // surface forms in order of first use
+	count   int
+	order   int
+	state   *docEntity // government bodies and metonyms: the state they act for
+	role    string     // ... and the role they act in
+	words   []string   // people: the words of the fullest name
+	leads   *docEntity // people: the state they are known to lead
+}
+
+// mention is one reference to an entity in one sentence, over tokens
+// [start, end).
+type mention struct {
+	start, end int
+	ent        *docEntity
+	pronoun    bool
+}
+
+type sentence struct {
+	text    string
+	toks    []token
+	ms      []mention // in token order
+	pending []span    // capitalised words not yet resolved
+}
+
+type span struct{ start, end int }
+
+// doc is the state of one extraction.
+type doc struct {
+	g        *gazetteer
+	ents     []*docEntity
+	byKey    map[string]*docEntity
+	acronyms map[string]*docEntity // acronyms the article defines: "(CSIS)"
+	sents    []*sentence
+}
+
+// Extract finds the entities and claims of one article. The title counts as
+// the first sentence.
+func (x *Extractor) Extract(title, text string) Result {
+	d := &doc{g: x.g, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity)}
+	paras := Paragraphs(text)
+	// Many texts repeat the headline as their first line; read it once.
+	if title = strings.TrimSpace(title); title != "" && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
+		paras = append([]string{title}, paras...)
+	}
+	for _, p := range paras {
+		for _, s := range Sentences(p) {
+			if len(d.sents) >= maxSentences {
+				break
+			}
+			d.sents = append(d.sents, &sentence{text: s, toks: tokenize(s)})
+		}
+	}
+	for _, s := range d.sents {
+		d.findMentions(s)
+	}
+	for _, s := range d.sents {
+		d.resolvePending(s)
+	}
+	d.linkLeaders()
+	d.resolvePronouns()
+	claims := d.relations()
+	return d.result(claims)
+}
+
+// maxSentences bounds the work on one article: news stories have tens to a
+// few hundred sentences; past this the input is not a story.
+const maxSentences = 2000
+
+func normSpace(s string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(s)), " ")
+}
+
+// entity returns the article's entity with key k, creating it.
+func (d *doc) entity(kind graphmodel.Kind, key, name string) *docEntity {
+	if e, ok := d.byKey[key]; ok {
+		return e
+	}
+	e := &docEntity{kind: kind, key: key, name: name, order: len(d.ents)}
+	d.byKey[key] = e
+	d.ents = append(d.ents, e)
+	return e
+}
+
+func (d *doc) addMention(s *sentence, start, end int, e *docEntity) {
+	e.count++
+	form := joinTokens(s.toks[start:end])
+	if form != "" && !containsFold(e.forms, form) {
+		e.forms = append(e.forms, form)
+	}
+	s.ms = append(s.ms, mention{start: start, end: end, ent: e})
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// findMentions is the first pass over a sentence: known names from the
+// gazetteer, and capitalised spans that look like organizations or people.
+// Single words that may be a surname or an acronym wait in s.pending until
+// every full name of the article is known.
+func (d *doc) findMentions(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		p, known := d.g.match(toks, i)
+		end := capSpanEnd(toks, i)
+		if end > i && (!known || end-i > len(p.words)) {
+			if next := d.chunk(s, i, end); next > i {
+				i = next
+				continue
+			}
+		}
+		if known {
+			d.knownMention(s, i, p)
+			i += len(p.words)
+			continue
+		}
+		if end > i {
+			s.pending = append(s.pending, span{i, end})
+			i = end
+			continue
+		}
+		i++
+	}
+	sort.Slice(s.ms, func(a, b int) bool { return s.ms[a].start < s.ms[b].start })
+}
+
+// knownMention records a gazetteer match, unless its context says it is not
+// the entity: a capital city used as a place ("in Beijing"), or a demonym
+// inside a larger name ("Latin American").
+func (d *doc) knownMention(s *sentence, i int, p phrase) {
+	toks := s.toks
+	end := i + len(p.words)
+	switch p.form {
+	case formCapital:
+		if i > 0 && placePrepositions[toks[i-1].lower] {
+			return
+		}
+		if end+1 < len(toks) && toks[end].text == "," && toks[end+1].cap && !isSayVerb(toks, end+2) {
+			return // "Washington, D.C.", "Paris, France"
+		}
+	case formDemonym:
+		if i > 0 && toks[i-1].cap && demonymModifiers[toks[i-1].lower] {
+			return
+		}
+	}
+	k := p.ent
+	e := d.entity(k.kind, k.key, k.name)
+	e.acronym = k.acronym
+	if k.state != "" && e.state == nil {
+		st := d.g.states[k.state]
+		e.state = d.entity(st.kind, st.key, st.name)
+		e.role = k.role
+	}
+	d.addMention(s, i, end, e)
+	d.maybeAcronym(s, end, e)
+}
+
+var demonymModifiers = set("south", "north", "latin", "central", "east", "west", "pan", "african",
+	"native", "anglo", "mexican", "asian", "arab", "irish", "italian")
+
+func isSayVerb(toks []token, i int) bool { return i < len(toks) && sayVerbs[toks[i].lower] }
+
+// capSpanEnd returns the end of the run of capitalised words that starts at
+// toks[i], or i when none starts there. Connectors ("of", "for", "and",
+// "bin") may join capitalised words; "People's" may too.
+func capSpanEnd(toks []token, i int) int {
+	if !toks[i].word || !toks[i].cap || capStop[toks[i].lower] {
+		return i
+	}
+	end := i + 1
+	for end < len(toks) {
+		t := toks[end]
+		switch {
+		case t.word && t.cap && !capStop[t.lower]:
+			end++
+		case t.text == "'s" && possessiveInName[toks[end-1].lower] && end+1 < len(toks) && toks[end+1].cap:
+			end++
+		case connectors[t.lower] && !t.cap && end+1 < len(toks) && toks[end+1].cap && toks[end+1].word && !capStop[toks[end+1].lower]:
+			end++
+		case connectors[t.lower] && !t.cap && t.lower == "of" && end+2 < len(toks) && toks[end+1].lower == "the" && toks[end+2].cap:
+			end += 2
+		default:
+			return trimConnectors(toks, i, end)
+		}
+	}
+	return trimConnectors(toks, i, end)
+}
+
+var possessiveInName = set("people", "workers", "women", "children", "veterans", "citizens")
+
+func trimConnectors(toks []token, i, end int) int {
+	for end > i+1 && !toks[end-1].cap {
+		end--
+	}
+	return end
+}
+
+// chunk classifies the capitalised span toks[start:end] and records what it
+// finds. It returns where the scan continues, or start when the span is not
+// recognised and the caller should try the gazetteer instead.
+func (d *doc) chunk(s *sentence, start, end int) int {
+	toks := s.toks
+	words := toks[start:end]
+	// "Communist Party and Foreign Ministry" is two names; only a name
+	// opening with its head ("Center for Strategic and International
+	// Studies") keeps an "and" inside.
+	if !opensWithHead(words) {
+		for j := start + 1; j < end; j++ {
+			if toks[j].lower == "and" || toks[j].lower == "&" {
+				if next := d.chunk(s, start, j); next > start {
+					return next
+				}
+				return start
+			}
+		}
+	}
+	if isOrgSpan(words) {
+		d.orgMention(s, start, end)
+		return end
+	}
+	// Names of people never hold "of", "for", "and" or "the": cut there
+	// and read the part before on its own ("Seth Rogen and James Franco").
+	for j := start + 1; j < end; j++ {
+		if l := toks[j].lower; !toks[j].cap && (l == "of" || l == "for" || l == "and" || l == "the" || l == "on" || l == "&") {
+			if next := d.chunk(s, start, j); next > start {
+				return next
+			}
+			return start
+		}
+	}
+	// A known state or organization opening the span: let the gazetteer
+	// take it ("U.S. Secretary of State Mike Pompeo" is handled word by
+	// word), unless what follows is a title and a name.
+	if p, ok := d.g.match(toks, start); ok {
+		rest := start + len(p.words)
+		if rest < end {
+			d.knownMention(s, start, p)
+			if next := d.personSpan(s, rest, end); next > rest {
+				return next
+			}
+			return rest
+		}
+		return start
+	}
+	if next := d.personSpan(s, start, end); next > start {
+		return next
+	}
+	return start
+}
+
+// isOrgSpan reports whether capitalised words name an organization by their
+// form: a head noun at the end ("Foreign Ministry", "Sony Pictures"), or a
+// head noun opening "X of/for ..." ("Center for Strategic and International
+// Studies", "Ministry of Defence").
+func isOrgSpan(words []token) bool {
+	if len(words) < 2 {
+		return false
+	}
+	return orgHeads[words[len(words)-1].lower] || opensWithHead(words)
+}
+
+// opensWithHead reports whether a span reads "Head of/for/on ...":
+// "Ministry of Defence", "Center for Strategic and International Studies".
+func opensWithHead(words []token) bool {
+	return len(words) > 2 && orgHeads[words[0].lower] && (words[1].lower == "of" || words[1].lower == "for" || words[1].lower == "on")
+}
+
+// orgMention records an organization named by its form. When its first
+// words are a state ("Chinese Embassy", "North Korean Foreign Ministry",
+// "U.S. Army") the state is mentioned too, and a government body acts for
+// it in claims.
+func (d *doc) orgMention(s *sentence, start, end int) {
+	toks := s.toks
+	name := joinTokens(toks[start:end])
+	e := d.entity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name)
+	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && start+len(p.words) < end {
+		st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
+		st.count++
+		if f := joinTokens(toks[start : start+len(p.words)]); !containsFold(st.forms, f) {
+			st.forms = append(st.forms, f)
+		}
+		if govHeads[toks[end-1].lower] && e.state == nil {
+			e.state = st
+			e.role = strings.ToLower(joinTokens(toks[start+len(p.words) : end]))
+		}
+	}
+	d.addMention(s, start, end, e)
+	d.maybeAcronym(s, end, e)
+}
+
+// maybeAcronym records an acronym the text defines right after a name:
+// "Center for Strategic and International Studies (CSIS)".
+func (d *doc) maybeAcronym(s *sentence, end int, e *docEntity) {
+	toks := s.toks
+	if end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && isAcronym(toks[end+1].text) {
+		a := toks[end+1].text
+		d.acronyms[a] = e
+		if e.kind == graphmodel.KindOrganization && e.acronym == "" {
+			e.acronym = a
+		}
+	}
+}
+
+// personSpan reads toks[start:end] as a person's name with optional titles
+// before it. It records the person and returns end when the words look like
+// a name in a context that says so; otherwise it returns start.
+func (d *doc) personSpan(s *sentence, start, end int) int {
+	toks := s.toks
+	i := start
+	for i < end && titles[toks[i].lower] {
+		i++
+	}
+	titled := i > start
+	n := end - i
+	if n == 0 || n > 4 {
+		return start
+	}
+	for _, t := range toks[i:end] {
+		if !t.word || utf8.RuneCountInString(t.text) < 2 || orgHeads[t.lower] {
+			return start
+		}
+	}
+	if n == 1 {
+		if titled {
+			s.pending = append(s.pending, span{i, end})
+			return end
+		}
+		return start
+	}
+	if !titled && !personContext(toks, start, end) && !givenNames[toks[i].lower] {
+		return start
+	}
+	name := joinTokens(toks[i:end])
+	key := graphmodel.ActorKey(name)
+	e := d.entity(graphmodel.KindActor, key, name)
+	words := nameWords(name)
+	if len(words) > len(e.words) {
+		e.words = words
+		e.name = name
+	}
+	d.addMention(s, i, end, e)
+	return end
+}
+
+// personContext reports whether the words around a span say it is a
+// person: a role noun or verb of saying before it ("said James Lewis",
+// "the envoy, Robert King"), a verb of saying or an apposition after it
+// ("Lewis said", "James Lewis, a cyberpolicy expert").
+func personContext(toks []token, start, end int) bool {
+	j := start - 1
+	if j >= 0 && toks[j].text == "," {
+		j--
+	}
+	if j >= 0 && roleNouns[toks[j].lower] {
+		return true
+	}
+	if end < len(toks) && sayVerbs[toks[end].lower] {
+		return true
+	}
+	if end+1 < len(toks) && toks[end].text == "," {
+		switch toks[end+1].lower {
+		case "a", "an", "the", "who", "whose", "said", "says", "told":
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into words, hyphens included, so that "Kim
+// Jong-un" and "Kim Jong Un" compare equal word by word.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' })
+}
+
+// resolvePending is the second pass: single capitalised words and
+// unrecognised spans that are an acronym the article defined, the surname or
+// given name of a person it named in full, or the first word of an
+// organization it named ("Sony" after "Sony Pictures").
+func (d *doc) resolvePending(s *sentence) {
+	for _, sp := range s.pending {
+		toks := s.toks[sp.start:sp.end]
+		if len(toks) == 1 {
+			if e := d.acronyms[toks[0].text]; e != nil {
+				d.addMention(s, sp.start, sp.end, e)
+				continue
+			}
+		}
+		if e := d.personByPart(toks); e != nil {
+			d.addMention(s, sp.start, sp.end, e)
+			continue
+		}
+		if len(toks) == 1 {
+			if e := d.orgByFirstWord(toks[0]); e != nil {
+				d.addMention(s, sp.start, sp.end, e)
+				continue
+			}
+		}
+		// A title with a lone surname nobody named in full:
+		// "President Trump". Keep the surname as the person's name.
+		if prev := sp.start - 1; len(toks) == 1 && prev >= 0 && titles[s.toks[prev].lower] && s.toks[prev].cap && !connectors[s.toks[prev].lower] {
+			name := toks[0].text
+			e := d.entity(graphmodel.KindActor, graphmodel.ActorKey(name), name)
+			if e.words == nil {
+				e.words = nameWords(name)
+			}
+			d.addMention(s, sp.start, sp.end, e)
+		}
+	}
+	s.pending = nil
+	sort.Slice(s.ms, func(a, b int) bool { return s.ms[a].start < s.ms[b].start })
+}
+
+// personByPart finds the person whose full name ends with the given words
+// ("Lewis", "Jong Un"), or starts with them when that is unique ("Kim").
+func (d *doc) personByPart(toks []token) *docEntity {
+	var words []string
+	for _, t := range toks {
+		words = append(words, nameWords(t.text)...)
+	}
+	var byFirst *docEntity
+	firstHits := 0
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindActor || len(e.words) <= len(words) {
+			continue
+		}
+		if equalWords(e.words[len(e.words)-len(words):], words) {
+			return e
+		}
+		if equalWords(e.words[:len(words)], words) {
+			byFirst = e
+			firstHits++
+		}
+	}
+	if firstHits == 1 {
+		return byFirst
+	}
+	return nil
+}
+
+// orgByFirstWord finds the organization the article named in full whose
+// first word is t, when t is not a state's form ("Sony" -> "Sony Pictures",
+// but "Chinese" never -> "Chinese Embassy").
+func (d *doc) orgByFirstWord(t token) *docEntity {
+	var hit *docEntity
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindOrganization || e.state != nil {
+			continue
+		}
+		w := nameWords(e.name)
+		if len(w) > 1 && w[0] == t.lower && !orgHeads[t.lower] {
+			if hit != nil && hit != e {
+				return nil
+			}
+			hit = e
+		}
+	}
+	return hit
+}
+
+// linkLeaders gives every person the article names in full the state they
+// are known to lead, and fixes people's keys to their fullest name.
+func (d *doc) linkLeaders() {
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindActor {
+			continue
+		}
+		e.key = graphmodel.ActorKey(e.name)
+		if iso, ok := leaderStates()[e.key]; ok {
+			st := d.g.states[graphmodel.StateKey(iso)]
+			if st != nil {
+				e.leads = d.entity(st.kind, st.key, st.name)
+			}
+		}
+	}
+}
+
+// result turns the article's entities and claims into graph values.
+func (d *doc) result(claims []graphmodel.Claim) Result {
+	var r Result
+	seen := make(map[string]bool, len(d.ents))
+	for _, e := range d.ents {
+		if e.count == 0 || seen[e.key] || len(r.Entities) >= graphmodel.MaxEntities {
+			continue
+		}
+		seen[e.key] = true
+		var aliases []string
+		for _, f := range e.forms {
+			if f != e.name && len(aliases) < graphmodel.MaxAliases {
+				aliases = append(aliases, graphmodel.Truncate(f, graphmodel.MaxNameBytes))
+			}
+		}
+		r.Entities = append(r.Entities, graphmodel.Entity{
+			Key: e.key, Kind: e.kind, Name: graphmodel.Truncate(e.name, graphmodel.MaxNameBytes),
+			Aliases: aliases, Acronym: e.acronym,
+		})
+		r.Mentions = append(r.Mentions, graphmodel.Mention{Key: e.key, Count: e.count})
+	}
+	r.Claims = claims
+	return r
+}

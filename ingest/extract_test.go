@@ -1,0 +1,178 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+func readSeed(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// The seed story yields its three relations, no other core relation, and
+// every entity its gold annotation requires.
+func TestExtractSeed(t *testing.T) {
+	r := NewExtractor().Extract("", readSeed(t))
+	var got []string
+	for _, c := range r.Claims {
+		got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
+		if c.Evidence == "" || c.Confidence <= 0 || c.Confidence > 1 {
+			t.Errorf("claim %s %s %s: evidence %q, confidence %v", c.Subject, c.Type, c.Object, c.Evidence, c.Confidence)
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"state:CHN ally-of state:PRK",
+		"state:USA accused-of state:PRK",
+		"state:USA requested-help-from state:CHN",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, c := range r.Claims {
+		if c.Type == graphmodel.AccusedOf && !strings.Contains(c.Charge, "Sony Pictures") {
+			t.Errorf("accusation charge %q, want the attack on Sony Pictures", c.Charge)
+		}
+	}
+	names := make(map[string]graphmodel.Kind)
+	for _, e := range r.Entities {
+		names[e.Name] = e.Kind
+	}
+	required := map[string]graphmodel.Kind{
+		"United States": graphmodel.KindState, "China": graphmodel.KindState, "North Korea": graphmodel.KindState,
+		"Russia": graphmodel.KindState, "South Korea": graphmodel.KindState,
+		"Barack Obama": graphmodel.KindActor, "Kim Jong Un": graphmodel.KindActor, "James Lewis": graphmodel.KindActor,
+		"Robert King": graphmodel.KindActor, "Seth Rogen": graphmodel.KindActor, "James Franco": graphmodel.KindActor,
+		"Sony Pictures": graphmodel.KindOrganization, "United Nations": graphmodel.KindOrganization,
+		"Center for Strategic and International Studies": graphmodel.KindOrganization,
+		"People's Liberation Army":                       graphmodel.KindOrganization,
+	}
+	for name, kind := range required {
+		if got, ok := names[name]; !ok || got != kind {
+			t.Errorf("entity %q: got kind %q (found %v), want %q", name, got, ok, kind)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"He left. She stayed.", []string{"He left.", "She stayed."}},
+		{"Mr. Smith met Gen. Lee. They talked.", []string{"Mr. Smith met Gen. Lee.", "They talked."}},
+		{"The U.S. government said so.", []string{"The U.S. government said so."}},
+		{"It came from the U.S. The talks ended.", []string{"It came from the U.S.", "The talks ended."}},
+		{"“Stop,” he said. “Now.”", []string{"“Stop,” he said.", "“Now.”"}},
+		{"George W. Bush spoke.", []string{"George W. Bush spoke."}},
+		{"Is it true? Yes!", []string{"Is it true?", "Yes!"}},
+		{"No end", []string{"No end"}},
+	}
+	for _, tt := range tests {
+		if got := Sentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParagraphsDropBoilerplate(t *testing.T) {
+	text := "Headline here\n\nJane Doe (c) 2014, The Daily Paper. LONDON — The story starts.\n\n- Advertisement -\n\n" +
+		"Photo: Someone/Agency\n\nMore story.\n\nJohn Roe in Paris contributed to this report.\n\nDoe reported from Tokyo."
+	got := Paragraphs(text)
+	want := []string{"Headline here", "The story starts.", "More story."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Paragraphs = %q, want %q", got, want)
+	}
+}
+
+func TestRelationPatterns(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "subject type object", or "" for no claim
+	}{
+		{"Japan asked the United States for help after the storm.", "state:JPN requested-help-from state:USA"},
+		{"Kuwait sought protection for its tankers from the United States.", "state:KWT requested-help-from state:USA"},
+		{"France called on Germany to send troops.", "state:FRA requested-help-from state:DEU"},
+		{"Britain urged Iran to stop seizing ships.", ""},
+		{"Iran accused Saudi Arabia of attacking its embassy.", "state:IRN accused-of state:SAU"},
+		{"Saudi Arabia was accused by Iran of attacking its embassy.", "state:IRN accused-of state:SAU"},
+		{"Saudi Arabia has been accused of attacking the embassy.", ""},
+		{"Iran did not accuse Saudi Arabia of anything.", ""},
+		{"Russia blamed the attack on Ukraine.", "state:RUS accused-of state:UKR"},
+		{"Japan, a close ally of the United States, protested.", "state:JPN ally-of state:USA"},
+		{"The United States and its ally Japan protested.", "state:JPN ally-of state:USA"},
+		{"Pakistan and China are close allies.", "state:CHN ally-of state:PAK"},
+		{"Germany backed France in the talks.", ""},
+	}
+	x := NewExtractor()
+	for _, tt := range tests {
+		r := x.Extract("", tt.text)
+		var got []string
+		for _, c := range r.Claims {
+			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Golden files: the extraction of every shipped dev article, reviewed like
+// code. Run `go test ./ingest -run Golden -update` after an intended change
+// and read the diff.
+func TestGolden(t *testing.T) {
+	f, err := os.ReadFile("testdata/articles-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor()
+	for _, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
+		m, err := DecodeArticle(nil, line, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(m.ID, func(t *testing.T) {
+			a := x.Article(m)
+			got, err := json.MarshalIndent(struct {
+				Entities []graphmodel.Entity
+				Claims   []graphmodel.Claim
+			}{a.Entities, a.Claims}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "golden", m.ID+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("extraction of %s differs from %s; run with -update and review the diff", m.ID, path)
+			}
+		})
+	}
+}

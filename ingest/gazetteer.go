@@ -1,0 +1,228 @@
+package ingest
+
+import (
+	"sort"
+
+	"sync"
+	"unicode"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// form is how a text refers to a known entity.
+type form int
+
+const (
+	formName    form = iota // "China", "People's Republic of China", "United Nations"
+	formDemonym             // "Chinese", "North Koreans"
+	formCapital             // "Beijing": the government only when it acts
+	formAcronym             // "UN", "PRC": matched in its exact case
+	formMetonym             // "the White House", "the Kremlin": a body acting for its state
+)
+
+// known is an entity of the state and organization tables.
+type known struct {
+	kind    graphmodel.Kind
+	key     string
+	name    string
+	acronym string
+	state   string // metonyms: the key of the state they act for
+	role    string // metonyms: the role they act in ("presidency", "military")
+}
+
+type phrase struct {
+	words []string // lower-case tokens
+	exact []string // the tokens as written, for formAcronym
+	form  form
+	ent   *known
+}
+
+// gazetteer finds known entities by their written forms.
+type gazetteer struct {
+	byFirst map[string][]phrase // first lower-case token -> phrases, longest first
+	states  map[string]*known   // key -> state
+	orgs    map[string]*known   // key -> organization
+}
+
+// metonyms are the government buildings and places that news uses for the
+// government they house.
+var metonyms = []struct{ name, iso3, role string }{
+	{"White House", "USA", "presidency"},
+	{"Pentagon", "USA", "military"},
+	{"State Department", "USA", "state department"},
+	{"Capitol Hill", "USA", "congress"},
+	{"Kremlin", "RUS", "presidency"},
+	{"Downing Street", "GBR", "prime minister's office"},
+	{"Whitehall", "GBR", "government"},
+	{"Elysee", "FRA", "presidency"},
+	{"Élysée", "FRA", "presidency"},
+	{"Elysee Palace", "FRA", "presidency"},
+	{"Quai d'Orsay", "FRA", "foreign ministry"},
+	{"Zhongnanhai", "CHN", "leadership"},
+	{"Blue House", "KOR", "presidency"},
+	{"Chancellery", "DEU", "chancellery"},
+}
+
+var loadGazetteer = sync.OnceValue(buildGazetteer)
+
+func buildGazetteer() *gazetteer {
+	g := &gazetteer{
+		byFirst: make(map[string][]phrase),
+		states:  make(map[string]*known),
+		orgs:    make(map[string]*known),
+	}
+	for i := range stateTable {
+		s := &stateTable[i]
+		k := &known{kind: graphmodel.KindState, key: graphmodel.StateKey(s.ISO3), name: s.Name}
+		g.states[k.key] = k
+		g.add(s.Name, formName, k)
+		for _, n := range s.Names {
+			g.add(n, formName, k)
+		}
+		for _, n := range s.Demonyms {
+			g.add(n, formDemonym, k)
+		}
+		for _, n := range s.Capitals {
+			g.add(n, formCapital, k)
+		}
+	}
+	for i := range orgTable {
+		o := &orgTable[i]
+		k := &known{kind: graphmodel.KindOrganization, key: graphmodel.OrgKey(o.Name), name: o.Name, acronym: o.Acronym}
+		g.orgs[k.key] = k
+		g.add(o.Name, formName, k)
+		if o.Acronym != "" {
+			g.add(o.Acronym, formAcronym, k)
+		}
+		for _, n := range o.Aliases {
+			g.add(n, formName, k)
+		}
+	}
+	for _, m := range metonyms {
+		k := &known{kind: graphmodel.KindOrganization, key: graphmodel.OrgKey(m.name), name: m.name,
+			state: graphmodel.StateKey(m.iso3), role: m.role}
+		g.add(m.name, formMetonym, k)
+	}
+	for first, ps := range g.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		g.byFirst[first] = ps
+	}
+	return g
+}
+
+func (g *gazetteer) add(surface string, f form, k *known) {
+	toks := tokenize(surface)
+	if len(toks) == 0 {
+		return
+	}
+	p := phrase{form: f, ent: k}
+	for _, t := range toks {
+		p.words = append(p.words, t.lower)
+		p.exact = append(p.exact, t.text)
+	}
+	// Short all-capital forms ("US", "UN", "PRC") only match as written, so
+	// that the pronoun "us" is never the United States.
+	if f == formName && isAcronym(surface) {
+		p.form = formAcronym
+	}
+	for _, q := range g.byFirst[p.words[0]] {
+		if q.ent == k && equalWords(q.words, p.words) {
+			return
+		}
+	}
+	g.byFirst[p.words[0]] = append(g.byFirst[p.words[0]], p)
+}
+
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && letters <= 6
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// match returns the longest phrase that starts at toks[i]. Names must start
+// with a capital letter ("Turkey", not "turkey"); acronyms must match their
+// case exactly.
+func (g *gazetteer) match(toks []token, i int) (phrase, bool) {
+	if !toks[i].cap {
+		return phrase{}, false
+	}
+	for _, p := range g.byFirst[toks[i].lower] {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range p.words {
+			t := toks[i+j]
+			if t.lower != w || (p.form == formAcronym && t.text != p.exact[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, true
+		}
+	}
+	return phrase{}, false
+}
+
+// stateByName finds a state by any of its names, demonyms or capitals,
+// case-insensitively; used for coded actors and overrides.
+func (g *gazetteer) stateByName(s string) *known {
+	toks := tokenize(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	for _, p := range g.byFirst[toks[0].lower] {
+		if p.ent.kind == graphmodel.KindState && len(p.words) == len(toks) {
+			same := true
+			for j := range toks {
+				if toks[j].lower != p.words[j] {
+					same = false
+				}
+			}
+			if same {
+				return p.ent
+			}
+		}
+	}
+	return nil
+}
+
+// leaderStates maps the key of every known leader to the ISO3 code of the
+// state they led.
+var leaderStates = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(leaderTable))
+	for _, l := range leaderTable {
+		m[graphmodel.ActorKey(l.Name)] = l.ISO3
+	}
+	return m
+})
+
+// givenNames are the first names that mark a capitalised pair of words as a
+// person's name: "Seth Rogen".
+var givenNames = func() map[string]bool {
+	m := make(map[string]bool, len(givenNameList))
+	for _, n := range givenNameList {
+		m[n] = true
+	}
+	return m
+}()

@@ -1,0 +1,251 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Boilerplate lines that are not the story: sponsor and advertisement lines
+// set off by dashes, photo credits, copyright lines, "contributed to this
+// report" tag lines, and rules made of dashes.
+var boilerplateLine = regexp.MustCompile(`(?i)^(` +
+	`[-–—•*_=\s]*|` + // rules and empty lines
+	`[-–—]\s.*\s[-–—]|` + // "- Advertisement -", "- FWBP Digital Partners -"
+	`advertisement|sponsored( content)?|story continues below.*|` +
+	`(photo|image|picture|video)( credit)?s?\s*[:(].*|` +
+	`(\(c\)|©|copyright)\s.*|all rights reserved.*|` +
+	`.*\b(contributed|contributing) to this (report|story|article)\.?|` +
+	`.*\breported from [A-Z][\w ]+\.?` +
+	`)$`)
+
+// A byline and dateline before the story's first words: "David Nakamura and
+// Anna Fifield (c) 2014, The Washington Post. HONOLULU — The Obama ...".
+// The dateline is an upper-case place name followed by a dash.
+var dateline = regexp.MustCompile(`^(?:[^\n]{0,200}?[.)]\s+)?(?:\(?[A-Z][A-Z .,'’-]{2,40}\)?)(?:,\s*[A-Z][A-Za-z .]{1,30})?\s+(?:—|–|--|-)\s+`)
+
+var copyrightPrefix = regexp.MustCompile(`(?i)\((c)\)|©|copyright`)
+
+// Paragraphs splits an article text into its story paragraphs, dropping the
+// lines that are not the story and the byline and dateline that open one.
+func Paragraphs(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || boilerplateLine.MatchString(line) {
+			continue
+		}
+		if m := dateline.FindStringIndex(line); m != nil {
+			head := line[:m[1]]
+			// A dateline prefix is only dropped when what it removes looks
+			// like a byline and place, never the story's own words.
+			if copyrightPrefix.MatchString(head) || isUpperPlace(head) {
+				line = strings.TrimSpace(line[m[1]:])
+			}
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// isUpperPlace reports whether s is only an upper-case place name and a dash:
+// "HONOLULU — ", "WASHINGTON (Reuters) - ".
+func isUpperPlace(s string) bool {
+	s = strings.TrimRight(s, " —–-")
+	if i := strings.Index(s, "("); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// Abbreviations after which a period does not end a sentence.
+var noBreakAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "sen": true, "rep": true,
+	"gov": true, "st": true, "jr": true, "sr": true, "rev": true, "no": true, "vs": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"approx": true, "est": true, "dept": true, "fig": true, "maj": true, "pres": true,
+}
+
+// Words that start a new sentence after a dotted abbreviation such as
+// "U.S." ("... the U.S. The talks ...").
+var sentenceStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true,
+	"But": true, "And": true, "In": true, "On": true, "A": true, "An": true, "This": true,
+	"That": true, "These": true, "Those": true, "His": true, "Her": true, "Their": true,
+	"Its": true, "There": true, "However": true, "Meanwhile": true, "After": true,
+}
+
+// Sentences splits a paragraph into sentences.
+func Sentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		i += size
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		// include closing quotes and brackets in the sentence
+		j := i
+		for j < len(p) {
+			c, sz := utf8.DecodeRuneInString(p[j:])
+			if !strings.ContainsRune(`"'”’)]`, c) {
+				break
+			}
+			j += sz
+		}
+		if j >= len(p) {
+			break
+		}
+		c, _ := utf8.DecodeRuneInString(p[j:])
+		if !unicode.IsSpace(c) {
+			continue
+		}
+		k := j
+		for k < len(p) {
+			c, sz := utf8.DecodeRuneInString(p[k:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			k += sz
+		}
+		next, _ := utf8.DecodeRuneInString(p[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"“‘'(`, next)) {
+			continue
+		}
+		if r == '.' && !periodEnds(p[start:i-1], nextWord(p[k:])) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(p[start:j]))
+		start = k
+		i = k
+	}
+	if s := strings.TrimSpace(p[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// periodEnds decides whether a period after before ends the sentence when
+// next is the following word.
+func periodEnds(before, next string) bool {
+	w := before
+	if i := strings.LastIndexFunc(w, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' }); i >= 0 {
+		w = w[i+1:]
+	}
+	if noBreakAbbrev[strings.ToLower(w)] {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return false // an initial: "George W. Bush"
+	}
+	if strings.Contains(w, ".") { // "U.S", "U.N": a dotted abbreviation
+		return sentenceStarters[next]
+	}
+	return true
+}
+
+func nextWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	text  string // as written, with ’ folded to '
+	lower string
+	cap   bool // starts with an upper-case letter
+	word  bool // letters or digits, not punctuation
+}
+
+// tokenize splits a sentence into words and punctuation. A possessive "'s"
+// becomes its own token; dotted abbreviations ("U.S.") stay one token.
+func tokenize(s string) []token {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "—", " — ", "–", " – ").Replace(s)
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(s) {
+				c, sz := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(c) || unicode.IsDigit(c) {
+					j += sz
+					continue
+				}
+				// hyphen, apostrophe or dot inside a word: keep when a
+				// letter follows ("Jong-un", "O'Brien", "U.S")
+				if (c == '-' || c == '\'' || c == '.') && j+1 < len(s) {
+					n, _ := utf8.DecodeRuneInString(s[j+1:])
+					if unicode.IsLetter(n) || unicode.IsDigit(n) {
+						if c == '\'' && (n == 's' || n == 'S') && (j+2 >= len(s) || !isLetterAt(s, j+2)) {
+							break // possessive: split off below
+						}
+						j += sz
+						continue
+					}
+				}
+				break
+			}
+			w := s[i:j]
+			// a dotted abbreviation keeps its final dot: "U.S." "U.N."
+			if strings.Contains(w, ".") && j < len(s) && s[j] == '.' {
+				j++
+				w = s[i:j]
+			}
+			toks = append(toks, newToken(w, true))
+			i = j
+		case r == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 >= len(s) || !isLetterAt(s, i+2)):
+			toks = append(toks, newToken("'s", true))
+			i += 2
+		default:
+			toks = append(toks, newToken(s[i:i+size], false))
+			i += size
+		}
+	}
+	return toks
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func newToken(w string, word bool) token {
+	r, _ := utf8.DecodeRuneInString(w)
+	return token{text: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r), word: word}
+}
+
+// joinTokens renders tokens[i:j] as text: words separated by spaces, no space
+// before punctuation or a possessive.
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.word && t.text != "'s" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
