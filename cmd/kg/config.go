@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/kelseyhightower/envconfig"
+
+	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+)
+
+// Config is the whole environment of kg, read with the prefix KG_. Secrets
+// have no default and are never printed.
+type Config struct {
+	KafkaBrokers       []string      `envconfig:"KAFKA_BROKERS" default:"localhost:9092" desc:"Kafka bootstrap brokers, comma-separated"`
+	KafkaGroupID       string        `envconfig:"KAFKA_GROUP_ID" default:"kg-workers" desc:"consumer group of the workers; replicas share its partitions"`
+	ArticlesTopic      string        `envconfig:"ARTICLES_TOPIC" default:"articles" desc:"article topic (compacted; the dead-letter topic is <topic>.dlq)"`
+	EventsTopic        string        `envconfig:"EVENTS_TOPIC" default:"events" desc:"event topic"`
+	KafkaTLS           bool          `envconfig:"KAFKA_TLS" default:"false" desc:"connect to Kafka over TLS"`
+	KafkaTLSCAFile     string        `envconfig:"KAFKA_TLS_CA_FILE" desc:"PEM file of CAs to trust for Kafka TLS (default: the system roots)"`
+	KafkaSASLMechanism string        `envconfig:"KAFKA_SASL_MECHANISM" desc:"PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; empty for none"`
+	KafkaSASLUsername  string        `envconfig:"KAFKA_SASL_USERNAME" desc:"SASL user"`
+	KafkaSASLPassword  string        `envconfig:"KAFKA_SASL_PASSWORD" desc:"SASL password (secret, no default)"`
+	Neo4jURI           string        `envconfig:"NEO4J_URI" default:"bolt://localhost:7687" desc:"Neo4j URI: bolt://, neo4j://, bolt+s:// or neo4j+s://"`
+	Neo4jUser          string        `envconfig:"NEO4J_USER" default:"neo4j" desc:"Neo4j user"`
+	Neo4jPassword      string        `envconfig:"NEO4J_PASSWORD" desc:"Neo4j password (secret, no default; empty connects without authentication)"`
+	Neo4jDatabase      string        `envconfig:"NEO4J_DATABASE" default:"neo4j" desc:"Neo4j database, passed on every call"`
+	BatchMaxMessages   int           `envconfig:"BATCH_MAX_MESSAGES" default:"500" desc:"messages per batch per partition"`
+	BatchMaxBytes      int           `envconfig:"BATCH_MAX_BYTES" default:"8388608" desc:"bytes of message values per batch"`
+	BatchLinger        time.Duration `envconfig:"BATCH_LINGER" default:"200ms" desc:"how long a partial batch waits for more messages"`
+	MaxMessageBytes    int           `envconfig:"MAX_MESSAGE_BYTES" default:"921600" desc:"larger message values are dead-lettered"`
+	DLQMaxShare        float64       `envconfig:"DLQ_MAX_SHARE" default:"0.5" desc:"share of the last 200 messages that may be dead-lettered before the worker stops"`
+	ShutdownTimeout    time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"bound on finishing the batch in flight at shutdown"`
+	SessionTimeout     time.Duration `envconfig:"SESSION_TIMEOUT" default:"10s" desc:"consumer group session timeout"`
+	Neo4jRetryTime     time.Duration `envconfig:"NEO4J_RETRY_TIME" default:"15s" desc:"the driver's own retry budget for one transaction; past it the worker backs off and retries the batch"`
+	HTTPAddr           string        `envconfig:"HTTP_ADDR" default:":9464" desc:"address of /metrics, /healthz and /readyz; empty disables"`
+	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
+	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
+}
+
+const envPrefix = "KG"
+
+func loadConfig() (Config, error) {
+	var c Config
+	if err := envconfig.Process(envPrefix, &c); err != nil {
+		// envconfig's messages name the variable and the bad value's
+		// type, never a secret's value.
+		return c, fmt.Errorf("configuration: %w", err)
+	}
+	return c, nil
+}
+
+// usage is the table of variables with their defaults, for --help.
+func usage() string {
+	var c Config
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
+	const format = "ENVIRONMENT\tDEFAULT\tDESCRIPTION\n{{range .}}{{usage_key .}}\t{{usage_default .}}\t{{usage_description .}}\n{{end}}"
+	if err := envconfig.Usagef(envPrefix, &c, tw, format); err != nil {
+		return err.Error()
+	}
+	tw.Flush()
+	return buf.String()
+}
+
+func newLogger(c Config) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("KG_LOG_LEVEL: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch strings.ToLower(c.LogFormat) {
+	case "json":
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
+}
+
+func (c Config) security() consumers.Security {
+	return consumers.Security{
+		TLS: c.KafkaTLS, TLSCAFile: c.KafkaTLSCAFile, SASLMechanism: c.KafkaSASLMechanism,
+		SASLUsername: c.KafkaSASLUsername, SASLPassword: c.KafkaSASLPassword,
+	}
+}
+
+func (c Config) neo4j() neo4jstore.Config {
+	user := c.Neo4jUser
+	if c.Neo4jPassword == "" {
+		user = "" // no password: connect without authentication
+	}
+	return neo4jstore.Config{
+		URI: c.Neo4jURI, User: user, Password: c.Neo4jPassword, Database: c.Neo4jDatabase,
+		MaxTransactionRetryTime: c.Neo4jRetryTime,
+	}
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/ingest"
+)
+
+func extractCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "extract FILE... | -",
+		Short: "Extract entities and relations offline, one JSON object per article",
+		Long: `Run the worker's extraction with no Kafka and no Neo4j and print one JSON object per
+article: {"article_id", "entities": [{"id", "name", "type", "aliases"}], "relations":
+[{"type", "subject", "object", "charge", "confidence", "modality", "evidence"}]}.
+.jsonl files are read as article messages, other files as one plain-text article each
+(id = file name without extension), and - as JSON Lines from stdin. Messages that break
+the article contract are reported on stderr and skipped.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExtract(args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+}
+
+type prediction struct {
+	ArticleID        string         `json:"article_id"`
+	ExtractorVersion string         `json:"extractor_version"`
+	Entities         []predEntity   `json:"entities"`
+	Relations        []predRelation `json:"relations"`
+}
+
+type predEntity struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Aliases []string `json:"aliases"`
+}
+
+type predRelation struct {
+	Type        string  `json:"type"`
+	Subject     string  `json:"subject"`
+	Object      string  `json:"object"`
+	SubjectRole string  `json:"subject_role,omitempty"`
+	ObjectRole  string  `json:"object_role,omitempty"`
+	Charge      string  `json:"charge"`
+	Confidence  float64 `json:"confidence"`
+	Modality    string  `json:"modality"`
+	Evidence    string  `json:"evidence"`
+}
+
+func runExtract(paths []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	x := ingest.NewExtractor()
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	bad := 0
+	err := readInputs(paths, stdin, func(r record) error {
+		m, err := ingest.DecodeArticle(r.key, r.value, 0)
+		if err != nil {
+			bad++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			return nil
+		}
+		return enc.Encode(predict(x.Article(m)))
+	})
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		fmt.Fprintf(stderr, "%d messages skipped\n", bad)
+	}
+	return nil
+}
+
+func predict(a graphmodel.Article) prediction {
+	p := prediction{ArticleID: a.ID, ExtractorVersion: a.ExtractorVersion, Entities: []predEntity{}, Relations: []predRelation{}}
+	for _, e := range a.Entities {
+		aliases := e.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		p.Entities = append(p.Entities, predEntity{ID: e.Key, Name: e.Name, Type: string(e.Kind), Aliases: aliases})
+	}
+	for _, c := range a.Claims {
+		p.Relations = append(p.Relations, predRelation{
+			Type: string(c.Type), Subject: c.Subject, Object: c.Object, SubjectRole: c.SubjectRole,
+			ObjectRole: c.ObjectRole, Charge: c.Charge, Confidence: c.Confidence, Modality: c.Modality,
+			Evidence: c.Evidence,
+		})
+	}
+	return p
+}

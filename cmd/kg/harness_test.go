@@ -1,0 +1,401 @@
+package main
+
+// The integration suite runs the kg binary against the real Kafka broker and
+// Neo4j database started by deploy/local/services. It never skips: a
+// service that cannot be reached fails the test. Tests share the database,
+// so they run one at a time (no t.Parallel) and each starts from an empty
+// graph with the schema applied; they share the broker through topics and
+// consumer groups unique to each test.
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+)
+
+var kgBinary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kg-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	kgBinary = filepath.Join(dir, "kg")
+	build := exec.Command("go", "build", "-race", "-o", kgBinary, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "build kg:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+var (
+	testBroker = envOr("KG_TEST_KAFKA", "127.0.0.1:9092")
+	testNeo4j  = envOr("KG_TEST_NEO4J", "bolt://127.0.0.1:7687")
+)
+
+// env is one test's view of the services: its own topic and group.
+type env struct {
+	t     *testing.T
+	topic string
+	group string
+	store *neo4jstore.Store
+	http  string
+}
+
+func unique(prefix string) string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return prefix + "-" + hex.EncodeToString(b)
+}
+
+// newEnv connects to both services (failing, not skipping, when either is
+// down), creates a topic with the given partitions, and empties the graph.
+func newEnv(t *testing.T, partitions int) *env {
+	t.Helper()
+	ctx := context.Background()
+	name := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
+	e := &env{t: t, topic: unique("it-" + name), group: unique("g-" + name)}
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: testNeo4j}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatalf("neo4j is not reachable at %s (start it with deploy/local/services up): %v", testNeo4j, err)
+	}
+	t.Cleanup(func() { store.Close(ctx) })
+	e.store = store
+	createTopic(t, e.topic, partitions)
+	resetGraph(t, store)
+	// Leave the database as empty as the test found it, whatever the
+	// outcome, so that the demo and the next test start clean.
+	t.Cleanup(func() { resetGraph(t, store) })
+	e.kg("schema", "apply")
+	return e
+}
+
+func createTopic(t *testing.T, topic string, partitions int) {
+	t.Helper()
+	conn, err := kafka.Dial("tcp", testBroker)
+	if err != nil {
+		t.Fatalf("kafka is not reachable at %s (start it with deploy/local/services up): %v", testBroker, err)
+	}
+	defer conn.Close()
+	ctrl, err := conn.Controller()
+	if err != nil {
+		t.Fatalf("kafka controller: %v", err)
+	}
+	cc, err := kafka.Dial("tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
+	if err != nil {
+		t.Fatalf("dial kafka controller: %v", err)
+	}
+	defer cc.Close()
+	err = cc.CreateTopics(kafka.TopicConfig{Topic: topic, NumPartitions: partitions, ReplicationFactor: 1,
+		ConfigEntries: []kafka.ConfigEntry{{ConfigName: "cleanup.policy", ConfigValue: "compact"}}})
+	if err != nil {
+		t.Fatalf("create topic %s: %v", topic, err)
+	}
+	// Wait until every partition has a leader: a producer that starts
+	// earlier is told the topic does not exist.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		parts, err := conn.ReadPartitions(topic)
+		led := 0
+		for _, p := range parts {
+			if p.Leader.Port != 0 {
+				led++
+			}
+		}
+		if err == nil && led == partitions {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("topic %s: %d of %d partitions have a leader after 30s (%v)", topic, led, partitions, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// resetGraph deletes every node and relationship.
+func resetGraph(t *testing.T, s *neo4jstore.Store) {
+	t.Helper()
+	if err := s.DeleteAll(context.Background()); err != nil {
+		t.Fatalf("empty the graph: %v", err)
+	}
+}
+
+func (e *env) environ(extra ...string) []string {
+	env := append(os.Environ(),
+		"KG_KAFKA_BROKERS="+testBroker,
+		"KG_NEO4J_URI="+testNeo4j,
+		"KG_NEO4J_PASSWORD=",
+		"KG_ARTICLES_TOPIC="+e.topic,
+		"KG_KAFKA_GROUP_ID="+e.group,
+		"KG_SESSION_TIMEOUT=6s",
+		"KG_BATCH_LINGER=50ms",
+		"KG_SHUTDOWN_TIMEOUT=10s",
+		"KG_LOG_FORMAT=text",
+		"KG_HTTP_ADDR=",
+	)
+	return append(env, extra...)
+}
+
+// kg runs the binary to completion and returns its standard output.
+func (e *env) kg(args ...string) string {
+	e.t.Helper()
+	return e.kgIn(nil, args...)
+}
+
+func (e *env) kgIn(stdin io.Reader, args ...string) string {
+	e.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, kgBinary, args...)
+	cmd.Env = e.environ()
+	cmd.Stdin = stdin
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		e.t.Fatalf("kg %s: %v\nstderr:\n%s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.String()
+}
+
+// worker is a running `kg worker` process.
+type worker struct {
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	logs bytes.Buffer
+	done chan error
+}
+
+func (w *worker) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.logs.Write(p)
+}
+
+func (w *worker) log() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.logs.String()
+}
+
+// startWorker starts `kg worker`; the test's cleanup stops it.
+func (e *env) startWorker(extra ...string) *worker {
+	e.t.Helper()
+	w := &worker{done: make(chan error, 1)}
+	w.cmd = exec.Command(kgBinary, "worker")
+	w.cmd.Env = e.environ(extra...)
+	w.cmd.Stdout, w.cmd.Stderr = w, w
+	if err := w.cmd.Start(); err != nil {
+		e.t.Fatalf("start worker: %v", err)
+	}
+	go func() { w.done <- w.cmd.Wait() }()
+	e.t.Cleanup(func() {
+		if w.running() {
+			w.stop(e.t)
+		}
+		if e.t.Failed() {
+			e.t.Logf("worker log:\n%s", w.log())
+		}
+	})
+	return w
+}
+
+func (w *worker) running() bool {
+	select {
+	case err := <-w.done:
+		w.done <- err
+		return false
+	default:
+		return true
+	}
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (w *worker) stop(t *testing.T) {
+	t.Helper()
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-w.done:
+		w.done <- err
+		if err != nil {
+			t.Errorf("worker exited with %v after SIGTERM", err)
+		}
+	case <-time.After(30 * time.Second):
+		w.cmd.Process.Kill()
+		t.Errorf("worker did not stop within 30s of SIGTERM")
+	}
+}
+
+// waitDrained waits until the group has committed every partition of topic
+// up to its end: everything published so far has been written.
+func (e *env) waitDrained(timeout time.Duration, workers ...*worker) {
+	e.t.Helper()
+	client := &kafka.Client{Addr: kafka.TCP(testBroker), Timeout: 10 * time.Second}
+	deadline := time.Now().Add(timeout)
+	ctx := context.Background()
+	for {
+		for _, w := range workers {
+			if !w.running() {
+				e.t.Fatalf("worker exited while draining:\n%s", w.log())
+			}
+		}
+		lag, err := groupLag(ctx, client, e.topic, e.group)
+		if err == nil && lag == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("topic %s not drained by group %s within %s: lag %d, err %v", e.topic, e.group, timeout, lag, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// groupLag sums, over the partitions of topic, the end offset minus the
+// group's committed offset.
+func groupLag(ctx context.Context, c *kafka.Client, topic, group string) (int64, error) {
+	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
+	if err != nil {
+		return 0, err
+	}
+	if len(meta.Topics) != 1 || meta.Topics[0].Error != nil {
+		return 0, fmt.Errorf("metadata of %s: %v", topic, meta.Topics)
+	}
+	var parts []int
+	var reqs []kafka.OffsetRequest
+	for _, p := range meta.Topics[0].Partitions {
+		parts = append(parts, p.ID)
+		reqs = append(reqs, kafka.LastOffsetOf(p.ID))
+	}
+	ends, err := c.ListOffsets(ctx, &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{topic: reqs}})
+	if err != nil {
+		return 0, err
+	}
+	committed, err := c.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: group, Topics: map[string][]int{topic: parts}})
+	if err != nil {
+		return 0, err
+	}
+	got := make(map[int]int64)
+	for _, p := range committed.Topics[topic] {
+		got[p.Partition] = p.CommittedOffset
+	}
+	var lag int64
+	for _, p := range ends.Topics[topic] {
+		c := got[p.Partition]
+		if c < 0 {
+			c = 0
+		}
+		lag += p.LastOffset - c
+	}
+	return lag, nil
+}
+
+// query runs a read query and returns its rows.
+func (e *env) query(cypher string, params map[string]any) [][]any {
+	e.t.Helper()
+	t, err := e.store.Query(context.Background(), cypher, params)
+	if err != nil {
+		e.t.Fatalf("query %q: %v", cypher, err)
+	}
+	return t.Rows
+}
+
+func (e *env) checksum() string {
+	e.t.Helper()
+	sum, err := e.store.Checksum(context.Background())
+	if err != nil {
+		e.t.Fatalf("checksum: %v", err)
+	}
+	return sum
+}
+
+// produce writes raw messages to the test topic, bypassing kg publish's
+// validation, so that malformed input reaches the worker.
+func (e *env) produce(msgs ...kafka.Message) {
+	e.t.Helper()
+	// A transport of its own: kafka-go's default transport caches metadata
+	// from before the test's topic existed.
+	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: e.topic, Balancer: &kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
+	defer w.Close()
+	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
+		e.t.Fatalf("produce: %v", err)
+	}
+}
+
+// readTopic reads every message of a topic's partitions from the start
+// until n messages are read or the timeout passes.
+func readTopic(t *testing.T, topic string, n int, timeout time.Duration) []kafka.Message {
+	t.Helper()
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{testBroker}, Topic: topic, Partition: 0,
+		MaxWait: 200 * time.Millisecond})
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	var out []kafka.Message
+	for len(out) < n {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			t.Fatalf("read %s: got %d of %d messages: %v", topic, len(out), n, err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// devArticles returns the lines of the shipped sample articles.
+func devArticles(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open("../../ingest/testdata/articles-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func header(m kafka.Message, key string) string {
+	for _, h := range m.Headers {
+		if h.Key == key {
+			return string(h.Value)
+		}
+	}
+	return ""
+}

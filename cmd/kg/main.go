@@ -1,0 +1,38 @@
+// Command kg is the knowledge-graph pipeline for international-relations
+// news: it publishes articles to Kafka, runs the workers that write them to
+// Neo4j, extracts offline, manages the schema and queries the graph.
+//
+// Everything here is wiring: configuration, logging and clients. The work
+// is done by packages ingest, graphmodel and consumers.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := rootCmd().ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "kg:", err)
+		os.Exit(1)
+	}
+}
+
+func rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "kg",
+		Short:         "Knowledge-graph ingestion for international-relations news",
+		Long:          "kg turns news articles and event records into a Neo4j graph of states, people and\norganizations and the relations between them: ally-of, accused-of, requested-help-from.\n\nConfiguration comes from KG_* environment variables; `kg worker --help` lists them all.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(workerCmd(), publishCmd(), extractCmd(), schemaCmd(), queryCmd())
+	return root
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+)
+
+func queryCmd() *cobra.Command {
+	var params []string
+	var format string
+	cmd := &cobra.Command{
+		Use:   "query CYPHER",
+		Short: "Run a read-only Cypher query and print the result",
+		Long: `Run a Cypher query in a read-only transaction (a query that writes fails) and print
+the result as an aligned table or as JSON Lines. Pass values with --param name=value and use
+them as $name: values never belong inside the query text.`,
+		Example: `  kg query 'MATCH (:State {iso3: $iso})-[:ALLY_OF]-(x) RETURN x.name' --param iso=CHN`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p := make(map[string]any, len(params))
+			for _, kv := range params {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok || k == "" {
+					return fmt.Errorf("--param %q: want name=value", kv)
+				}
+				p[k] = v
+			}
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			store, err := neo4jstore.Open(ctx, cfg.neo4j(), slog.New(slog.NewTextHandler(os.Stderr, nil)))
+			if err != nil {
+				return err
+			}
+			defer store.Close(ctx)
+			t, err := store.Query(ctx, args[0], p)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "table":
+				return printTable(cmd.OutOrStdout(), t)
+			case "json":
+				return printJSON(cmd.OutOrStdout(), t)
+			}
+			return fmt.Errorf("--format %q: want table or json", format)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "query parameter name=value (repeatable)")
+	cmd.Flags().StringVar(&format, "format", "table", "output: table or json")
+	return cmd
+}
+
+func printTable(w io.Writer, t neo4jstore.Table) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(t.Columns, "\t"))
+	rule := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rule[i] = strings.Repeat("-", len(c))
+	}
+	fmt.Fprintln(tw, strings.Join(rule, "\t"))
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = strings.ReplaceAll(render(v), "\t", " ")
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "(%d rows)\n", len(t.Rows))
+	return err
+}
+
+func printJSON(w io.Writer, t neo4jstore.Table) error {
+	enc := json.NewEncoder(w)
+	for _, row := range t.Rows {
+		obj := make(map[string]any, len(row))
+		for i, v := range row {
+			obj[t.Columns[i]] = plain(v)
+		}
+		if err := enc.Encode(obj); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plain turns driver values into JSON-friendly ones.
+func plain(v any) any {
+	switch x := v.(type) {
+	case dbtype.Node:
+		return map[string]any{"labels": x.Labels, "properties": plainMap(x.Props)}
+	case dbtype.Relationship:
+		return map[string]any{"type": x.Type, "properties": plainMap(x.Props)}
+	case dbtype.Date:
+		return x.String()
+	case []any:
+		out := make([]any, len(x))
+		for i := range x {
+			out[i] = plain(x[i])
+		}
+		return out
+	case map[string]any:
+		return plainMap(x)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return v
+}
+
+func plainMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = plain(v)
+	}
+	return out
+}
+
+func render(v any) string {
+	switch x := plain(v).(type) {
+	case nil:
+		return "null"
+	case string:
+		return x
+	case []any, map[string]any:
+		b, _ := json.Marshal(x)
+		return string(b)
+	case float64:
+		return fmt.Sprintf("%.3g", x)
+	default:
+		return fmt.Sprint(x)
+	}
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+	"github.com/newsgraph/kg/ingest"
+)
+
+func workerCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "worker",
+		Short: "Consume the article topic and write the graph",
+		Long: `Consume the article topic in a consumer group and write what the articles assert to Neo4j.
+Add replicas with the same KG_KAFKA_GROUP_ID to share the partitions. SIGTERM stops fetching,
+finishes the batch in flight within KG_SHUTDOWN_TIMEOUT, and commits only what was written.
+
+` + usage(),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			log, err := newLogger(cfg)
+			if err != nil {
+				return err
+			}
+			return runWorker(cmd.Context(), cfg, log)
+		},
+	}
+}
+
+func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
+	store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if err := store.CheckSchema(ctx); err != nil {
+		return err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	w, err := consumers.NewWorker(consumers.Config{
+		Brokers:          cfg.KafkaBrokers,
+		GroupID:          cfg.KafkaGroupID,
+		ArticlesTopic:    cfg.ArticlesTopic,
+		Security:         cfg.security(),
+		BatchMaxMessages: cfg.BatchMaxMessages,
+		BatchMaxBytes:    cfg.BatchMaxBytes,
+		BatchLinger:      cfg.BatchLinger,
+		MaxMessageBytes:  cfg.MaxMessageBytes,
+		DLQMaxShare:      cfg.DLQMaxShare,
+		ShutdownTimeout:  cfg.ShutdownTimeout,
+		SessionTimeout:   cfg.SessionTimeout,
+	}, store, ingest.NewExtractor(), log, reg)
+	if err != nil {
+		return err
+	}
+	if cfg.HTTPAddr != "" {
+		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: opsHandler(reg, w, store), ReadHeaderTimeout: 5 * time.Second}
+		go func() {
+			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("http server", "addr", cfg.HTTPAddr, "err", err)
+			}
+		}()
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+		}()
+	}
+	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "topic", cfg.ArticlesTopic,
+		"neo4j", cfg.Neo4jURI, "extractor_version", ingest.ExtractorVersion)
+	err = w.Run(ctx)
+	log.Info("worker stopped", "err", err)
+	return err
+}
+
+// openStore connects to Neo4j, waiting for it while ctx lasts: a worker
+// started before its database is unready, not dead.
+func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*neo4jstore.Store, error) {
+	backoff := time.Second
+	for {
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		store, err := neo4jstore.Open(cctx, cfg.neo4j(), log)
+		cancel()
+		if err == nil {
+			return store, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		log.Warn("neo4j not reachable; retrying", "err", err, "backoff", backoff)
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, 30*time.Second)
+	}
+}
+
+// opsHandler serves /metrics, /healthz (progress) and /readyz (Kafka and
+// Neo4j reachable).
+func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore.Store) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/healthz", func(rw http.ResponseWriter, r *http.Request) {
+		if err := w.Healthy(); err != nil {
+			http.Error(rw, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		rw.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("/readyz", func(rw http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			http.Error(rw, "neo4j unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		if err := w.Ready(ctx); err != nil {
+			http.Error(rw, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		rw.Write([]byte("ok\n"))
+	})
+	return mux
+}
