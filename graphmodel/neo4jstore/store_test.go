@@ -31,6 +31,7 @@ func openTest(t *testing.T) *Store {
 	if err := s.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.DeleteAll(ctx) })
 	seed := []graphmodel.Entity{
 		{Key: "state:USA", Kind: graphmodel.KindState, Name: "United States", Aliases: []string{"U.S."}, CAMEO: "USA"},
 		{Key: "state:CHN", Kind: graphmodel.KindState, Name: "China", CAMEO: "CHN"},
