@@ -74,7 +74,7 @@ func printTable(w io.Writer, t neo4jstore.Table) error {
 	for _, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = strings.ReplaceAll(render(v), "\t", " ")
+			cells[i] = clip(strings.ReplaceAll(render(v), "\t", " "), maxCell)
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -83,6 +83,17 @@ func printTable(w io.Writer, t neo4jstore.Table) error {
 	}
 	_, err := fmt.Fprintf(w, "(%d rows)\n", len(t.Rows))
 	return err
+}
+
+// maxCell keeps a table readable; --format json prints values whole.
+const maxCell = 100
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func printJSON(w io.Writer, t neo4jstore.Table) error {
