@@ -25,7 +25,7 @@ func article(id, updated, text string) string {
 }
 
 func TestBuildBatch(t *testing.T) {
-	x := ingest.NewExtractor()
+	x := ingest.NewExtractor(nil)
 	tests := []struct {
 		name        string
 		msgs        []kafka.Message

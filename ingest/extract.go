@@ -16,12 +16,13 @@ const ExtractorVersion = "rules-2026.11.1"
 // Extractor finds entities and relations in article text. Its tables are
 // built once per process and shared; an Extractor is safe for concurrent use.
 type Extractor struct {
-	g *gazetteer
+	g  *gazetteer
+	ov *Overrides
 }
 
 // NewExtractor returns an extractor over the built-in state and
-// organization tables.
-func NewExtractor() *Extractor { return &Extractor{g: loadGazetteer()} }
+// organization tables, applying the analyst's overrides ov (nil for none).
+func NewExtractor(ov *Overrides) *Extractor { return &Extractor{g: loadGazetteer(), ov: ov} }
 
 // Result is what one article yields.
 type Result struct {
@@ -65,6 +66,7 @@ type span struct{ start, end int }
 // doc is the state of one extraction.
 type doc struct {
 	g        *gazetteer
+	ov       *Overrides
 	ents     []*docEntity
 	byKey    map[string]*docEntity
 	acronyms map[string]*docEntity // acronyms the article defines: "(CSIS)"
@@ -74,7 +76,7 @@ type doc struct {
 // Extract finds the entities and claims of one article. The title counts as
 // the first sentence.
 func (x *Extractor) Extract(title, text string) Result {
-	d := &doc{g: x.g, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity)}
+	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity)}
 	paras := Paragraphs(text)
 	// Many texts repeat the headline as their first line; read it once.
 	if title = strings.TrimSpace(title); title != "" && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
@@ -95,6 +97,7 @@ func (x *Extractor) Extract(title, text string) Result {
 		d.resolvePending(s)
 	}
 	d.linkLeaders()
+	d.applyOverrides()
 	d.resolvePronouns()
 	claims := d.relations()
 	return d.result(claims)
@@ -120,8 +123,11 @@ func (d *doc) entity(kind graphmodel.Kind, key, name string) *docEntity {
 }
 
 func (d *doc) addMention(s *sentence, start, end int, e *docEntity) {
-	e.count++
 	form := joinTokens(s.toks[start:end])
+	if d.ov.blocks(form, e.key) {
+		return
+	}
+	e.count++
 	if form != "" && !containsFold(e.forms, form) {
 		e.forms = append(e.forms, form)
 	}
@@ -428,7 +434,7 @@ func (d *doc) resolvePending(s *sentence) {
 				continue
 			}
 		}
-		if e := d.personByPart(toks); e != nil {
+		if e := d.personByPart(toks); e != nil && !d.ov.distinctKeys(graphmodel.ActorKey(joinTokens(toks)), graphmodel.ActorKey(e.name)) {
 			d.addMention(s, sp.start, sp.end, e)
 			continue
 		}

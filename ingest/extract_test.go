@@ -27,7 +27,7 @@ func readSeed(t testing.TB) string {
 // The seed story yields its three relations, no other core relation, and
 // every entity its gold annotation requires.
 func TestExtractSeed(t *testing.T) {
-	r := NewExtractor().Extract("", readSeed(t))
+	r := NewExtractor(nil).Extract("", readSeed(t))
 	var got []string
 	for _, c := range r.Claims {
 		got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
@@ -119,7 +119,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"Pakistan and China are close allies.", "state:CHN ally-of state:PAK"},
 		{"Germany backed France in the talks.", ""},
 	}
-	x := NewExtractor()
+	x := NewExtractor(nil)
 	for _, tt := range tests {
 		r := x.Extract("", tt.text)
 		var got []string
@@ -140,7 +140,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := NewExtractor()
+	x := NewExtractor(nil)
 	for _, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
 		m, err := DecodeArticle(nil, line, 0)
 		if err != nil {

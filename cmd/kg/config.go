@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+	"github.com/newsgraph/kg/ingest"
 )
 
 // Config is the whole environment of kg, read with the prefix KG_. Secrets
@@ -42,6 +43,7 @@ type Config struct {
 	HTTPAddr           string        `envconfig:"HTTP_ADDR" default:":9464" desc:"address of /metrics, /healthz and /readyz; empty disables"`
 	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
+	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format in ingest.Overrides) read by kg extract and kg worker; empty for none"`
 }
 
 const envPrefix = "KG"
@@ -54,6 +56,23 @@ func loadConfig() (Config, error) {
 		return c, fmt.Errorf("configuration: %w", err)
 	}
 	return c, nil
+}
+
+// extractor returns the extractor of kg extract and kg worker, with the
+// overrides of KG_OVERRIDES_FILE when it is set.
+func (c Config) extractor() (*ingest.Extractor, error) {
+	if c.OverridesFile == "" {
+		return ingest.NewExtractor(nil), nil
+	}
+	b, err := os.ReadFile(c.OverridesFile)
+	if err != nil {
+		return nil, fmt.Errorf("KG_OVERRIDES_FILE: %w", err)
+	}
+	ov, err := ingest.ParseOverrides(b)
+	if err != nil {
+		return nil, fmt.Errorf("KG_OVERRIDES_FILE %s: %w", c.OverridesFile, err)
+	}
+	return ingest.NewExtractor(ov), nil
 }
 
 // usage is the table of variables with their defaults, for --help.

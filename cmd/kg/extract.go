@@ -20,7 +20,8 @@ article: {"article_id", "entities": [{"id", "name", "type", "aliases"}], "relati
 [{"type", "subject", "object", "charge", "confidence", "modality", "evidence"}]}.
 .jsonl files are read as article messages, other files as one plain-text article each
 (id = file name without extension), and - as JSON Lines from stdin. Messages that break
-the article contract are reported on stderr and skipped.`,
+the article contract are reported on stderr and skipped. KG_OVERRIDES_FILE, when set,
+names the entity overrides to apply, as in kg worker.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -55,11 +56,18 @@ type predRelation struct {
 }
 
 func runExtract(paths []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	x := ingest.NewExtractor()
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	x, err := cfg.extractor()
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	bad := 0
-	err := readInputs(paths, stdin, func(r record) error {
+	err = readInputs(paths, stdin, func(r record) error {
 		m, err := ingest.DecodeArticle(r.key, r.value, 0)
 		if err != nil {
 			bad++

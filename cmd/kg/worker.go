@@ -50,6 +50,10 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err := store.CheckSchema(ctx); err != nil {
 		return err
 	}
+	x, err := cfg.extractor()
+	if err != nil {
+		return err
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	w, err := consumers.NewWorker(consumers.Config{
@@ -64,7 +68,7 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		DLQMaxShare:      cfg.DLQMaxShare,
 		ShutdownTimeout:  cfg.ShutdownTimeout,
 		SessionTimeout:   cfg.SessionTimeout,
-	}, store, ingest.NewExtractor(), log, reg)
+	}, store, x, log, reg)
 	if err != nil {
 		return err
 	}
