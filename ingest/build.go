@@ -11,7 +11,10 @@ import (
 // Article extracts one decoded article message and returns what it asserts,
 // ready for the graph.
 func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
-	r := x.Extract(m.Title, m.Text)
+	var r Result
+	if englishTag(m.Language) {
+		r = x.Extract(m.Title, m.Text)
+	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		e.Seeded = e.Kind == graphmodel.KindState || x.g.orgs[e.Key] != nil

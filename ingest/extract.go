@@ -29,6 +29,9 @@ type Result struct {
 	Entities []graphmodel.Entity
 	Mentions []graphmodel.Mention
 	Claims   []graphmodel.Claim
+	// Skipped is why the article was not read ("non-english"), or ""
+	// when it was. A skipped article yields no entities and no claims.
+	Skipped string
 }
 
 // docEntity is one entity of one article, with every form the article used.
@@ -77,6 +80,9 @@ type doc struct {
 // the first sentence.
 func (x *Extractor) Extract(title, text string) Result {
 	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity)}
+	if !looksEnglish(text) {
+		return Result{Skipped: SkipNonEnglish}
+	}
 	paras := Paragraphs(text)
 	// Many texts repeat the headline as their first line; read it once.
 	if title = strings.TrimSpace(title); title != "" && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
