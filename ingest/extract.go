@@ -74,12 +74,19 @@ type doc struct {
 	byKey    map[string]*docEntity
 	acronyms map[string]*docEntity // acronyms the article defines: "(CSIS)"
 	sents    []*sentence
+	// Indexes that keep the lookups of pending words independent of the
+	// number of entities: people by every word of their names, and
+	// organizations by their first word.
+	actorsByWord map[string][]*docEntity
+	orgsByFirst  map[string][]*docEntity
+	named        int // people and organizations found by their form
 }
 
 // Extract finds the entities and claims of one article. The title counts as
 // the first sentence.
 func (x *Extractor) Extract(title, text string) Result {
-	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity)}
+	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity),
+		actorsByWord: make(map[string][]*docEntity), orgsByFirst: make(map[string][]*docEntity)}
 	if !looksEnglish(text) {
 		return Result{Skipped: SkipNonEnglish}
 	}
@@ -88,12 +95,23 @@ func (x *Extractor) Extract(title, text string) Result {
 	if title = strings.TrimSpace(title); title != "" && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
 		paras = append([]string{title}, paras...)
 	}
+read:
 	for _, p := range paras {
 		for _, s := range Sentences(p) {
-			if len(d.sents) >= maxSentences {
-				break
+			toks := tokenize(s)
+			// One endless sentence is read in pieces, so that the work
+			// per sentence (mention lookups, antecedents) stays bounded.
+			for len(toks) > 0 {
+				if len(d.sents) >= maxSentences {
+					break read
+				}
+				piece, text := toks, s
+				if len(toks) > maxSentenceTokens {
+					piece, text = toks[:maxSentenceTokens], joinTokens(toks[:maxSentenceTokens])
+				}
+				toks = toks[len(piece):]
+				d.sents = append(d.sents, &sentence{text: text, toks: piece})
 			}
-			d.sents = append(d.sents, &sentence{text: s, toks: tokenize(s)})
 		}
 	}
 	for _, s := range d.sents {
@@ -113,6 +131,16 @@ func (x *Extractor) Extract(title, text string) Result {
 // few hundred sentences; past this the input is not a story.
 const maxSentences = 2000
 
+// maxSentenceTokens bounds one sentence: news sentences have tens of
+// tokens; a longer run is read as several sentences.
+const maxSentenceTokens = 300
+
+// maxNamedEntities bounds the people and organizations one article may
+// introduce by their form (the tables bound the states and known
+// organizations); past it a text is a list, not a story, and the rest of its
+// names are ignored.
+const maxNamedEntities = 4 * graphmodel.MaxEntities
+
 func normSpace(s string) string {
 	return strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(s)), " ")
 }
@@ -125,7 +153,35 @@ func (d *doc) entity(kind graphmodel.Kind, key, name string) *docEntity {
 	e := &docEntity{kind: kind, key: key, name: name, order: len(d.ents)}
 	d.byKey[key] = e
 	d.ents = append(d.ents, e)
+	if kind == graphmodel.KindOrganization {
+		if w := nameWords(name); len(w) > 1 {
+			d.orgsByFirst[w[0]] = append(d.orgsByFirst[w[0]], e)
+		}
+	}
 	return e
+}
+
+// namedEntity is entity for the people and organizations found by their
+// form, or nil once the article has introduced maxNamedEntities of them.
+func (d *doc) namedEntity(kind graphmodel.Kind, key, name string) *docEntity {
+	if _, ok := d.byKey[key]; !ok {
+		if d.named >= maxNamedEntities {
+			return nil
+		}
+		d.named++
+	}
+	return d.entity(kind, key, name)
+}
+
+// setWords records the words of a person's fullest name and indexes them.
+func (d *doc) setWords(e *docEntity, words []string) {
+	e.words = words
+	for _, w := range words {
+		l := d.actorsByWord[w]
+		if len(l) == 0 || l[len(l)-1] != e {
+			d.actorsByWord[w] = append(l, e)
+		}
+	}
 }
 
 func (d *doc) addMention(s *sentence, start, end int, e *docEntity) {
@@ -327,7 +383,10 @@ func opensWithHead(words []token) bool {
 func (d *doc) orgMention(s *sentence, start, end int) {
 	toks := s.toks
 	name := joinTokens(toks[start:end])
-	e := d.entity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name)
+	e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name)
+	if e == nil {
+		return
+	}
 	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && start+len(p.words) < end {
 		st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
 		st.count++
@@ -387,10 +446,13 @@ func (d *doc) personSpan(s *sentence, start, end int) int {
 	}
 	name := joinTokens(toks[i:end])
 	key := graphmodel.ActorKey(name)
-	e := d.entity(graphmodel.KindActor, key, name)
+	e := d.namedEntity(graphmodel.KindActor, key, name)
+	if e == nil {
+		return end
+	}
 	words := nameWords(name)
 	if len(words) > len(e.words) {
-		e.words = words
+		d.setWords(e, words)
 		e.name = name
 	}
 	d.addMention(s, i, end, e)
@@ -454,9 +516,12 @@ func (d *doc) resolvePending(s *sentence) {
 		// "President Trump". Keep the surname as the person's name.
 		if prev := sp.start - 1; len(toks) == 1 && prev >= 0 && titles[s.toks[prev].lower] && s.toks[prev].cap && !connectors[s.toks[prev].lower] {
 			name := toks[0].text
-			e := d.entity(graphmodel.KindActor, graphmodel.ActorKey(name), name)
+			e := d.namedEntity(graphmodel.KindActor, graphmodel.ActorKey(name), name)
+			if e == nil {
+				continue
+			}
 			if e.words == nil {
-				e.words = nameWords(name)
+				d.setWords(e, nameWords(name))
 			}
 			d.addMention(s, sp.start, sp.end, e)
 		}
@@ -472,10 +537,13 @@ func (d *doc) personByPart(toks []token) *docEntity {
 	for _, t := range toks {
 		words = append(words, nameWords(t.text)...)
 	}
+	if len(words) == 0 {
+		return nil
+	}
 	var byFirst *docEntity
 	firstHits := 0
-	for _, e := range d.ents {
-		if e.kind != graphmodel.KindActor || len(e.words) <= len(words) {
+	for _, e := range d.actorsByWord[words[0]] {
+		if len(e.words) <= len(words) {
 			continue
 		}
 		if equalWords(e.words[len(e.words)-len(words):], words) {
@@ -497,8 +565,8 @@ func (d *doc) personByPart(toks []token) *docEntity {
 // but "Chinese" never -> "Chinese Embassy").
 func (d *doc) orgByFirstWord(t token) *docEntity {
 	var hit *docEntity
-	for _, e := range d.ents {
-		if e.kind != graphmodel.KindOrganization || e.state != nil {
+	for _, e := range d.orgsByFirst[t.lower] {
+		if e.state != nil {
 			continue
 		}
 		w := nameWords(e.name)

@@ -175,10 +175,12 @@ type token struct {
 	word  bool // letters or digits, not punctuation
 }
 
+var tokenFolds = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "—", " — ", "–", " – ")
+
 // tokenize splits a sentence into words and punctuation. A possessive "'s"
 // becomes its own token; dotted abbreviations ("U.S.") stay one token.
 func tokenize(s string) []token {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "—", " — ", "–", " – ").Replace(s)
+	s = tokenFolds.Replace(s)
 	var toks []token
 	i := 0
 	for i < len(s) {
