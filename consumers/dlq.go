@@ -1,0 +1,161 @@
+package consumers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+)
+
+// DeadLetter is one record of a dead-letter topic, with the reason and
+// origin the worker recorded.
+type DeadLetter struct {
+	Partition      int   // in the dead-letter topic
+	Offset         int64 // in the dead-letter topic
+	Key, Value     []byte
+	Headers        []kafka.Header // the original message's headers, kg-* headers removed
+	Time           time.Time      // the original message's timestamp
+	Reason, Detail string
+	Topic          string // where it came from
+	OrigPartition  int
+	OrigOffset     int64
+	FailedAt       string
+	Attempt        int // how many times it was replayed before it failed this time
+}
+
+// Headers the worker and the replayer add.
+const (
+	hdrError         = "kg-error"
+	hdrDetail        = "kg-detail"
+	hdrTopic         = "kg-topic"
+	hdrPartition     = "kg-partition"
+	hdrOffset        = "kg-offset"
+	hdrFailedAt      = "kg-failed-at"
+	hdrReplayAttempt = "kg-replay-attempt"
+	hdrReplayedFrom  = "kg-replayed-from"
+)
+
+func parseDeadLetter(m kafka.Message) DeadLetter {
+	d := DeadLetter{Partition: m.Partition, Offset: m.Offset, Key: m.Key, Value: m.Value, Time: m.Time}
+	for _, h := range m.Headers {
+		v := string(h.Value)
+		switch h.Key {
+		case hdrError:
+			d.Reason = v
+		case hdrDetail:
+			d.Detail = v
+		case hdrTopic:
+			d.Topic = v
+		case hdrPartition:
+			d.OrigPartition, _ = strconv.Atoi(v)
+		case hdrOffset:
+			d.OrigOffset, _ = strconv.ParseInt(v, 10, 64)
+		case hdrFailedAt:
+			d.FailedAt = v
+		case hdrReplayAttempt:
+			d.Attempt, _ = strconv.Atoi(v)
+		case hdrReplayedFrom:
+		default:
+			d.Headers = append(d.Headers, h)
+		}
+	}
+	return d
+}
+
+// ReadDeadLetters calls fn for every record of the dead-letter topic, from
+// the start of each partition up to its end when the call began.
+func ReadDeadLetters(ctx context.Context, brokers []string, sec Security, topic string, fn func(DeadLetter) error) error {
+	dialer, err := sec.Dialer()
+	if err != nil {
+		return err
+	}
+	conn, err := dialer.DialContext(ctx, "tcp", brokers[0])
+	if err != nil {
+		return fmt.Errorf("kafka: %w", err)
+	}
+	parts, err := conn.ReadPartitions(topic)
+	conn.Close()
+	if err != nil {
+		return fmt.Errorf("partitions of %s: %w", topic, err)
+	}
+	for _, p := range parts {
+		if err := readPartition(ctx, brokers, dialer, topic, p.ID, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPartition(ctx context.Context, brokers []string, dialer *kafka.Dialer, topic string, partition int, fn func(DeadLetter) error) error {
+	leader, err := dialer.DialLeader(ctx, "tcp", brokers[0], topic, partition)
+	if err != nil {
+		return fmt.Errorf("leader of %s/%d: %w", topic, partition, err)
+	}
+	first, last, err := leader.ReadOffsets()
+	leader.Close()
+	if err != nil {
+		return fmt.Errorf("offsets of %s/%d: %w", topic, partition, err)
+	}
+	if last <= first {
+		return nil
+	}
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Partition: partition, Dialer: dialer,
+		MaxWait: 250 * time.Millisecond})
+	defer r.Close()
+	if err := r.SetOffset(first); err != nil {
+		return err
+	}
+	for {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			return fmt.Errorf("read %s/%d: %w", topic, partition, err)
+		}
+		if err := fn(parseDeadLetter(m)); err != nil {
+			return err
+		}
+		if m.Offset+1 >= last {
+			return nil
+		}
+	}
+}
+
+// ReplayMessage returns the message that republishes d to its original
+// topic: the original key, value, headers and timestamp, with the replay
+// recorded in kg-replay-attempt (its count) and kg-replayed-from.
+func ReplayMessage(d DeadLetter, dlqTopic string) (kafka.Message, error) {
+	if d.Topic == "" {
+		return kafka.Message{}, errors.New("dead letter has no kg-topic header")
+	}
+	headers := append([]kafka.Header(nil), d.Headers...)
+	headers = append(headers,
+		kafka.Header{Key: hdrReplayAttempt, Value: []byte(strconv.Itoa(d.Attempt + 1))},
+		kafka.Header{Key: hdrReplayedFrom, Value: []byte(fmt.Sprintf("%s/%d/%d", dlqTopic, d.Partition, d.Offset))},
+	)
+	return kafka.Message{Topic: d.Topic, Key: d.Key, Value: d.Value, Headers: headers, Time: d.Time}, nil
+}
+
+// Replay republishes dead letters to their original topics. Writes are
+// idempotent downstream, so replaying the same record twice leaves the
+// graph as replaying it once.
+func Replay(ctx context.Context, brokers []string, sec Security, dlqTopic string, dead []DeadLetter) error {
+	w, err := NewWriter(brokers, sec)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	msgs := make([]kafka.Message, 0, len(dead))
+	for _, d := range dead {
+		m, err := ReplayMessage(d, dlqTopic)
+		if err != nil {
+			return fmt.Errorf("%s/%d/%d: %w", dlqTopic, d.Partition, d.Offset, err)
+		}
+		msgs = append(msgs, m)
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return w.WriteMessages(ctx, msgs...)
+}
