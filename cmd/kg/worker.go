@@ -131,8 +131,18 @@ func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore
 	mux.HandleFunc("/readyz", func(rw http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
-		if err := store.Ping(ctx); err != nil {
-			http.Error(rw, "neo4j unreachable", http.StatusServiceUnavailable)
+		// The driver may block past the context while it dials a server
+		// that is down; a probe must answer in time all the same.
+		ping := make(chan error, 1)
+		go func() { ping <- store.Ping(ctx) }()
+		select {
+		case err := <-ping:
+			if err != nil {
+				http.Error(rw, "neo4j unreachable", http.StatusServiceUnavailable)
+				return
+			}
+		case <-ctx.Done():
+			http.Error(rw, "neo4j unreachable: no answer in 3s", http.StatusServiceUnavailable)
 			return
 		}
 		if err := w.Ready(ctx); err != nil {

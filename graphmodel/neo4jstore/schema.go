@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -136,7 +137,20 @@ func nonNil(s []string) []string {
 
 // DeleteAll removes every node and relationship, keeping the schema. It is
 // for tests and local development, never called by the pipeline itself.
+// A connection pooled before a server restart fails once; the statement is
+// idempotent, so it is simply run again.
 func (s *Store) DeleteAll(ctx context.Context) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		if err = s.deleteAll(ctx); err == nil || !neo4j.IsRetryable(err) {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return err
+}
+
+func (s *Store) deleteAll(ctx context.Context) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	res, err := sess.Run(ctx, `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)

@@ -88,6 +88,17 @@ func Classify(err error) error {
 	if err == nil {
 		return nil
 	}
+	// The driver gave up retrying within its budget: the errors it saw were
+	// retryable, and the last one says which class the failure is in.
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		if n := len(limit.Errors); n > 0 {
+			if c := Classify(limit.Errors[n-1]); errors.Is(c, graphmodel.ErrTooBig) {
+				return fmt.Errorf("%w: %w", graphmodel.ErrTooBig, err)
+			}
+		}
+		return fmt.Errorf("%w: %w", graphmodel.ErrTransient, err)
+	}
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) {
 		switch ne.Code {
