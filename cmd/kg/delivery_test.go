@@ -1,0 +1,392 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/consumers"
+)
+
+// corpus returns n article messages made from the sample articles, each
+// with its own id, so that every message writes its own article.
+func corpus(t *testing.T, n int) []string {
+	t.Helper()
+	dev := devArticles(t)
+	out := make([]string, 0, n)
+	for i := 0; i < n; i++ {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(dev[i%len(dev)]), &m); err != nil {
+			t.Fatal(err)
+		}
+		m["id"] = fmt.Sprintf("%s~%04d", m["id"], i)
+		b, _ := json.Marshal(m)
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func (e *env) publishLines(lines []string) {
+	e.t.Helper()
+	out := e.kgIn(strings.NewReader(strings.Join(lines, "\n")), "publish", "-")
+	if want := fmt.Sprintf("published %d messages", len(lines)); !strings.Contains(out, want) {
+		e.t.Fatalf("publish said %q, want %q", out, want)
+	}
+}
+
+var cleanSums sync.Map // corpus size -> checksum of a clean run
+
+// cleanChecksum ingests the corpus with one worker and no disturbance and
+// returns the graph checksum, once per corpus size. It empties the graph
+// afterwards.
+func cleanChecksum(t *testing.T, lines []string) string {
+	t.Helper()
+	if v, ok := cleanSums.Load(len(lines)); ok {
+		return v.(string)
+	}
+	e := newEnv(t, 3)
+	w := e.startWorker()
+	e.publishLines(lines)
+	e.waitDrained(5*time.Minute, w)
+	sum := e.checksum()
+	w.stop(t)
+	resetGraph(t, e.store)
+	e.kg("schema", "apply")
+	cleanSums.Store(len(lines), sum)
+	return sum
+}
+
+// A worker killed with SIGKILL in the middle of a stream, then restarted,
+// leaves the graph a clean run leaves.
+func TestCrashMidStream(t *testing.T) {
+	lines := corpus(t, 2000)
+	want := cleanChecksum(t, lines)
+
+	e := newEnv(t, 3)
+	w := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	e.publishLines(lines)
+	e.waitForArticles(300, 2*time.Minute)
+	w.cmd.Process.Kill()
+	<-w.done
+	w.done <- nil
+	written := e.articles()
+	t.Logf("killed the worker with %d of %d articles written", written, len(lines))
+	if written >= int64(len(lines)) {
+		t.Fatalf("the worker finished before it was killed; the test proves nothing")
+	}
+	w2 := e.startWorker()
+	e.waitDrained(5*time.Minute, w2)
+	if got := e.checksum(); got != want {
+		t.Errorf("after a crash and restart the checksum is %s, a clean run's is %s", got, want)
+	}
+}
+
+// Three workers share a topic; one is killed and another joins in the
+// middle of the stream. The graph ends as a clean run leaves it.
+func TestGroupChurn(t *testing.T) {
+	lines := corpus(t, 2000)
+	want := cleanChecksum(t, lines)
+
+	e := newEnv(t, 3)
+	w1 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	w2 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	w3 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	e.publishLines(lines)
+	e.waitForArticles(400, 2*time.Minute)
+	w2.cmd.Process.Kill()
+	<-w2.done
+	w2.done <- nil
+	w4 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	e.waitDrained(5*time.Minute, w1, w3, w4)
+	if got := e.checksum(); got != want {
+		t.Errorf("after churn the checksum is %s, a clean run's is %s", got, want)
+	}
+	retries := 0
+	for _, w := range []*worker{w1, w3, w4} {
+		retries += strings.Count(w.log(), "retrying the batch")
+	}
+	t.Logf("batch retries after transient errors (deadlocks included): %d", retries)
+}
+
+// Neo4j stops for more than ten seconds in the middle of a stream: the
+// worker reports unready, recovers by itself when Neo4j returns, and the
+// graph ends as a clean run leaves it.
+func TestNeo4jOutage(t *testing.T) {
+	lines := corpus(t, 600)
+	want := cleanChecksum(t, lines)
+
+	e := newEnv(t, 3)
+	addr := freeAddr(t)
+	w := e.startWorker("KG_BATCH_MAX_MESSAGES=20", "KG_HTTP_ADDR="+addr, "KG_NEO4J_RETRY_TIME=2s")
+	waitHTTP(t, "http://"+addr+"/readyz", http.StatusOK, 30*time.Second)
+	e.publishLines(lines)
+	e.waitForArticles(50, time.Minute)
+
+	services(t, "stop", "neo4j")
+	stopped := time.Now()
+	restarted := false
+	defer func() {
+		if !restarted {
+			services(t, "start", "neo4j")
+		}
+	}()
+	waitHTTP(t, "http://"+addr+"/readyz", http.StatusServiceUnavailable, 30*time.Second)
+	if !w.running() {
+		t.Fatalf("worker died during the outage:\n%s", w.log())
+	}
+	time.Sleep(time.Until(stopped.Add(12 * time.Second)))
+	services(t, "start", "neo4j")
+	restarted = true
+	back := time.Now()
+	waitHTTP(t, "http://"+addr+"/readyz", http.StatusOK, 2*time.Minute)
+	t.Logf("outage %.1fs; ready again %.1fs after Neo4j was back", back.Sub(stopped).Seconds(), time.Since(back).Seconds())
+	e.waitDrained(5*time.Minute, w)
+	if got := e.checksum(); got != want {
+		t.Errorf("after the outage the checksum is %s, a clean run's is %s", got, want)
+	}
+}
+
+// Resetting the group to the earliest offsets makes the worker consume
+// everything again; the graph does not change.
+func TestReplayFromEarliest(t *testing.T) {
+	e := newEnv(t, 3)
+	lines := corpus(t, 200)
+	w := e.startWorker()
+	e.publishLines(lines)
+	e.waitDrained(2*time.Minute, w)
+	before := e.checksum()
+	w.stop(t)
+
+	resetGroup(t, e.topic, e.group)
+	if lag := e.lag(); lag != int64(len(lines)) {
+		t.Fatalf("after the reset the group lags %d, want %d", lag, len(lines))
+	}
+	w = e.startWorker()
+	e.waitDrained(2*time.Minute, w)
+	if after := e.checksum(); after != before {
+		t.Errorf("consuming everything again changed the graph: %s -> %s", before, after)
+	}
+}
+
+// One message in a hundred is malformed, of every kind: every good one
+// lands, every bad one is dead-lettered with its reason, the worker never
+// stops; dead letters can be inspected and replayed. Then a stream of only
+// bad messages trips the circuit breaker.
+func TestPoisonMessages(t *testing.T) {
+	e := newEnv(t, 3)
+	good := corpus(t, 594)
+	bad := map[string]string{
+		"not-json":               `{"id": "bad-1", "text": `,
+		"missing-field":          `{"id": "bad-2"}`,
+		"invalid-utf8":           "{\"id\": \"bad-3\", \"text\": \"caf\xe9\"}",
+		"oversize":               `{"id": "bad-4", "text": "` + strings.Repeat("long ", 5000) + `"}`,
+		"wrong-type":             `{"id": "bad-5", "text": ["not", "a", "string"]}`,
+		"unknown-schema-version": `{"id": "bad-6", "text": "t", "schema_version": 7}`,
+	}
+	var msgs []kafka.Message
+	reasons := make([]string, 0, len(bad))
+	for r := range bad {
+		reasons = append(reasons, r)
+	}
+	for i, l := range good {
+		var m struct{ ID string }
+		json.Unmarshal([]byte(l), &m)
+		msgs = append(msgs, kafka.Message{Key: []byte(m.ID), Value: []byte(l)})
+		if i%99 == 50 && len(reasons) > 0 {
+			r := reasons[0]
+			reasons = reasons[1:]
+			var id struct{ ID string }
+			json.Unmarshal([]byte(bad[r]), &id) // the not-JSON one has no id: its key is still "bad-1"
+			if id.ID == "" {
+				id.ID = "bad-1"
+			}
+			msgs = append(msgs, kafka.Message{Key: []byte(id.ID), Value: []byte(bad[r])})
+		}
+	}
+	if len(reasons) != 0 {
+		t.Fatalf("corpus too small to place every bad message")
+	}
+	e.produce(msgs...)
+	w := e.startWorker("KG_MAX_MESSAGE_BYTES=20000")
+	e.waitDrained(3*time.Minute, w)
+	if n := e.articles(); n != int64(len(good)) {
+		t.Errorf("articles %d, want every good one: %d", n, len(good))
+	}
+	got := map[string]int{}
+	err := consumers.ReadDeadLetters(context.Background(), []string{testBroker}, consumers.Security{}, e.topic+".dlq",
+		func(d consumers.DeadLetter) error {
+			got[d.Reason]++
+			if d.Topic != e.topic || d.Detail == "" || d.FailedAt == "" {
+				t.Errorf("dead letter %d/%d lacks its origin: %+v", d.Partition, d.Offset, d)
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := range bad {
+		if got[r] != 1 {
+			t.Errorf("dead letters with reason %s: %d, want 1", r, got[r])
+		}
+	}
+	if len(got) != len(bad) {
+		t.Errorf("dead letter reasons %v, want one of each of %d", got, len(bad))
+	}
+	if !w.running() {
+		t.Fatalf("worker stopped:\n%s", w.log())
+	}
+	out := e.kg("dlq", "inspect")
+	if !strings.Contains(out, "6 dead letters") || !strings.Contains(out, "invalid-utf8") {
+		t.Errorf("kg dlq inspect said:\n%s", out)
+	}
+	// Replaying the not-JSON message sends it back through the worker,
+	// which dead-letters it again with the attempt counted.
+	out = e.kg("dlq", "replay", "--reason", "not-json")
+	if !strings.Contains(out, "replayed 1 dead letters") {
+		t.Errorf("kg dlq replay said %q", out)
+	}
+	e.waitDrained(time.Minute, w)
+	attempts := map[int]int{}
+	consumers.ReadDeadLetters(context.Background(), []string{testBroker}, consumers.Security{}, e.topic+".dlq",
+		func(d consumers.DeadLetter) error {
+			if d.Reason == "not-json" {
+				attempts[d.Attempt]++
+			}
+			return nil
+		})
+	if attempts[0] != 1 || attempts[1] != 1 {
+		t.Errorf("not-json dead letters by replay attempt: %v, want one original and one replayed once", attempts)
+	}
+	w.stop(t)
+
+	// A stream of nothing but bad messages is a broken producer: the
+	// worker stops rather than dead-letter the topic.
+	e2 := newEnv(t, 1)
+	var junk []kafka.Message
+	for i := 0; i < 60; i++ {
+		junk = append(junk, kafka.Message{Key: []byte(fmt.Sprint(i)), Value: []byte("junk")})
+	}
+	e2.produce(junk...)
+	w2 := e2.startWorker()
+	select {
+	case err := <-w2.done:
+		w2.done <- err
+		if err == nil || !strings.Contains(w2.log(), "circuit breaker") {
+			t.Errorf("worker exited with %v; want a failure naming the circuit breaker:\n%s", err, w2.log())
+		}
+	case <-time.After(time.Minute):
+		t.Fatalf("worker kept running on a stream of only bad messages")
+	}
+}
+
+// kg query runs read-only: a write through it fails and writes nothing.
+func TestQueryRefusesWrites(t *testing.T) {
+	e := newEnv(t, 1)
+	cmd := exec.Command(kgBinary, "query", "CREATE (:Evil {name: 'x'}) RETURN 1")
+	cmd.Env = e.environ()
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("kg query ran a CREATE:\n%s", out)
+	}
+	rows := e.query(`MATCH (n:Evil) RETURN count(n)`, nil)
+	if rows[0][0].(int64) != 0 {
+		t.Errorf("kg query wrote a node")
+	}
+}
+
+func (e *env) articles() int64 {
+	e.t.Helper()
+	return e.query(`MATCH (a:Article) RETURN count(a)`, nil)[0][0].(int64)
+}
+
+func (e *env) waitForArticles(n int64, timeout time.Duration) {
+	e.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for e.articles() < n {
+		if time.Now().After(deadline) {
+			e.t.Fatalf("fewer than %d articles after %s", n, timeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (e *env) lag() int64 {
+	e.t.Helper()
+	lag, err := groupLag(context.Background(), &kafka.Client{Addr: kafka.TCP(testBroker)}, e.topic, e.group)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return lag
+}
+
+// resetGroup commits offset 0 on every partition for an empty group, as
+// an operator resets a group to the earliest offsets.
+func resetGroup(t *testing.T, topic, group string) {
+	t.Helper()
+	c := &kafka.Client{Addr: kafka.TCP(testBroker), Timeout: 10 * time.Second}
+	meta, err := c.Metadata(context.Background(), &kafka.MetadataRequest{Topics: []string{topic}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []kafka.OffsetCommit
+	for _, p := range meta.Topics[0].Partitions {
+		parts = append(parts, kafka.OffsetCommit{Partition: p.ID, Offset: 0})
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		res, err := c.OffsetCommit(context.Background(), &kafka.OffsetCommitRequest{
+			GroupID: group, GenerationID: -1, Topics: map[string][]kafka.OffsetCommit{topic: parts}})
+		if err == nil {
+			ok := true
+			for _, p := range res.Topics[topic] {
+				if p.Error != nil {
+					ok, err = false, p.Error
+				}
+			}
+			if ok {
+				return
+			}
+		}
+		// The group is still settling after the worker left.
+		if time.Now().After(deadline) {
+			t.Fatalf("reset group %s: %v", group, err)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// services runs deploy/local/services with args.
+func services(t *testing.T, args ...string) {
+	t.Helper()
+	cmd := exec.Command("../../deploy/local/services", args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("services %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+func waitHTTP(t *testing.T, url string, want int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	client := &http.Client{Timeout: 5 * time.Second}
+	last := 0
+	for time.Now().Before(deadline) {
+		resp, err := client.Get(url)
+		if err == nil {
+			last = resp.StatusCode
+			resp.Body.Close()
+			if last == want {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("%s: status %d after %s, want %d", url, last, timeout, want)
+}
