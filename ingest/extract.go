@@ -3,6 +3,7 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/kg/graphmodel"
@@ -11,7 +12,7 @@ import (
 // ExtractorVersion names the behaviour of this extractor. It is recorded on
 // every article and claim, so that reprocessing knows what produced what.
 // Change it whenever the output for some input changes.
-const ExtractorVersion = "rules-2026.11.1"
+const ExtractorVersion = "rules-2026.11.2"
 
 // Extractor finds entities and relations in article text. Its tables are
 // built once per process and shared; an Extractor is safe for concurrent use.
@@ -120,6 +121,7 @@ read:
 	for _, s := range d.sents {
 		d.resolvePending(s)
 	}
+	d.settleBodies()
 	d.linkLeaders()
 	d.applyOverrides()
 	d.resolvePronouns()
@@ -275,15 +277,19 @@ func isSayVerb(toks []token, i int) bool { return i < len(toks) && sayVerbs[toks
 // toks[i], or i when none starts there. Connectors ("of", "for", "and",
 // "bin") may join capitalised words; "People's" may too.
 func capSpanEnd(toks []token, i int) int {
-	if !toks[i].word || !toks[i].cap || capStop[toks[i].lower] {
+	if !nameWord(toks[i]) {
 		return i
 	}
 	end := i + 1
 	for end < len(toks) {
 		t := toks[end]
 		switch {
-		case t.word && t.cap && !capStop[t.lower]:
+		case nameWord(t):
 			end++
+		case particleWord(t):
+			end++ // "Bashar al-Assad", "Valéry Giscard d'Estaing"
+		case t.word && t.cap && monthNames[t.lower] && givenNames[toks[end-1].lower]:
+			end++ // "Theresa May"
 		case t.text == "'s" && possessiveInName[toks[end-1].lower] && end+1 < len(toks) && toks[end+1].cap:
 			end++
 		case connectors[t.lower] && !t.cap && end+1 < len(toks) && toks[end+1].cap && toks[end+1].word && !capStop[toks[end+1].lower]:
@@ -296,6 +302,43 @@ func capSpanEnd(toks []token, i int) int {
 	}
 	return trimConnectors(toks, i, end)
 }
+
+// nameWord reports whether t may be a word of a name: capitalised, not a
+// function word, and not a compound modifier ("Kurdish-led", "US-backed").
+func nameWord(t token) bool {
+	return t.word && t.cap && !capStop[t.lower] && !modifierCompound(t.lower)
+}
+
+// particleWord reports whether t is an Arabic or French name particle
+// joined to the next part of the name: "al-Assad", "el-Sisi", "d'Estaing".
+func particleWord(t token) bool {
+	if !t.word || t.cap {
+		return false
+	}
+	for _, p := range nameParticles {
+		if len(t.text) > len(p) && strings.HasPrefix(t.lower, p) {
+			r, _ := utf8.DecodeRuneInString(t.text[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+var nameParticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ul-", "ud-", "bin-", "ibn-", "abu-", "d'", "l'", "di-", "da-"}
+
+// modifierCompound reports whether a hyphenated word is a modifier that
+// precedes a name without being part of it: "Kurdish-led", "Iran-backed".
+func modifierCompound(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && compoundModifiers[w[i+1:]]
+}
+
+var compoundModifiers = set("led", "backed", "based", "born", "owned", "run", "funded", "allied",
+	"controlled", "linked", "sponsored", "style", "era", "made", "built", "aligned", "friendly",
+	"held", "occupied", "supported", "trained", "armed", "brokered", "bound", "flagged")
+
+var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december")
 
 var possessiveInName = set("people", "workers", "women", "children", "veterans", "citizens")
 
@@ -310,8 +353,50 @@ func trimConnectors(toks []token, i, end int) int {
 // finds. It returns where the scan continues, or start when the span is not
 // recognised and the caller should try the gazetteer instead.
 func (d *doc) chunk(s *sentence, start, end int) int {
+	return d.chunkTitled(s, start, end, false)
+}
+
+// chunkTitled is chunk for a span that follows a title the caller already
+// read ("President of the United States | Donald Trump").
+func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 	toks := s.toks
 	words := toks[start:end]
+	// Places are not entities, and their words are no one's name: "Hong
+	// Kong", "New York", "the Persian Gulf", "Sacred Defence Week".
+	if _, known := d.g.match(toks, start); !known {
+		if n := placePrefix(words); n == len(words) {
+			return end
+		} else if n > 0 {
+			if next := d.chunk(s, start+n, end); next > start+n {
+				return next
+			}
+			return start + n
+		}
+	}
+	// "Members of the House of Commons", "Leaders of the African Union":
+	// a group of people, then the name.
+	if len(words) > 2 && groupNouns[words[0].lower] && words[1].lower == "of" {
+		rest := start + 2
+		if rest < end && toks[rest].lower == "the" {
+			rest++
+		}
+		if next := d.chunk(s, rest, end); next > rest {
+			return next
+		}
+		return start
+	}
+	// "Speaker of the House", "President of the United States Donald
+	// Trump", "Secretary of State Mike Pompeo": a title and what it is of.
+	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && !isOrgSpan(words) && words[1].lower == "of" {
+		rest := start + 2
+		if rest < end && toks[rest].lower == "the" {
+			rest++
+		}
+		if next := d.chunkTitled(s, rest, end, true); next > rest {
+			return next
+		}
+		return start
+	}
 	// "Communist Party and Foreign Ministry" is two names; only a name
 	// opening with its head ("Center for Strategic and International
 	// Studies") keeps an "and" inside.
@@ -325,8 +410,27 @@ func (d *doc) chunk(s *sentence, start, end int) int {
 			}
 		}
 	}
+	// "Amazon Environmental Research Institute Director Ane Alencar": an
+	// organization, then a title and a person.
+	for j := start + 1; j+1 < end; j++ {
+		if orgHeads[toks[j].lower] && personTitles[toks[j+1].lower] && !orgHeads[toks[j+1].lower] {
+			if isOrgSpan(toks[start : j+1]) {
+				d.orgMention(s, start, j+1)
+				if next := d.personSpan(s, j+1, end, false); next > j+1 {
+					return next
+				}
+				return j + 1
+			}
+		}
+	}
 	if isOrgSpan(words) {
 		d.orgMention(s, start, end)
+		return end
+	}
+	// A legislature named by its common noun alone: "Parliament",
+	// "Congress", "the Senate"; it is the one of the article's state.
+	if len(words) == 1 && legislatures[words[0].lower] {
+		d.bodyMention(s, start, end)
 		return end
 	}
 	// Names of people never hold "of", "for", "and" or "the": cut there
@@ -345,15 +449,20 @@ func (d *doc) chunk(s *sentence, start, end int) int {
 	if p, ok := d.g.match(toks, start); ok {
 		rest := start + len(p.words)
 		if rest < end {
+			if p.form == formName && ambiguousNames[p.words[0]] && len(p.words) == 1 && !titles[toks[rest].lower] {
+				// "Jordan Peterson", "Chad Smith", "Georgia Brown": a
+				// given name, not the state.
+				return d.personSpan(s, start, end, titled)
+			}
 			d.knownMention(s, start, p)
-			if next := d.personSpan(s, rest, end); next > rest {
+			if next := d.personSpan(s, rest, end, titled); next > rest {
 				return next
 			}
 			return rest
 		}
 		return start
 	}
-	if next := d.personSpan(s, start, end); next > start {
+	if next := d.personSpan(s, start, end, titled); next > start {
 		return next
 	}
 	return start
@@ -361,19 +470,52 @@ func (d *doc) chunk(s *sentence, start, end int) int {
 
 // isOrgSpan reports whether capitalised words name an organization by their
 // form: a head noun at the end ("Foreign Ministry", "Sony Pictures"), or a
-// head noun opening "X of/for ..." ("Center for Strategic and International
-// Studies", "Ministry of Defence").
+// head noun before "of/for/on ..." ("Center for Strategic and International
+// Studies", "United States Department of Justice").
 func isOrgSpan(words []token) bool {
 	if len(words) < 2 {
 		return false
 	}
-	return orgHeads[words[len(words)-1].lower] || opensWithHead(words)
+	if orgHeads[words[len(words)-1].lower] {
+		return true
+	}
+	for i := 0; i+2 < len(words); i++ {
+		if (orgHeads[words[i].lower] || words[i].lower == "house") && (words[i+1].lower == "of" || words[i+1].lower == "for" || words[i+1].lower == "on") {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWithHead reports whether a span reads "Head of/for/on ...":
 // "Ministry of Defence", "Center for Strategic and International Studies".
 func opensWithHead(words []token) bool {
 	return len(words) > 2 && orgHeads[words[0].lower] && (words[1].lower == "of" || words[1].lower == "for" || words[1].lower == "on")
+}
+
+// placePrefix returns how many of the capitalised words at the start of a
+// span name a place: a known territory or city ("Hong Kong", "New York"), a
+// name opening with "New", "San", "Los" ..., or one ending in a geographic
+// noun ("Persian Gulf", "Golan Heights", "Sacred Defence Week"). Places are
+// not entities, and their words are no one's name.
+func placePrefix(words []token) int {
+	for n := min(len(words), 4); n >= 1; n-- {
+		var b strings.Builder
+		for i, w := range words[:n] {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.lower)
+		}
+		if places[b.String()] {
+			return n
+		}
+	}
+	if len(words) > 1 && len(words) <= 3 && !orgHeads[words[len(words)-1].lower] &&
+		(placeOpeners[words[0].lower] || placeNouns[words[len(words)-1].lower]) {
+		return len(words)
+	}
+	return 0
 }
 
 // orgMention records an organization named by its form. When its first
@@ -417,20 +559,23 @@ func (d *doc) maybeAcronym(s *sentence, end int, e *docEntity) {
 
 // personSpan reads toks[start:end] as a person's name with optional titles
 // before it. It records the person and returns end when the words look like
-// a name in a context that says so; otherwise it returns start.
-func (d *doc) personSpan(s *sentence, start, end int) int {
+// a name in a context that says so; otherwise it returns start. titled says
+// a title came before the span.
+func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	toks := s.toks
 	i := start
-	for i < end && titles[toks[i].lower] {
+	// Titles, and a role noun that opens a sentence ("Voter Kitty Mak",
+	// "Activist Joshua Wong").
+	for i < end && (titles[toks[i].lower] || (i == 0 && roleNouns[toks[i].lower])) {
 		i++
 	}
-	titled := i > start
+	titled = titled || i > start
 	n := end - i
 	if n == 0 || n > 4 {
 		return start
 	}
 	for _, t := range toks[i:end] {
-		if !t.word || utf8.RuneCountInString(t.text) < 2 || orgHeads[t.lower] {
+		if !t.word || utf8.RuneCountInString(t.text) < 2 || orgHeads[t.lower] || legislatures[t.lower] {
 			return start
 		}
 	}
@@ -441,22 +586,103 @@ func (d *doc) personSpan(s *sentence, start, end int) int {
 		}
 		return start
 	}
-	if !titled && !personContext(toks, start, end) && !givenNames[toks[i].lower] {
+	if !titled && !personContext(toks, start, end) && !givenNames[toks[i].lower] && !d.listOfPeople(s, start) {
 		return start
 	}
 	name := joinTokens(toks[i:end])
-	key := graphmodel.ActorKey(name)
-	e := d.namedEntity(graphmodel.KindActor, key, name)
-	if e == nil {
-		return end
-	}
 	words := nameWords(name)
+	// "Robert Mugabe" after "Robert Gabriel Mugabe" (or before it) is one
+	// person: same first and last name.
+	e := d.variantOf(words)
+	if e == nil {
+		e = d.namedEntity(graphmodel.KindActor, graphmodel.ActorKey(name), name)
+		if e == nil {
+			return end
+		}
+	}
 	if len(words) > len(e.words) {
 		d.setWords(e, words)
 		e.name = name
 	}
 	d.addMention(s, i, end, e)
 	return end
+}
+
+// variantOf returns the person already named with the same first and last
+// words as words, when there is exactly one.
+func (d *doc) variantOf(words []string) *docEntity {
+	if len(words) < 2 {
+		return nil
+	}
+	var hit *docEntity
+	for _, e := range d.actorsByWord[words[len(words)-1]] {
+		if len(e.words) >= 2 && e.words[0] == words[0] && e.words[len(e.words)-1] == words[len(words)-1] {
+			if hit != nil && hit != e {
+				return nil
+			}
+			hit = e
+		}
+	}
+	return hit
+}
+
+// listOfPeople reports whether the span at start continues a list of people
+// ("Representatives Eliot Engel, Adam Schiff, and Elijah Cummings"): a comma
+// or "and" after a person's name.
+func (d *doc) listOfPeople(s *sentence, start int) bool {
+	j := start - 1
+	if j >= 0 && s.toks[j].lower == "and" {
+		j--
+	}
+	if j >= 0 && s.toks[j].text == "," {
+		j--
+	}
+	if j == start-1 || j < 0 {
+		return false
+	}
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		if s.ms[k].end == j+1 {
+			return s.ms[k].ent.kind == graphmodel.KindActor
+		}
+	}
+	return false
+}
+
+// bodyMention records a legislature named by its common noun alone
+// ("Parliament", "the Senate"). Its state is settled once the article is
+// read (settleBodies); until then it has a provisional key.
+func (d *doc) bodyMention(s *sentence, start, end int) {
+	name := joinTokens(s.toks[start:end])
+	e := d.namedEntity(graphmodel.KindOrganization, "body:"+strings.ToLower(name), name)
+	if e == nil {
+		return
+	}
+	e.role = strings.ToLower(name)
+	d.addMention(s, start, end, e)
+}
+
+// settleBodies gives the legislatures named by a common noun the state the
+// article is most about (the state mentioned most often), so that "the
+// Senate" of an American story and of a Philippine one are different
+// entities. Without any state, the body keeps its bare name.
+func (d *doc) settleBodies() {
+	var top *docEntity
+	for _, e := range d.ents {
+		if e.kind == graphmodel.KindState && e.count > 0 && (top == nil || e.count > top.count) {
+			top = e
+		}
+	}
+	for _, e := range d.ents {
+		if !strings.HasPrefix(e.key, "body:") {
+			continue
+		}
+		if top == nil {
+			e.key = graphmodel.OrgKey(e.name)
+			continue
+		}
+		e.key = graphmodel.OrgKey(top.name + " " + e.name)
+		e.state = top
+	}
 }
 
 // personContext reports whether the words around a span say it is a
@@ -486,7 +712,11 @@ func personContext(toks []token, start, end int) bool {
 // nameWords splits a name into words, hyphens included, so that "Kim
 // Jong-un" and "Kim Jong Un" compare equal word by word.
 func nameWords(name string) []string {
-	return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' })
+	slug := graphmodel.Slug(name)
+	if slug == "" {
+		return nil
+	}
+	return strings.Split(slug, "-")
 }
 
 // resolvePending is the second pass: single capitalised words and
@@ -514,7 +744,7 @@ func (d *doc) resolvePending(s *sentence) {
 		}
 		// A title with a lone surname nobody named in full:
 		// "President Trump". Keep the surname as the person's name.
-		if prev := sp.start - 1; len(toks) == 1 && prev >= 0 && titles[s.toks[prev].lower] && s.toks[prev].cap && !connectors[s.toks[prev].lower] {
+		if prev := sp.start - 1; len(toks) == 1 && prev >= 0 && personTitles[s.toks[prev].lower] && s.toks[prev].cap && !legislatures[toks[0].lower] {
 			name := toks[0].text
 			e := d.namedEntity(graphmodel.KindActor, graphmodel.ActorKey(name), name)
 			if e == nil {

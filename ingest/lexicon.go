@@ -47,14 +47,14 @@ var orgHeads = set("ministry", "agency", "army", "party", "council", "commission
 	"coalition", "federation", "league", "fund", "programme", "program", "authority", "board",
 	"bureau", "tribunal", "secretariat", "cabinet", "government", "administration", "command",
 	"alliance", "fund", "trust", "society", "institution", "federation", "conference",
-	"representatives", "lords", "commons", "legislature", "academy", "corps", "regiment",
+	"legislature", "academy", "corps", "regiment",
 	"division", "battalion", "militia", "council", "watch", "international", "daily", "tribune",
 	"herald", "telegraph", "guardian", "press", "broadcasting", "television", "radio", "tv",
-	"magazine", "gazette", "observer", "reuters", "technologies", "systems", "industries",
+	"magazine", "gazette", "observer", "reuters", "technologies", "systems", "industries", "units", "forum",
 	"holdings", "motors", "petroleum", "oil", "energy", "electric", "telecom", "communications",
 	"media", "bbc", "cnn", "nations", "organisation", "directorate", "inspectorate", "mission",
 	"delegation", "consulate", "partnership", "initiative", "taskforce", "unit", "school",
-	"hospital", "church", "synod", "caliphate", "taliban", "hezbollah", "hamas", "stock",
+	"hospital", "church", "synod", "taliban", "hezbollah", "hamas", "stock",
 	"exchange", "reserve", "treasury", "ministries", "secretariat", "chamber", "chambers")
 
 // govHeads are the organization heads that make a body act for its state:
@@ -89,7 +89,9 @@ var titles = set("president", "vice", "prime", "minister", "secretary", "general
 	"first", "opposition", "labour", "labor", "conservative", "democratic", "republican", "party",
 	"chief", "executive", "ceo", "founder", "spokesman", "spokeswoman", "spokesperson",
 	"president-elect", "ex-president", "mp", "house", "majority", "minority", "whip", "u.s.",
-	"pm", "sec.", "secretary-general", "commissioner", "high", "representative", "crown")
+	"pm", "sec.", "secretary-general", "commissioner", "high", "representative", "crown",
+	"taoiseach", "cde", "comrade", "presidential", "presidents", "ministers", "senators",
+	"representatives", "governors", "sens.", "reps.", "u.s.", "us", "uk", "un")
 
 // roleNouns before a name mark it as a person: "the envoy, Robert King",
 // "cyberpolicy expert James Lewis".
@@ -105,7 +107,9 @@ var roleNouns = set("envoy", "spokesman", "spokeswoman", "spokesperson", "expert
 	"opponent", "rival", "successor", "predecessor", "deputy", "counsel", "judge", "prosecutor",
 	"investigator", "whistleblower", "journalists", "officer", "soldier", "citizen", "named",
 	"by", "said", "says", "told", "and", "with", "player", "coach", "dictator", "strongman",
-	"monarch", "emperor", "cleric", "commentator", "observer", "anchor", "host", "comedian")
+	"monarch", "emperor", "cleric", "commentator", "observer", "anchor", "host", "comedian",
+	"voter", "protester", "protestor", "student", "resident", "witness", "survivor", "victim",
+	"blogger", "campaigner", "organiser", "organizer", "pastor", "priest", "worker", "farmer")
 
 // sayVerbs after a name mark it as a person: "Lewis said".
 var sayVerbs = set("said", "says", "told", "added", "wrote", "stated", "announced", "tweeted",
@@ -136,3 +140,60 @@ var notVerbs = set("and", "or", "of", "in", "on", "at", "to", "for", "with", "fr
 	"the", "a", "an", "that", "which", "who", "whose", "but", "than", "over", "about", "into",
 	"against", "after", "before", "during", "through", "between", "among", "under", "since",
 	"while", "if", "because", "so", "nor", "yet", "both", "either", "neither", "whether")
+
+// personTitles are the titles that, right before a lone capitalised word,
+// make it a surname: "President Trump", "Queen Elizabeth", but not "Foreign
+// Affairs" or "the House".
+var personTitles = set("president", "minister", "secretary", "chancellor", "king", "queen", "prince",
+	"princess", "sheikh", "emir", "sultan", "pope", "senator", "sen", "sen.", "rep", "rep.",
+	"representative", "congressman", "congresswoman", "governor", "gov", "gov.", "mayor", "mr",
+	"mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.", "col",
+	"col.", "admiral", "adm", "adm.", "ambassador", "speaker", "chairman", "chairwoman", "judge",
+	"premier", "director", "commander", "lord", "lady", "sir", "dame", "imam", "ayatollah", "rabbi",
+	"cardinal", "archbishop", "bishop", "colonel", "major", "captain", "sergeant", "lieutenant",
+	"marshal", "envoy", "commissioner", "taoiseach", "cde", "comrade", "president-elect",
+	"secretary-general", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "attorney")
+
+// groupNouns open a capitalised phrase that names people of a body, not the
+// body: "Members of the House of Commons", "Leaders of the African Union".
+var groupNouns = set("members", "member", "leaders", "leader", "heads", "head", "officials",
+	"delegates", "representatives", "supporters", "friends", "citizens", "residents", "people",
+	"staff", "employees", "soldiers", "troops", "forces", "ministers", "presidents", "parts", "part")
+
+// legislatures are the bodies news names by their common noun alone.
+var legislatures = set("parliament", "congress", "senate", "knesset", "duma", "bundestag",
+	"bundesrat", "majlis", "storting", "riksdag", "sejm", "rada", "folketing", "eduskunta", "diet")
+
+// ambiguousNames are state names that are also given names: before a
+// capitalised word that is no title they open a person's name ("Jordan
+// Peterson", "Chad Smith", "Israel Katz").
+var ambiguousNames = set("georgia", "jordan", "chad", "israel", "kenya", "india", "america", "niger", "cuba", "china")
+
+// places are territories, regions and cities that news names like states
+// or people but that are neither.
+var places = set("hong kong", "macau", "macao", "puerto rico", "greenland", "gaza", "gaza strip",
+	"west bank", "east jerusalem", "crimea", "kashmir", "tibet", "xinjiang", "donbas", "donbass",
+	"catalonia", "scotland", "wales", "england", "northern ireland", "new york", "new york city",
+	"los angeles", "san francisco", "new delhi", "kuala lumpur", "rio de janeiro", "sao paulo",
+	"são paulo", "tel aviv", "buenos aires", "cape town", "abu dhabi", "hong kong island",
+	"middle east", "persian gulf", "south china sea", "east china sea", "korean peninsula",
+	"golan heights", "sinai", "kurdistan region", "idlib", "aleppo", "raqqa", "mosul", "basra",
+	"wall street", "silicon valley", "capitol hill", "latin america", "north america",
+	"south america", "central america", "southeast asia", "east asia", "south asia",
+	"central asia", "west africa", "east africa", "north africa", "sub-saharan africa",
+	"the hague", "las vegas", "st. petersburg", "saint petersburg", "northern syria",
+	"new jersey", "new mexico", "new hampshire", "north carolina", "south carolina",
+	"north dakota", "south dakota", "west virginia", "rhode island", "new england")
+
+// placeOpeners and placeNouns mark two- and three-word place names: "New
+// Orleans", "San Diego", "Persian Gulf", "Golan Heights".
+var (
+	placeOpeners = set("new", "san", "santa", "los", "las", "port", "fort", "mount", "lake", "cape",
+		"saint", "st.", "st", "upper", "lower", "greater")
+	placeNouns = set("gulf", "sea", "ocean", "river", "island", "islands", "bay", "strait",
+		"straits", "mountains", "mountain", "valley", "peninsula", "heights", "city", "province",
+		"county", "region", "district", "street", "square", "avenue", "road", "coast", "desert",
+		"canal", "airport", "harbor", "harbour", "bridge", "park", "stadium", "week", "day",
+		"plateau", "basin", "delta", "highlands", "lowlands", "prefecture", "oblast", "governorate",
+		"territory", "territories", "strip", "rainforest", "forest", "border", "borough")
+)
