@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -25,25 +26,50 @@ UNWIND $keys AS k
 MATCH (s:State {key: k})
 RETURN count(s) AS n`
 
-	// Aliases are added only when new, so that an upsert of a known entity
-	// takes no write lock.
+	// An entity's name is the best of all the names sources gave it (most
+	// words, then most characters, then the first in code-point order) and
+	// its aliases are every other form, sorted and capped: the same node
+	// whatever order the sources arrive in. A node is written only when
+	// that changes, so an upsert of a known entity takes no write lock.
 	upsertActors = `
 UNWIND $rows AS r
 MERGE (e:Entity {key: r.key})
-ON CREATE SET e:Actor, e.name = r.name, e.aliases = r.aliases
-WITH e, r, [a IN r.aliases WHERE NOT a IN coalesce(e.aliases, [])] AS fresh
-WHERE size(fresh) > 0
-SET e.aliases = (coalesce(e.aliases, []) + fresh)[..$maxAliases]`
+ON CREATE SET e:Actor, e.name = r.name, e.aliases = []
+WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name
+CALL {
+  WITH e, r, name
+  UNWIND coalesce(e.aliases, []) + r.aliases + [e.name, r.name] AS a
+  WITH DISTINCT a, name WHERE a <> name
+  WITH a ORDER BY a
+  RETURN collect(a)[..$maxAliases] AS aliases
+}
+WITH e, name, aliases WHERE e.name <> name OR e.aliases <> aliases
+SET e.name = name, e.aliases = aliases`
 
 	upsertOrgs = `
 UNWIND $rows AS r
 MERGE (e:Entity {key: r.key})
-ON CREATE SET e:Organization, e.name = r.name, e.aliases = r.aliases,
-              e.acronym = CASE r.acronym WHEN '' THEN null ELSE r.acronym END
-WITH e, r, [a IN r.aliases WHERE NOT a IN coalesce(e.aliases, [])] AS fresh
-WHERE size(fresh) > 0 OR (e.acronym IS NULL AND r.acronym <> '')
-SET e.aliases = (coalesce(e.aliases, []) + fresh)[..$maxAliases],
-    e.acronym = coalesce(e.acronym, CASE r.acronym WHEN '' THEN null ELSE r.acronym END)`
+ON CREATE SET e:Organization, e.name = r.name, e.aliases = []
+WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name,
+     CASE WHEN r.acronym = '' THEN e.acronym
+          WHEN e.acronym IS NULL OR r.acronym < e.acronym THEN r.acronym
+          ELSE e.acronym END AS acronym
+CALL {
+  WITH e, r, name
+  UNWIND coalesce(e.aliases, []) + r.aliases + [e.name, r.name] AS a
+  WITH DISTINCT a, name WHERE a <> name
+  WITH a ORDER BY a
+  RETURN collect(a)[..$maxAliases] AS aliases
+}
+WITH e, name, aliases, acronym
+WHERE e.name <> name OR e.aliases <> aliases OR coalesce(e.acronym, '') <> coalesce(acronym, '')
+SET e.name = name, e.aliases = aliases, e.acronym = acronym`
+
+	// betterName is true when r.name should replace e.name; bestName in Go
+	// applies the same order.
+	betterName = `(size(split(r.name, ' ')) > size(split(e.name, ' '))
+  OR (size(split(r.name, ' ')) = size(split(e.name, ' ')) AND size(r.name) > size(e.name))
+  OR (size(split(r.name, ' ')) = size(split(e.name, ' ')) AND size(r.name) = size(e.name) AND r.name < e.name))`
 
 	upsertArticles = `
 UNWIND $rows AS r
@@ -121,6 +147,13 @@ MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
 MERGE (s)-[e:%s]->(o)
 ON CREATE SET e.claims = 0, e.charges = []
+WITH e, r
+CALL {
+  WITH e, r
+  UNWIND e.charges + r.charges AS x
+  WITH DISTINCT x ORDER BY x
+  RETURN collect(x)[..$maxCharges] AS charges
+}
 SET e.claims = e.claims + r.n,
     e.first_seen = CASE WHEN r.first IS NULL THEN e.first_seen
                         WHEN e.first_seen IS NULL OR date(r.first) < e.first_seen THEN date(r.first)
@@ -130,21 +163,29 @@ SET e.claims = e.claims + r.n,
                        ELSE e.last_seen END,
     e.confidence = CASE WHEN e.confidence IS NULL OR r.confidence > e.confidence THEN r.confidence
                         ELSE e.confidence END,
-    e.charges = (e.charges + [x IN r.charges WHERE NOT x IN e.charges])[..$maxCharges]`
+    e.charges = charges`
 
+	// Charges are kept sorted and capped, so that an edge is the same
+	// whatever order its claims arrived in.
 	recomputeSummary = `
 UNWIND $rows AS r
 MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
 OPTIONAL MATCH (c:Claim {pair: r.pair})
-WITH s, o, count(c) AS n, min(c.occurred_at) AS first, max(c.occurred_at) AS last,
-     max(c.confidence) AS confidence, [x IN collect(DISTINCT c.charge) WHERE x <> ''] AS charges
+WITH s, o, r, count(c) AS n, min(c.occurred_at) AS first, max(c.occurred_at) AS last,
+     max(c.confidence) AS confidence
+CALL {
+  WITH r
+  MATCH (c:Claim {pair: r.pair}) WHERE c.charge <> ''
+  WITH DISTINCT c.charge AS x ORDER BY x
+  RETURN collect(x)[..$maxCharges] AS charges
+}
 OPTIONAL MATCH (s)-[old:%[1]s]->(o)
 FOREACH (e IN CASE WHEN n = 0 AND old IS NOT NULL THEN [old] ELSE [] END | DELETE e)
 FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
   MERGE (s)-[e:%[1]s]->(o)
   SET e.claims = n, e.first_seen = first, e.last_seen = last, e.confidence = confidence,
-      e.charges = charges[..$maxCharges])`
+      e.charges = charges)`
 )
 
 var summaryQueries = func() map[graphmodel.RelType][2]string {
@@ -334,8 +375,16 @@ func (w *txWriter) upsertEntities(arts []*graphmodel.Article) error {
 				continue
 			}
 			if old, ok := byKey[e.Key]; ok {
-				e.Aliases = unionStrings(old.Aliases, e.Aliases)
-				if e.Acronym == "" {
+				// One row per key: the best name, every other form an alias.
+				forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
+				e.Name = bestName(old.Name, e.Name)
+				e.Aliases = e.Aliases[:0:0]
+				for _, f := range forms {
+					if f != e.Name {
+						e.Aliases = append(e.Aliases, f)
+					}
+				}
+				if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
 					e.Acronym = old.Acronym
 				}
 			}
@@ -524,6 +573,29 @@ func (w *txWriter) writeSummaries(created map[string]*summaryRow, recompute map[
 		}
 	}
 	return nil
+}
+
+// bestName returns the better of two names of one entity, in the order of
+// the betterName Cypher: most words, then most characters, then the first
+// in code-point order.
+func bestName(a, b string) string {
+	wa, wb := len(strings.Split(a, " ")), len(strings.Split(b, " "))
+	ra, rb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	switch {
+	case wa != wb:
+		if wb > wa {
+			return b
+		}
+		return a
+	case ra != rb:
+		if rb > ra {
+			return b
+		}
+		return a
+	case b < a:
+		return b
+	}
+	return a
 }
 
 func nilIfEmpty(s string) any {
