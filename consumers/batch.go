@@ -23,6 +23,9 @@ type source struct {
 	msg       kafka.Message
 	tombstone bool
 	article   graphmodel.Article
+	// revision orders versions: updated_at for an article, and for a
+	// tombstone the newest revision it supersedes in the batch.
+	revision string
 }
 
 // buildBatch turns fetched article messages into the sources of a graph
@@ -49,10 +52,13 @@ func buildBatch(x *ingest.Extractor, msgs []kafka.Message, maxBytes int) ([]sour
 				continue
 			}
 			start := time.Now()
-			s = source{id: am.ID, msg: m, article: x.Article(am)}
+			s = source{id: am.ID, msg: m, article: x.Article(am), revision: am.UpdatedAt}
 			extractTime += time.Since(start)
 		}
 		if i, ok := byID[s.id]; ok {
+			if s.tombstone {
+				s.revision = srcs[i].revision // it retracts what it supersedes
+			}
 			if newer(s, srcs[i]) {
 				srcs[i] = s
 			}
@@ -65,10 +71,16 @@ func buildBatch(x *ingest.Extractor, msgs []kafka.Message, maxBytes int) ([]sour
 }
 
 // newer reports whether a, read after b from the same partition, replaces
-// b. A tombstone has no revision and replaces what came before it.
+// b: a later revision does, an earlier one does not, and without revisions
+// the later offset wins. A tombstone replaces what came before it and keeps
+// its revision, so that a stale copy read after it (v1 after v2 and the
+// tombstone) does not bring the article back.
 func newer(a, b source) bool {
-	if !a.tombstone && !b.tombstone && a.article.Revision != "" && b.article.Revision != "" {
-		return a.article.Revision >= b.article.Revision
+	if a.tombstone {
+		return true
+	}
+	if a.revision != "" && b.revision != "" {
+		return a.revision >= b.revision && !(b.tombstone && a.revision == b.revision)
 	}
 	return true
 }

@@ -62,6 +62,25 @@ func TestBuildBatch(t *testing.T) {
 			articles: map[string]string{"a": "v3"},
 		},
 		{
+			name: "a stale copy after a tombstone stays retracted",
+			msgs: []kafka.Message{
+				msg(0, "a", article("a", "2020-01-01T00:00:00Z", "v1")),
+				msg(1, "a", article("a", "2020-01-02T00:00:00Z", "v2")),
+				msg(2, "a", ""),
+				msg(3, "a", article("a", "2020-01-01T00:00:00Z", "v1")),
+			},
+			retractions: []string{"a"},
+		},
+		{
+			name: "a newer version after a tombstone brings the article back",
+			msgs: []kafka.Message{
+				msg(0, "a", article("a", "2020-01-02T00:00:00Z", "v2")),
+				msg(1, "a", ""),
+				msg(2, "a", article("a", "2020-01-03T00:00:00Z", "v3")),
+			},
+			articles: map[string]string{"a": "v3"},
+		},
+		{
 			name: "malformed messages are dead letters, others go on",
 			msgs: []kafka.Message{
 				msg(0, "a", article("a", "", "v1")), msg(1, "b", `{"id": "b"`), msg(2, "c", `{"id": "c"}`),
