@@ -81,14 +81,16 @@ type Article struct {
 }
 
 // Batch is what one Neo4j transaction writes. Within a batch an article id
-// appears at most once, either in Articles or in Retractions.
+// appears at most once, either in Articles or in Retractions, and an event
+// id at most once in Events.
 type Batch struct {
 	Articles    []Article
 	Retractions []string // ids of articles whose tombstone arrived
+	Events      []Event
 }
 
 // Len returns the number of sources in the batch.
-func (b *Batch) Len() int { return len(b.Articles) + len(b.Retractions) }
+func (b *Batch) Len() int { return len(b.Articles) + len(b.Retractions) + len(b.Events) }
 
 // Validate checks the invariants the writer relies on: known kinds and
 // relation types, well-formed keys, claims between entities of the same
@@ -107,6 +109,18 @@ func (b *Batch) Validate() error {
 		}
 		if err := a.validate(); err != nil {
 			return fmt.Errorf("%w: article %q: %v", ErrInvalid, a.ID, err)
+		}
+	}
+	// Events have ids of their own: an event may share an id with an
+	// article without being the same source.
+	seenEvents := make(map[string]bool, len(b.Events))
+	for i := range b.Events {
+		e := &b.Events[i]
+		if err := checkID(e.ID, seenEvents); err != nil {
+			return err
+		}
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("%w: event %q: %v", ErrInvalid, e.ID, err)
 		}
 	}
 	return nil
@@ -142,7 +156,13 @@ func (a *Article) validate() error {
 			return fmt.Errorf("mention of %q, which is not among its entities", m.Key)
 		}
 	}
-	for _, c := range a.Claims {
+	return validateClaims(a.Claims, keys)
+}
+
+// validateClaims checks claims against the keys of the entities their
+// source carries.
+func validateClaims(claims []Claim, keys map[string]bool) error {
+	for _, c := range claims {
 		if !c.Type.Valid() {
 			return fmt.Errorf("unknown relation type %q", c.Type)
 		}

@@ -6,6 +6,7 @@ import "errors"
 type WriteStats struct {
 	Articles      int // article versions written
 	Retracted     int // tombstones applied
+	Events        int // event records written (new or changed)
 	Skipped       int // versions older than, or identical to, what the graph holds
 	ClaimsCreated int
 	ClaimsDeleted int
