@@ -23,13 +23,16 @@ const (
 	ReasonRejected       Reason = "graph-rejected" // the database refused a value
 	ReasonTooBig         Reason = "too-big"        // one message alone exceeds a transaction's limits
 	ReasonUnknownMessage Reason = "unknown"
+	// ReasonBadRow: a row of an event data file cannot be read as a record
+	// of its format (wrong number of columns).
+	ReasonBadRow Reason = "bad-row"
 )
 
 // Reasons lists every reason, for pre-declaring metric label values.
 var Reasons = []Reason{
 	ReasonNotJSON, ReasonInvalidUTF8, ReasonOversize, ReasonMissingField, ReasonWrongType,
 	ReasonInvalidField, ReasonKeyMismatch, ReasonSchemaVersion, ReasonRejected, ReasonTooBig,
-	ReasonUnknownMessage,
+	ReasonUnknownMessage, ReasonBadRow,
 }
 
 // MalformedError says which rule a message broke. It matches ErrMalformed
