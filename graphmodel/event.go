@@ -15,6 +15,9 @@ type Event struct {
 	OccurredAt  string // YYYY-MM-DD
 	URL         string
 	ContentHash string // digest of the message: an identical re-delivery changes nothing
+	// ExtractorVersion names the mapping rules that made the event; its
+	// claims carry it too.
+	ExtractorVersion string
 	// SourceActor and TargetActor are the entities the event links to,
 	// nil when the record names none (or only a region or a bare role).
 	SourceActor *EventActor

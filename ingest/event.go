@@ -231,6 +231,8 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 		OccurredAt:  m.OccurredAt,
 		URL:         graphmodel.Truncate(m.SourceURL, graphmodel.MaxPropertyBytes),
 		ContentHash: EventContentHash(m),
+
+		ExtractorVersion: EventMappingVersion,
 	}
 	if c, ok := cameoEvents[m.CAMEO]; ok {
 		g := c.Goldstein

@@ -88,11 +88,11 @@ MERGE (a:Article {id: id})
 ON CREATE SET a.ingested_at = datetime($now), a.revision = ''
 SET a.retracted = true, a.retracted_at = datetime($now)`
 
-	// Claims an article no longer asserts go; the pairs they belonged to
-	// are returned for recomputation.
-	deleteStaleClaims = `
+	// Claims a source (%s: Article or Event) no longer asserts go; the
+	// pairs they belonged to are returned for recomputation.
+	deleteStaleClaimsOf = `
 UNWIND $rows AS r
-MATCH (:Article {id: r.id})-[:ASSERTS]->(c:Claim)
+MATCH (:%s {id: r.id})-[:ASSERTS]->(c:Claim)
 WHERE NOT c.key IN r.keep
 WITH c, c.pair AS pair
 DETACH DELETE c
@@ -115,10 +115,10 @@ SET m.count = r.count`
 	// A claim created by this transaction carries $batch until the end of
 	// the statement, which tells created claims (whose summary edge is
 	// incremented) from existing ones (whose edge changes only when the
-	// claim did).
-	mergeClaims = `
+	// claim did). %s is the label of the source: Article or Event.
+	mergeClaimsOf = `
 UNWIND $rows AS r
-MATCH (src:Article {id: r.source})
+MATCH (src:%s {id: r.source})
 MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
 MERGE (c:Claim {key: r.key})
@@ -186,6 +186,15 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
   MERGE (s)-[e:%[1]s]->(o)
   SET e.claims = n, e.first_seen = first, e.last_seen = last, e.confidence = confidence,
       e.charges = charges)`
+)
+
+// Claim statements per source label, from the fixed set: articles and
+// events assert claims through the same statements.
+var (
+	deleteStaleArticleClaims = fmt.Sprintf(deleteStaleClaimsOf, "Article")
+	deleteStaleEventClaims   = fmt.Sprintf(deleteStaleClaimsOf, "Event")
+	mergeArticleClaims       = fmt.Sprintf(mergeClaimsOf, "Article")
+	mergeEventClaims         = fmt.Sprintf(mergeClaimsOf, "Event")
 )
 
 var summaryQueries = func() map[graphmodel.RelType][2]string {
@@ -260,13 +269,18 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		}
 		arts = append(arts, a)
 	}
-	if len(arts) == 0 && len(b.Retractions) == 0 {
-		return st, nil
-	}
-	if err := w.checkStates(arts); err != nil {
+	evs, err := w.freshEvents(b.Events, &st)
+	if err != nil {
 		return st, err
 	}
-	if err := w.upsertEntities(arts); err != nil {
+	if len(arts) == 0 && len(b.Retractions) == 0 && len(evs) == 0 {
+		return st, nil
+	}
+	ents := entitiesOf(arts, evs)
+	if err := w.checkStates(ents); err != nil {
+		return st, err
+	}
+	if err := w.upsertEntities(ents); err != nil {
 		return st, err
 	}
 	if len(arts) > 0 {
@@ -281,7 +295,7 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	}
 	recompute := make(map[string]bool)
 	keepClaims, keepMentions := keepRows(arts, b.Retractions)
-	recs, err = w.run(deleteStaleClaims, map[string]any{"rows": keepClaims})
+	recs, err = w.run(deleteStaleArticleClaims, map[string]any{"rows": keepClaims})
 	if err != nil {
 		return st, err
 	}
@@ -298,31 +312,19 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		}
 	}
 	created := make(map[string]*summaryRow)
-	if rows := claimRows(arts); len(rows) > 0 {
-		recs, err = w.run(mergeClaims, map[string]any{"rows": rows, "batch": w.batch})
-		if err != nil {
-			return st, err
-		}
-		byKey := make(map[string]map[string]any, len(rows))
-		for _, row := range rows {
-			byKey[row["key"].(string)] = row
-		}
-		for _, r := range recs {
-			key, pair := r.Values[0].(string), r.Values[1].(string)
-			isNew, changed := r.Values[2].(bool), r.Values[3].(bool)
-			switch {
-			case isNew:
-				st.ClaimsCreated++
-				addToSummary(created, pair, byKey[key])
-			case changed:
-				recompute[pair] = true
-			}
-		}
+	if err := w.mergeClaims(mergeArticleClaims, claimRows(arts), created, recompute, &st); err != nil {
+		return st, err
+	}
+	// Events after articles: their claims join the same summary
+	// bookkeeping, so an edge counts claims from both exactly.
+	if err := w.writeEvents(evs, created, recompute, &st); err != nil {
+		return st, err
 	}
 	if err := w.writeSummaries(created, recompute); err != nil {
 		return st, err
 	}
 	st.Articles = len(arts)
+	st.Events = len(evs)
 	st.Retracted = len(b.Retractions)
 	return st, nil
 }
@@ -340,15 +342,54 @@ func stale(ex existing, a *graphmodel.Article) bool {
 	return ex.revision == a.Revision && ex.hash == a.ContentHash && ex.version == a.ExtractorVersion
 }
 
+// mergeClaims merges claim rows with q (mergeArticleClaims or
+// mergeEventClaims). A created claim adds to its pair's summary in
+// created; a claim that changed marks its pair for recomputation.
+func (w *txWriter) mergeClaims(q string, rows []map[string]any, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	recs, err := w.run(q, map[string]any{"rows": rows, "batch": w.batch})
+	if err != nil {
+		return err
+	}
+	byKey := make(map[string]map[string]any, len(rows))
+	for _, row := range rows {
+		byKey[row["key"].(string)] = row
+	}
+	for _, r := range recs {
+		key, pair := r.Values[0].(string), r.Values[1].(string)
+		isNew, changed := r.Values[2].(bool), r.Values[3].(bool)
+		switch {
+		case isNew:
+			st.ClaimsCreated++
+			addToSummary(created, pair, byKey[key])
+		case changed:
+			recompute[pair] = true
+		}
+	}
+	return nil
+}
+
+// entitiesOf lists the entities of the articles and events, in order.
+func entitiesOf(arts []*graphmodel.Article, evs []*graphmodel.Event) []graphmodel.Entity {
+	var ents []graphmodel.Entity
+	for _, a := range arts {
+		ents = append(ents, a.Entities...)
+	}
+	for _, e := range evs {
+		ents = append(ents, e.Entities...)
+	}
+	return ents
+}
+
 // checkStates fails when a state the batch names was never seeded: writers
 // only MATCH states, so a missing one would silently drop claims.
-func (w *txWriter) checkStates(arts []*graphmodel.Article) error {
+func (w *txWriter) checkStates(ents []graphmodel.Entity) error {
 	keys := make(map[string]bool)
-	for _, a := range arts {
-		for _, e := range a.Entities {
-			if e.Kind == graphmodel.KindState {
-				keys[e.Key] = true
-			}
+	for _, e := range ents {
+		if e.Kind == graphmodel.KindState {
+			keys[e.Key] = true
 		}
 	}
 	if len(keys) == 0 {
@@ -367,29 +408,27 @@ func (w *txWriter) checkStates(arts []*graphmodel.Article) error {
 // upsertEntities merges the people and organizations of the batch, sorted
 // by key so that concurrent transactions lock in the same order. Seeded
 // entities are only matched.
-func (w *txWriter) upsertEntities(arts []*graphmodel.Article) error {
+func (w *txWriter) upsertEntities(ents []graphmodel.Entity) error {
 	byKey := make(map[string]graphmodel.Entity)
-	for _, a := range arts {
-		for _, e := range a.Entities {
-			if e.Kind == graphmodel.KindState || e.Seeded {
-				continue
-			}
-			if old, ok := byKey[e.Key]; ok {
-				// One row per key: the best name, every other form an alias.
-				forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
-				e.Name = bestName(old.Name, e.Name)
-				e.Aliases = e.Aliases[:0:0]
-				for _, f := range forms {
-					if f != e.Name {
-						e.Aliases = append(e.Aliases, f)
-					}
-				}
-				if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
-					e.Acronym = old.Acronym
-				}
-			}
-			byKey[e.Key] = e
+	for _, e := range ents {
+		if e.Kind == graphmodel.KindState || e.Seeded {
+			continue
 		}
+		if old, ok := byKey[e.Key]; ok {
+			// One row per key: the best name, every other form an alias.
+			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
+			e.Name = bestName(old.Name, e.Name)
+			e.Aliases = e.Aliases[:0:0]
+			for _, f := range forms {
+				if f != e.Name {
+					e.Aliases = append(e.Aliases, f)
+				}
+			}
+			if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
+				e.Acronym = old.Acronym
+			}
+		}
+		byKey[e.Key] = e
 	}
 	var actors, orgs []map[string]any
 	for _, k := range sortedKeys(byKey) {
@@ -471,27 +510,33 @@ func claimRows(arts []*graphmodel.Article) []map[string]any {
 			occurred = a.PublishedAt
 		}
 		for _, c := range a.Claims {
-			subj, obj := c.Subject, c.Object
-			rows = append(rows, map[string]any{
-				"source":       a.ID,
-				"key":          graphmodel.ClaimKey(graphmodel.SourceArticle(a.ID), c.Type, subj, obj),
-				"pair":         graphmodel.Pair(c.Type, subj, obj),
-				"type":         string(c.Type),
-				"subject":      subj,
-				"object":       obj,
-				"subject_role": c.SubjectRole,
-				"object_role":  c.ObjectRole,
-				"charge":       c.Charge,
-				"confidence":   c.Confidence,
-				"modality":     c.Modality,
-				"evidence":     c.Evidence,
-				"occurred_at":  occurred,
-				"version":      a.ExtractorVersion,
-			})
+			rows = append(rows, claimRow(graphmodel.SourceArticle(a.ID), a.ID, occurred, a.ExtractorVersion, c))
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
 	return rows
+}
+
+// claimRow is the parameter row of one claim: source names it in the key
+// (graphmodel.SourceArticle or SourceEvent), id is the source node's id,
+// occurred its date (nil when unknown).
+func claimRow(source, id string, occurred any, version string, c graphmodel.Claim) map[string]any {
+	return map[string]any{
+		"source":       id,
+		"key":          graphmodel.ClaimKey(source, c.Type, c.Subject, c.Object),
+		"pair":         graphmodel.Pair(c.Type, c.Subject, c.Object),
+		"type":         string(c.Type),
+		"subject":      c.Subject,
+		"object":       c.Object,
+		"subject_role": c.SubjectRole,
+		"object_role":  c.ObjectRole,
+		"charge":       c.Charge,
+		"confidence":   c.Confidence,
+		"modality":     c.Modality,
+		"evidence":     c.Evidence,
+		"occurred_at":  occurred,
+		"version":      version,
+	}
 }
 
 // summaryRow aggregates the claims this transaction created for one pair.

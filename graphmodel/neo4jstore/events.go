@@ -1,0 +1,146 @@
+package neo4jstore
+
+import (
+	"sort"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// Cypher of event records, run by write after the articles of a batch and
+// before the summary edges.
+const (
+	readEvents = `
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+RETURN e.id AS id, coalesce(e.content_hash, '') AS hash`
+
+	upsertEvents = `
+UNWIND $rows AS r
+MERGE (e:Event {id: r.id})
+ON CREATE SET e.ingested_at = datetime($now)
+SET e.source = r.source, e.cameo = r.cameo, e.label = r.label, e.quad_class = r.quad_class,
+    e.goldstein = r.goldstein, e.occurred_at = date(r.occurred_at), e.url = r.url,
+    e.content_hash = r.hash, e.extractor_version = r.version`
+
+	// A changed event may name other actors: its links are replaced.
+	deleteEventActors = `
+UNWIND $ids AS id
+MATCH (:Event {id: id})-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
+DELETE a`
+
+	mergeSourceActors = `
+UNWIND $rows AS r
+MATCH (ev:Event {id: r.id})
+MATCH (e:Entity {key: r.key})
+MERGE (ev)-[a:SOURCE_ACTOR]->(e)
+SET a.role = r.role`
+
+	mergeTargetActors = `
+UNWIND $rows AS r
+MATCH (ev:Event {id: r.id})
+MATCH (e:Entity {key: r.key})
+MERGE (ev)-[a:TARGET_ACTOR]->(e)
+SET a.role = r.role`
+)
+
+// freshEvents returns the events of the batch that the graph does not
+// already hold with the same content, counting the others as skipped. An
+// identical re-delivery changes nothing, counters included.
+func (w *txWriter) freshEvents(events []graphmodel.Event, st *graphmodel.WriteStats) ([]*graphmodel.Event, error) {
+	if len(events) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, 0, len(events))
+	for _, e := range events {
+		ids = append(ids, e.ID)
+	}
+	recs, err := w.run(readEvents, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	have := make(map[string]string, len(recs))
+	for _, r := range recs {
+		have[r.Values[0].(string)] = r.Values[1].(string)
+	}
+	var fresh []*graphmodel.Event
+	for i := range events {
+		e := &events[i]
+		if hash, ok := have[e.ID]; ok && hash == e.ContentHash {
+			st.Skipped++
+			continue
+		}
+		fresh = append(fresh, e)
+	}
+	return fresh, nil
+}
+
+// writeEvents writes new and changed events: their nodes, their actor
+// links, and their claims through the claim statements articles use, so
+// that created claims add to the summaries in created and changed or
+// deleted ones mark their pairs in recompute.
+func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, 0, len(evs))
+	ids := make([]string, 0, len(evs))
+	var sources, targets []map[string]any
+	keep := make([]map[string]any, 0, len(evs))
+	var claims []map[string]any
+	for _, e := range evs {
+		var goldstein, quad any
+		if e.Goldstein != nil {
+			goldstein = *e.Goldstein
+		}
+		if e.QuadClass != 0 {
+			quad = int64(e.QuadClass)
+		}
+		rows = append(rows, map[string]any{
+			"id": e.ID, "source": nilIfEmpty(e.Source), "cameo": nilIfEmpty(e.CAMEO), "label": nilIfEmpty(e.Label),
+			"quad_class": quad, "goldstein": goldstein, "occurred_at": e.OccurredAt, "url": nilIfEmpty(e.URL),
+			"hash": e.ContentHash, "version": nilIfEmpty(e.ExtractorVersion),
+		})
+		ids = append(ids, e.ID)
+		if a := e.SourceActor; a != nil {
+			sources = append(sources, map[string]any{"id": e.ID, "key": a.Key, "role": nilIfEmpty(a.Role)})
+		}
+		if a := e.TargetActor; a != nil {
+			targets = append(targets, map[string]any{"id": e.ID, "key": a.Key, "role": nilIfEmpty(a.Role)})
+		}
+		kept := make([]string, 0, len(e.Claims))
+		for _, c := range e.Claims {
+			src := graphmodel.SourceEvent(e.ID)
+			kept = append(kept, graphmodel.ClaimKey(src, c.Type, c.Subject, c.Object))
+			claims = append(claims, claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c))
+		}
+		keep = append(keep, map[string]any{"id": e.ID, "keep": kept})
+	}
+	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
+
+	if _, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
+		return err
+	}
+	if _, err := w.run(deleteEventActors, map[string]any{"ids": ids}); err != nil {
+		return err
+	}
+	for _, step := range []struct {
+		q    string
+		rows []map[string]any
+	}{{mergeSourceActors, sources}, {mergeTargetActors, targets}} {
+		if len(step.rows) == 0 {
+			continue
+		}
+		if _, err := w.run(step.q, map[string]any{"rows": step.rows}); err != nil {
+			return err
+		}
+	}
+	recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": keep})
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		recompute[r.Values[0].(string)] = true
+	}
+	st.ClaimsDeleted += len(recs)
+	return w.mergeClaims(mergeEventClaims, claims, created, recompute, st)
+}
