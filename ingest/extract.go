@@ -337,13 +337,15 @@ var compoundModifiers = set("led", "backed", "based", "born", "owned", "run", "f
 	"controlled", "linked", "sponsored", "style", "era", "made", "built", "aligned", "friendly",
 	"held", "occupied", "supported", "trained", "armed", "brokered", "bound", "flagged")
 
+var missionHeads = set("embassy", "consulate", "mission", "delegation", "legation")
+
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december")
 
 var possessiveInName = set("people", "workers", "women", "children", "veterans", "citizens")
 
 func trimConnectors(toks []token, i, end int) int {
-	for end > i+1 && !toks[end-1].cap {
+	for end > i+1 && !toks[end-1].cap && !particleWord(toks[end-1]) {
 		end--
 	}
 	return end
@@ -424,8 +426,21 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		}
 	}
 	if isOrgSpan(words) {
-		d.orgMention(s, start, end)
-		return end
+		// "Mahan Air of Iran", "Federal Aviation Office of Germany": an
+		// organization and the state it belongs to.
+		if j := end - 1; j-start >= 3 {
+			for k := start + 2; k < end; k++ {
+				if toks[k-1].lower != "of" || !isOrgSpan(toks[start:k-1]) {
+					continue
+				}
+				if p, ok := d.g.match(toks, k); ok && p.ent.kind == graphmodel.KindState && k+len(p.words) == end {
+					d.orgMention(s, start, k-1)
+					d.knownMention(s, k, p)
+					return end
+				}
+			}
+		}
+		return d.orgMention(s, start, end)
 	}
 	// A legislature named by its common noun alone: "Parliament",
 	// "Congress", "the Senate"; it is the one of the article's state.
@@ -522,12 +537,19 @@ func placePrefix(words []token) int {
 // words are a state ("Chinese Embassy", "North Korean Foreign Ministry",
 // "U.S. Army") the state is mentioned too, and a government body acts for
 // it in claims.
-func (d *doc) orgMention(s *sentence, start, end int) {
+func (d *doc) orgMention(s *sentence, start, end int) int {
 	toks := s.toks
+	head := end - 1
+	// "the US Embassy in London": a mission is named with its city.
+	if missionHeads[toks[end-1].lower] && end+1 < len(toks) && toks[end].lower == "in" && nameWord(toks[end+1]) {
+		if p, ok := d.g.match(toks, end+1); !ok || p.form == formCapital {
+			end = capSpanEnd(toks, end+1)
+		}
+	}
 	name := joinTokens(toks[start:end])
 	e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name)
 	if e == nil {
-		return
+		return end
 	}
 	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && start+len(p.words) < end {
 		st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
@@ -535,13 +557,14 @@ func (d *doc) orgMention(s *sentence, start, end int) {
 		if f := joinTokens(toks[start : start+len(p.words)]); !containsFold(st.forms, f) {
 			st.forms = append(st.forms, f)
 		}
-		if govHeads[toks[end-1].lower] && e.state == nil {
+		if govHeads[toks[head].lower] && e.state == nil {
 			e.state = st
-			e.role = strings.ToLower(joinTokens(toks[start+len(p.words) : end]))
+			e.role = strings.ToLower(joinTokens(toks[start+len(p.words) : head+1]))
 		}
 	}
 	d.addMention(s, start, end, e)
 	d.maybeAcronym(s, end, e)
+	return end
 }
 
 // maybeAcronym records an acronym the text defines right after a name:

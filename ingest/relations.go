@@ -90,6 +90,19 @@ func afterPreposition(toks []token, i int) bool {
 	return j >= 0 && prepositions[toks[j].lower]
 }
 
+// prepositionBefore returns the preposition before the phrase that starts
+// at toks[i], or "".
+func prepositionBefore(toks []token, i int) string {
+	j := i - 1
+	for j >= 0 && (toks[j].lower == "the" || toks[j].lower == "a" || toks[j].lower == "an") {
+		j--
+	}
+	if j >= 0 && prepositions[toks[j].lower] {
+		return toks[j].lower
+	}
+	return ""
+}
+
 // isSubject reports whether a mention stands where an acting subject
 // stands: not after a preposition, and followed by what may be its verb
 // (possibly after a role noun: "U.S. officials said").
@@ -148,6 +161,7 @@ var governmentOf = set("administration", "government", "regime", "cabinet")
 type found struct {
 	typ        graphmodel.RelType
 	subj, obj  actor
+	subjAt     int // first token of the subject's mention, or -1: where coordinated subjects sit
 	charge     string
 	confidence float64
 	hedged     bool
@@ -230,7 +244,7 @@ var (
 		"plead", "pleaded", "pled", "petition", "petitioned")
 	callVerbs    = set("call", "calls", "called", "calling", "appeal", "appeals", "appealed", "appealing", "turn", "turns", "turned", "turning")
 	seekVerbs    = set("seek", "seeks", "sought", "seeking", "enlist", "enlists", "enlisted", "solicit", "solicited")
-	requestNouns = set("request", "requests", "appeal", "appeals", "plea", "pleas", "call", "calls")
+	requestNouns = set("request", "requests", "appeal", "appeals", "plea", "pleas", "call", "calls", "invitation")
 	helpNouns    = set("help", "aid", "assistance", "support", "protection", "cooperation", "co-operation",
 		"mediation", "backing", "intervention", "funds", "funding", "loan", "loans", "troops", "weapons",
 		"arms", "relief", "rescue", "shelter", "asylum", "extradition", "intelligence")
@@ -239,13 +253,47 @@ var (
 	demandVerbs = set("stop", "end", "halt", "cease", "withdraw", "leave", "refrain", "quit",
 		"abandon", "resign", "step", "pull", "stand", "back", "drop", "reverse", "desist", "surrender")
 
+	// stateVerbs after "asked X to" ask for an attitude, not an action:
+	// "asking Cengiz to be patient".
+	stateVerbs = set("be", "remain", "stay", "keep", "calm", "feel", "understand", "accept", "forgive")
+
 	accuseVerbs  = set("accuse", "accuses", "accused", "accusing")
 	blameVerbs   = set("blame", "blames", "blamed", "blaming")
 	chargeVerbs  = set("charge", "charges", "charged", "charging")
-	suitVerbs    = set("indict", "indicts", "indicted", "indicting", "sue", "sues", "sued", "suing", "convict", "convicted", "prosecute", "prosecuted")
+	suitVerbs    = set("indict", "indicts", "indicted", "indicting", "sue", "sues", "sued", "suing", "convict", "convicted", "prosecute", "prosecuted",
+		"impeach", "impeaches", "impeached", "impeaching")
 	condemnVerbs = set("denounce", "denounces", "denounced", "denouncing", "condemn", "condemns", "condemned", "condemning", "criticize", "criticized", "criticised")
-	allegeVerbs  = set("allege", "alleges", "alleged", "claim", "claims", "claimed", "say", "says", "said")
-	accuseNouns  = set("accusation", "accusations", "allegation", "allegations", "charges", "indictment", "indictments", "lawsuit", "complaint")
+	allegeVerbs  = set("allege", "alleges", "alleged", "alleging", "claim", "claims", "claimed", "claiming", "say", "says", "said", "saying")
+	// attackVerbs criticise an act when their object is one: "attacked the
+	// proclamation ... by Donald Trump". On their own they are violence.
+	attackVerbs = set("attack", "attacks", "attacked", "attacking", "slam", "slams", "slammed", "blast", "blasts", "blasted",
+		"decry", "decries", "decried", "deplore", "deplores", "deplored", "lambast", "lambasted", "rebuke", "rebuked", "rebuking")
+	// labelVerbs name their object as a wrongdoer: "named the PKK and the
+	// YPG as terrorists", "called Trump's conduct a breach of ...".
+	labelVerbs = set("name", "names", "named", "label", "labels", "labelled", "labeled", "brand", "brands", "branded",
+		"designate", "designates", "designated", "dub", "dubbed", "term", "termed", "declare", "declared", "describe", "describes", "described")
+	wrongNouns = set("terrorist", "terrorists", "terrorism", "criminal", "criminals", "murderer", "murderers",
+		"killer", "killers", "aggressor", "aggressors", "occupier", "occupiers", "invader", "invaders",
+		"traitor", "traitors", "thief", "thieves", "liar", "liars", "lie", "lies", "breach", "violation",
+		"violations", "crime", "crimes", "abuse", "betrayal", "aggression", "genocide", "fraud", "extremists",
+		"extremist", "sponsor", "sponsors", "massacre", "atrocity", "atrocities", "war")
+	// involvementNouns after a party make an allegation about its act:
+	// "alleged Iranian involvement".
+	involvementNouns = set("involvement", "role", "responsibility", "complicity", "interference", "meddling",
+		"hand", "backing", "support", "culpability", "guilt", "participation")
+	// actNouns are what a party does that others criticise: "Trump's
+	// decision", "the proclamation ... by Donald Trump".
+	actNouns = set("decision", "decisions", "move", "moves", "plan", "plans", "policy", "policies", "proclamation",
+		"announcement", "remarks", "statement", "statements", "conduct", "actions", "action", "behavior",
+		"behaviour", "invasion", "offensive", "operation", "attack", "attacks", "comments", "handling",
+		"treatment", "crackdown", "annexation", "occupation", "withdrawal", "strikes", "strike", "bombing",
+		"incursion", "recognition", "ban", "sanctions", "blockade", "seizure", "detention", "arrest",
+		"execution", "killing", "murder", "response", "refusal", "order", "orders", "rhetoric", "threats")
+	// filingVerbs bring an accusation noun: "unsealed charges against him".
+	filingVerbs = set("filed", "files", "file", "brought", "brings", "bring", "unsealed", "unseals", "pressed",
+		"presses", "laid", "lodged", "lodges", "levelled", "leveled", "levels", "made", "makes", "announced",
+		"issued", "issues")
+	accuseNouns  = set("accusation", "accusations", "allegation", "allegations", "charges", "indictment", "indictments", "lawsuit", "complaint", "complaints", "claims")
 
 	allyWords   = set("ally", "allies", "allied", "alliance", "alliances")
 	allyAdjs    = set("close", "closest", "key", "longtime", "long-time", "staunch", "main", "traditional", "strategic", "treaty", "major", "military", "regional", "important", "old", "oldest", "loyal", "firm", "steadfast", "chief")
@@ -258,28 +306,172 @@ var (
 // asserts.
 func (d *doc) triggerAt(si, ti int) []found {
 	s := d.sents[si]
-	w := s.toks[ti].lower
-	var f found
-	var ok bool
+	toks := s.toks
+	w := toks[ti].lower
+	var fs []found
+	add := func(f found, ok bool) {
+		if ok {
+			fs = append(fs, f)
+		}
+	}
 	switch {
 	case requestVerbs[w], callVerbs[w], seekVerbs[w]:
-		f, ok = d.request(s, ti)
+		f, ok := d.request(s, ti)
+		switch {
+		case !ok && callVerbs[w]:
+			fs = d.labelAs(s, ti) // "Pelosi called Trump's conduct a breach of ..."
+			if len(fs) > 0 {
+				break
+			}
+			fallthrough
+		case !ok && requestNouns[w]:
+			f, ok = d.requestNoun(s, ti) // "at the Iraqi government's request"
+		}
+		add(f, ok)
 	case requestNouns[w]:
-		f, ok = d.requestNoun(s, ti)
+		add(d.requestNoun(s, ti))
 	case accuseVerbs[w], blameVerbs[w], chargeVerbs[w], suitVerbs[w], condemnVerbs[w]:
-		f, ok = d.accuse(s, ti)
+		f, ok := d.accuse(s, ti)
+		if !ok && condemnVerbs[w] {
+			f, ok = d.criticizeAct(s, ti)
+		}
+		if !ok && accuseNouns[w] {
+			f, ok = d.accuseNoun(s, ti) // "unsealed further charges against him"
+		}
+		add(f, ok)
+	case attackVerbs[w]:
+		add(d.criticizeAct(s, ti))
+	case labelVerbs[w]:
+		fs = d.labelAs(s, ti)
+	case allegeVerbs[w]:
+		add(d.allege(s, ti))
 	case accuseNouns[w]:
-		f, ok = d.accuseNoun(s, ti)
+		add(d.accuseNoun(s, ti))
 	case allyWords[w]:
-		f, ok = d.ally(si, ti)
+		add(d.ally(si, ti))
 	default:
 		return nil
 	}
-	if !ok || negated(s.toks, ti) {
+	if len(fs) == 0 || negated(toks, ti) {
 		return nil
 	}
-	f.hedged = hedged(s.toks, ti)
-	return []found{f}
+	hedge := hedged(toks, ti)
+	// "Both Saudi Arabia and the United States have alleged ...": every
+	// coordinated subject asserts the relation.
+	n := len(fs)
+	for i := 0; i < n; i++ {
+		fs[i].hedged = hedge
+		if fs[i].subjAt <= 0 {
+			continue
+		}
+		for _, m := range coordinatedBefore(s, fs[i].subjAt) {
+			g := fs[i]
+			g.subj = claimParty(toks, m)
+			fs = append(fs, g)
+		}
+	}
+	return fs
+}
+
+// coordinatedBefore returns the mentions joined to the one starting at
+// token i by "and" or commas: "Saudi Arabia and [the United States]",
+// "France, Germany and [Italy]".
+func coordinatedBefore(s *sentence, i int) []mention {
+	var out []mention
+	for len(out) < 8 {
+		j := i - 1
+		if j >= 0 && (s.toks[j].lower == "the") {
+			j--
+		}
+		if j < 1 || !(s.toks[j].lower == "and" || s.toks[j].text == ",") {
+			return out
+		}
+		if s.toks[j].lower == "and" && j >= 1 && s.toks[j-1].text == "," {
+			j--
+		}
+		m, ok := mentionEndingAt(s, j)
+		if !ok || m.ent.kind == graphmodel.KindActor && j < i-2 && s.toks[j].text == "," {
+			return out
+		}
+		out = append(out, m)
+		i = m.start
+	}
+	return out
+}
+
+// coordinatedAfter returns the mention at token i and those joined to it by
+// "and" or commas, skipping an acronym in brackets after each: "both the
+// Kurdistan Workers' Party (PKK) and People's Protection Units (YPG)".
+func coordinatedAfter(s *sentence, i int) []mention {
+	toks := s.toks
+	if i < len(toks) && (toks[i].lower == "both" || toks[i].lower == "either") {
+		i++
+	}
+	var out []mention
+	for len(out) < 8 {
+		m, ok := mentionAt(s, i)
+		if !ok {
+			return out
+		}
+		out = append(out, m)
+		j := m.end
+		if j+2 < len(toks) && toks[j].text == "(" && toks[j+2].text == ")" {
+			j += 3
+		}
+		if j < len(toks) && toks[j].text == "," {
+			j++
+		}
+		if j < len(toks) && (toks[j].lower == "and" || toks[j].lower == "or") {
+			j++
+		}
+		if j == m.end {
+			return out
+		}
+		i = j
+	}
+	return out
+}
+
+// agentOf finds who acts through the verb at ti: its subject right before
+// it; for a participle, the noun it follows ("officials asking ...") or the
+// subject of its clause ("Pompeo posted a message blaming ..."); for a verb
+// after "and", the subject of the first verb ("He named it ... and named
+// ..."). It returns the token where the subject's mention starts.
+func agentOf(s *sentence, ti int) (actor, int, bool) {
+	if m, ok := subjectMention(s, ti); ok {
+		return claimParty(s.toks, m), m.start, true
+	}
+	toks := s.toks
+	participle := strings.HasSuffix(toks[ti].lower, "ing")
+	if participle {
+		// "officials asking ...", "the calls by officials asking ...",
+		// but not "wrote to the embassy asking ...": that is its addressee.
+		if m, ok := mentionEndingAt(s, ti); ok && (!afterPreposition(toks, m.start) || prepositionBefore(toks, m.start) == "by") {
+			return claimParty(toks, m), m.start, true
+		}
+	}
+	if participle || (ti > 0 && toks[ti-1].lower == "and") || (ti > 1 && toks[ti-1].lower == "also" && toks[ti-2].lower == "and") {
+		if m, ok := clauseSubject(s, ti); ok {
+			return claimParty(toks, m), m.start, true
+		}
+	}
+	return actor{}, -1, false
+}
+
+// clauseSubject returns the last mention before token ti that stands as an
+// acting subject, not inside a quotation.
+func clauseSubject(s *sentence, ti int) (mention, bool) {
+	var best mention
+	ok := false
+	for _, m := range s.ms {
+		if m.end > ti {
+			break
+		}
+		if isSubject(s.toks, m) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
 }
 
 func negated(toks []token, ti int) bool {
@@ -306,10 +498,23 @@ func mentionAt(s *sentence, i int) (mention, bool) {
 	for i < len(s.toks) && (s.toks[i].lower == "the" || s.toks[i].lower == "a" || s.toks[i].lower == "an") {
 		i++
 	}
-	for _, m := range s.ms {
-		if m.start == i {
-			return m, true
+	// Titles before a name are not part of its mention: "asked Queen
+	// Elizabeth II", "impeached President Donald Trump".
+	for steps := 0; steps < 6 && i < len(s.toks); steps++ {
+		for _, m := range s.ms {
+			if m.start == i {
+				return m, true
+			}
+			if m.start > i {
+				break
+			}
 		}
+		if groupNouns[s.toks[i].lower] && i+1 < len(s.toks) && s.toks[i+1].lower == "of" {
+			i++ // "members of the European Union"
+		} else if !titles[s.toks[i].lower] {
+			break
+		}
+		i++
 	}
 	return mention{}, false
 }
@@ -329,10 +534,12 @@ func mentionEndingAt(s *sentence, i int) (mention, bool) {
 	return mention{}, false
 }
 
-// subjectBefore finds the acting subject of a verb at token ti: the nearest
-// earlier mention that is not inside a prepositional phrase, with only
-// auxiliaries, adverbs, role nouns or a relative "who" between them.
-func subjectBefore(s *sentence, ti int) (actor, bool) {
+// subjectMention finds the acting subject of a verb at token ti: the
+// nearest earlier mention that is not inside a prepositional phrase, with
+// only auxiliaries, adverbs, role nouns or a relative "who" between them; or
+// the last name of an apposition that lists the subject's members ("his
+// critics, which include Greenpeace, blame ...").
+func subjectMention(s *sentence, ti int) (mention, bool) {
 	j := ti - 1
 	for j >= 0 && (auxiliaries[s.toks[j].lower] || hedges[s.toks[j].lower]) {
 		j--
@@ -340,8 +547,27 @@ func subjectBefore(s *sentence, ti int) (actor, bool) {
 	if j >= 1 && (s.toks[j].lower == "who" || s.toks[j].lower == "which") && s.toks[j-1].text == "," {
 		j -= 2
 	}
+	if j >= 1 && s.toks[j].text == "," {
+		if m, ok := mentionEndingAt(s, j); ok {
+			for k := m.start - 1; k >= 0 && k >= m.start-12; k-- {
+				if l := s.toks[k].lower; l == "include" || l == "includes" || l == "including" || l == "among" {
+					return m, true
+				}
+			}
+		}
+		return mention{}, false
+	}
 	m, ok := mentionEndingAt(s, j+1)
 	if !ok || afterPreposition(s.toks, m.start) {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// subjectBefore is subjectMention as the party of a claim.
+func subjectBefore(s *sentence, ti int) (actor, bool) {
+	m, ok := subjectMention(s, ti)
+	if !ok {
 		return actor{}, false
 	}
 	return claimParty(s.toks, m), true
@@ -351,11 +577,11 @@ func (d *doc) request(s *sentence, ti int) (found, bool) {
 	toks := s.toks
 	w := toks[ti].lower
 	f := found{typ: graphmodel.RequestedHelpFrom, confidence: 0.9}
-	subj, ok := subjectBefore(s, ti)
+	subj, at, ok := agentOf(s, ti)
 	if !ok {
 		return f, false
 	}
-	f.subj = subj
+	f.subj, f.subjAt = subj, at
 	next := ti + 1
 	switch {
 	case callVerbs[w]:
@@ -395,11 +621,34 @@ func (d *doc) request(s *sentence, ti int) (found, bool) {
 	default:
 		// "asked China for help", "urged the U.S. to waive immunity"
 		m, ok := mentionAt(s, next)
-		if !ok || !askContinues(toks, m.end) {
+		if ok && askContinues(toks, m.end) {
+			f.obj = claimParty(toks, m)
+			return f, true
+		}
+		if !strings.HasSuffix(w, "ing") || ok {
 			return f, false
 		}
-		f.obj = claimParty(toks, m)
-		return f, true
+		// "wrote to the US Embassy asking to waive her immunity"
+		if o, ok := mentionEndingAt(s, ti); ok && o.start > 0 && (toks[o.start-1].lower == "to" || (o.start > 1 && toks[o.start-1].lower == "the" && toks[o.start-2].lower == "to")) {
+			f.obj = claimParty(toks, o)
+			return f, true
+		}
+		// "sent a letter requesting the new rules to Elaine Chao": the
+		// first "to" after the request names its addressee, or nothing.
+		for k := next; k < len(toks) && k < next+10; k++ {
+			if !toks[k].word {
+				break
+			}
+			if toks[k].lower == "to" {
+				if o, ok := mentionAt(s, k+1); ok {
+					f.obj = claimParty(toks, o)
+					f.confidence = 0.7
+					return f, true
+				}
+				break
+			}
+		}
+		return f, false
 	}
 }
 
@@ -417,7 +666,7 @@ func askContinues(toks []token, i int) bool {
 	case "for":
 		return true
 	case "to":
-		return i+1 < len(toks) && !demandVerbs[toks[i+1].lower] && toks[i+1].lower != "not"
+		return i+1 < len(toks) && !demandVerbs[toks[i+1].lower] && !stateVerbs[toks[i+1].lower] && toks[i+1].lower != "not"
 	}
 	return false
 }
@@ -428,11 +677,30 @@ func askContinues(toks []token, i int) bool {
 func (d *doc) requestNoun(s *sentence, ti int) (found, bool) {
 	toks := s.toks
 	f := found{typ: graphmodel.RequestedHelpFrom, confidence: 0.8}
+	// "at the request of X", "at the invitation of X": X asked the
+	// subject of the clause.
+	if ti > 0 && toks[ti-1].lower == "the" && ti > 1 && toks[ti-2].lower == "at" && ti+1 < len(toks) && toks[ti+1].lower == "of" {
+		if m, ok := mentionAt(s, ti+2); ok {
+			if o, ok := clauseSubject(s, len(toks)); ok && o.ent != m.ent {
+				f.subj, f.obj, f.subjAt = claimParty(toks, m), claimParty(toks, o), m.start
+				return f, true
+			}
+		}
+		return f, false
+	}
 	m, ok := mentionEndingAt(s, ti)
 	if !ok {
 		return f, false
 	}
 	f.subj = claimParty(toks, m)
+	// "at the Iraqi government's request"
+	if b := m.start - 1; b >= 0 && (toks[b].lower == "at" || (toks[b].lower == "the" && b > 0 && toks[b-1].lower == "at")) {
+		if o, ok := clauseSubject(s, len(toks)); ok && o.ent != m.ent {
+			f.obj = claimParty(toks, o)
+			return f, true
+		}
+		return f, false
+	}
 	j := ti + 1
 	if j < len(toks) && (toks[j].lower == "to" || toks[j].lower == "on") {
 		if o, ok := mentionAt(s, j+1); ok {
@@ -454,7 +722,7 @@ func (d *doc) accuse(s *sentence, ti int) (found, bool) {
 	toks := s.toks
 	w := toks[ti].lower
 	f := found{typ: graphmodel.AccusedOf, confidence: 0.9}
-	if ti > 0 && (toks[ti-1].lower == "in") { // "in charge of"
+	if ti > 0 && toks[ti-1].lower == "in" && chargeVerbs[w] { // "in charge of"
 		return f, false
 	}
 	// Passive with an agent: "X was accused by Y of ...".
@@ -464,17 +732,18 @@ func (d *doc) accuse(s *sentence, ti int) (found, bool) {
 		if !ok || !ok2 {
 			return f, false
 		}
-		f.subj, f.obj = claimParty(toks, m), obj
+		f.subj, f.obj, f.subjAt = claimParty(toks, m), obj, m.start
 		f.charge = chargeAfter(toks, m.end)
 		return f, true
 	}
 	if isPassive(toks, ti) {
 		return f, false // no accuser named
 	}
-	subj, ok := subjectBefore(s, ti)
+	subj, at, ok := agentOf(s, ti)
 	if !ok {
 		return f, false
 	}
+	f.subjAt = at
 	m, ok := mentionAt(s, ti+1)
 	if !ok {
 		// "blamed the attack on Iran"
@@ -539,10 +808,24 @@ func (d *doc) accuseNoun(s *sentence, ti int) (found, bool) {
 	toks := s.toks
 	f := found{typ: graphmodel.AccusedOf, confidence: 0.8}
 	m, ok := mentionEndingAt(s, ti)
-	if !ok {
-		return f, false
+	if ok {
+		f.subj, f.subjAt = claimParty(toks, m), m.start
+	} else {
+		// "the Department of Justice unsealed further charges against
+		// him": the subject of the verb that brings the accusation.
+		v := ti - 1
+		for v > 0 && v >= ti-3 && toks[v].word && !filingVerbs[toks[v].lower] {
+			v--
+		}
+		if v < 0 || !filingVerbs[toks[v].lower] {
+			return f, false
+		}
+		subj, at, ok := agentOf(s, v)
+		if !ok {
+			return f, false
+		}
+		f.subj, f.subjAt = subj, at
 	}
-	f.subj = claimParty(toks, m)
 	j := ti + 1
 	if j >= len(toks) {
 		return f, false
@@ -620,6 +903,21 @@ func (d *doc) ally(si, ti int) (found, bool) {
 	toks := s.toks
 	f := found{typ: graphmodel.AllyOf, confidence: 0.85}
 	w := toks[ti].lower
+	// "the US has been encouraging allies such as Germany": the allies of
+	// the clause's subject.
+	if w == "allies" && ti+2 < len(toks) && ((toks[ti+1].lower == "such" && toks[ti+2].lower == "as") || toks[ti+1].lower == "including" || toks[ti+1].lower == "like") {
+		k := ti + 2
+		if toks[ti+1].lower == "such" {
+			k = ti + 3
+		}
+		owner, ok := clauseSubject(s, ti)
+		members := coordinatedAfter(s, k)
+		if !ok || len(members) == 0 {
+			return f, false
+		}
+		f.subj, f.obj = claimParty(toks, owner), claimParty(toks, members[0])
+		return f, true
+	}
 	// "X, their allies" / "X and its ally Y"
 	if ti >= 1 && (toks[ti-1].lower == "their" || toks[ti-1].lower == "its" || toks[ti-1].lower == "his" || toks[ti-1].lower == "her") {
 		j := ti - 2
@@ -741,3 +1039,171 @@ func (d *doc) pairBefore(s *sentence, v int, f found) (found, bool) {
 	f.subj, f.obj = claimParty(toks, a), claimParty(toks, b)
 	return f, true
 }
+
+// labelAs reads an accusation by naming: "named both the Kurdistan
+// Workers' Party (PKK) and People's Protection Units (YPG) as terrorists",
+// "branded Iran a state sponsor of terrorism", "called Trump's conduct a
+// breach of his Constitutional responsibilities".
+func (d *doc) labelAs(s *sentence, ti int) []found {
+	toks := s.toks
+	if isPassive(toks, ti) {
+		return nil
+	}
+	subj, at, ok := agentOf(s, ti)
+	if !ok {
+		return nil
+	}
+	objs := coordinatedAfter(s, ti+1)
+	if len(objs) == 0 {
+		return nil
+	}
+	j := objs[len(objs)-1].end
+	if j+2 < len(toks) && toks[j].text == "(" && toks[j+2].text == ")" {
+		j += 3
+	}
+	// "Trump's conduct": the party's act is what is named.
+	if j < len(toks) && toks[j].text == "'s" {
+		j++
+		for k := 0; k < 3 && j < len(toks) && toks[j].word && !toks[j].cap && actNouns[toks[j].lower]; k++ {
+			j++
+		}
+	}
+	if j < len(toks) && toks[j].lower == "as" {
+		j++
+	}
+	for j < len(toks) && (toks[j].lower == "a" || toks[j].lower == "an" || toks[j].lower == "the" || toks[j].text == `"` || toks[j].text == "'") {
+		j++
+	}
+	// the wrongdoing noun, possibly after one or two adjectives
+	k := j
+	for k < len(toks) && k < j+3 && toks[k].word && !wrongNouns[toks[k].lower] {
+		k++
+	}
+	if k >= len(toks) || !wrongNouns[toks[k].lower] {
+		return nil
+	}
+	charge := cleanCharge(clauseFrom(toks, j))
+	var out []found
+	for _, o := range objs {
+		out = append(out, found{typ: graphmodel.AccusedOf, subj: subj, subjAt: at, obj: claimParty(toks, o),
+			charge: charge, confidence: 0.75})
+	}
+	return out
+}
+
+// criticizeAct reads the denouncing of a named act: "condemned Turkey's
+// offensive", "attacked the proclamation of ... by Donald Trump". The
+// accused is the act's author.
+func (d *doc) criticizeAct(s *sentence, ti int) (found, bool) {
+	toks := s.toks
+	f := found{typ: graphmodel.AccusedOf, confidence: 0.7}
+	if isPassive(toks, ti) || (ti > 0 && (toks[ti-1].lower == "the" || toks[ti-1].lower == "a" || toks[ti-1].lower == "an")) {
+		return f, false
+	}
+	subj, at, ok := agentOf(s, ti)
+	if !ok {
+		return f, false
+	}
+	f.subj, f.subjAt = subj, at
+	// "X's decision"
+	if m, ok := mentionAt(s, ti+1); ok {
+		j := m.end
+		for j < len(toks) && govNouns[toks[j].lower] {
+			j++
+		}
+		if j+1 < len(toks) && toks[j].text == "'s" && actNouns[toks[j+1].lower] {
+			f.obj = claimParty(toks, m)
+			f.charge = cleanCharge(clauseFrom(toks, j+1))
+			return f, true
+		}
+		return f, false
+	}
+	// "the proclamation of ... by X"
+	j := ti + 1
+	if j >= len(toks) || !(toks[j].lower == "the" || toks[j].lower == "this" || toks[j].lower == "its" || toks[j].lower == "a") {
+		return f, false
+	}
+	if j+1 >= len(toks) || !actNouns[toks[j+1].lower] {
+		return f, false
+	}
+	for k := j + 2; k < len(toks) && k < j+20; k++ {
+		if !toks[k].word && toks[k].text != "-" {
+			break
+		}
+		if toks[k].lower == "by" {
+			if o, ok := mentionAt(s, k+1); ok {
+				f.obj = claimParty(toks, o)
+				f.charge = cleanCharge(toks[j+1 : k])
+				return f, true
+			}
+			break
+		}
+	}
+	return f, false
+}
+
+// allege reads reported accusations: "Hotak alleged the government is
+// hiding casualty figures", "Saudi Arabia and the United States have alleged
+// Iranian involvement", "the U.S. claims Mahan flies fighters to Syria",
+// "officials said North Korea was behind the attack". With "say" the clause
+// must name the wrongdoing ("behind", "responsible for", "guilty of").
+func (d *doc) allege(s *sentence, ti int) (found, bool) {
+	toks := s.toks
+	w := toks[ti].lower
+	f := found{typ: graphmodel.AccusedOf, confidence: 0.75}
+	if ti > 0 {
+		switch p := toks[ti-1].lower; {
+		case p == "'s" || p == "the" || p == "these" || p == "those" || p == "such":
+			return d.accuseNoun(s, ti) // "Tsvangirai's claims that ..."
+		case p == "a" || p == "an" || isPassive(toks, ti) || prepositions[p]:
+			return f, false // "an alleged abuse", "was claimed by"
+		}
+	}
+	subj, at, ok := agentOf(s, ti)
+	if !ok {
+		return f, false
+	}
+	f.subj, f.subjAt = subj, at
+	j := ti + 1
+	if j < len(toks) && toks[j].lower == "that" {
+		j++
+	}
+	m, ok := mentionAt(s, j)
+	if !ok {
+		return f, false
+	}
+	f.obj = claimParty(toks, m)
+	k := m.end
+	for k < len(toks) && (govNouns[toks[k].lower] || toks[k].text == "'s") {
+		k++
+	}
+	if k >= len(toks) {
+		return f, false
+	}
+	say := w == "say" || w == "says" || w == "said" || w == "saying"
+	if involvementNouns[toks[k].lower] && !say {
+		f.charge = cleanCharge(clauseFrom(toks, k))
+		return f, true
+	}
+	// the clause's verb, after auxiliaries
+	v := k
+	for v < len(toks) && auxiliaries[toks[v].lower] {
+		v++
+	}
+	if v >= len(toks) || !toks[v].word || toks[v].cap || notVerbs[toks[v].lower] {
+		return f, false
+	}
+	blame := toks[v].lower == "behind" || toks[v].lower == "responsible" || toks[v].lower == "guilty" || toks[v].lower == "involved" || toks[v].lower == "culpable"
+	if say || strings.HasPrefix(w, "claim") {
+		if !blame {
+			if say || copulas[toks[v-1].lower] && v-1 >= k {
+				return f, false // "X said Y was a partner", "X claims Y is ..."
+			}
+		}
+		f.confidence = 0.6
+	}
+	f.charge = chargeAfterClause(toks, k)
+	return f, true
+}
+
+var copulas = set("is", "are", "was", "were", "be", "been", "being")

@@ -211,6 +211,12 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[i:j]
+			// a plural possessive inside a name keeps its apostrophe:
+			// "Kurdistan Workers' Party"
+			if j+2 < len(s) && s[j] == '\'' && s[j+1] == ' ' && w[len(w)-1] == 's' && unicode.IsUpper(r) && isUpperAt(s, j+2) {
+				j++
+				w = s[i:j]
+			}
 			// a dotted abbreviation keeps its final dot: "U.S." "U.N."
 			if strings.Contains(w, ".") && j < len(s) && s[j] == '.' {
 				j++
@@ -227,6 +233,11 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
 }
 
 func isLetterAt(s string, i int) bool {
