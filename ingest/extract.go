@@ -562,6 +562,22 @@ func (d *doc) orgMention(s *sentence, start, end int) int {
 			e.role = strings.ToLower(joinTokens(toks[start+len(p.words) : head+1]))
 		}
 	}
+	// "Government of Iraq", "Ministry of Defence of Ukraine": a body of
+	// the state named after "of".
+	if e.state == nil && govHeads[toks[start].lower] && start+2 < end && toks[start+1].lower == "of" {
+		k := start + 2
+		if toks[k].lower == "the" {
+			k++
+		}
+		for ; k < end; k++ {
+			if p, ok := d.g.match(toks, k); ok && p.ent.kind == graphmodel.KindState && k+len(p.words) == end {
+				st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
+				st.count++
+				e.state, e.role = st, strings.ToLower(toks[start].text)
+				break
+			}
+		}
+	}
 	d.addMention(s, start, end, e)
 	d.maybeAcronym(s, end, e)
 	return end

@@ -49,7 +49,6 @@ type gazetteer struct {
 var metonyms = []struct{ name, iso3, role string }{
 	{"White House", "USA", "presidency"},
 	{"Pentagon", "USA", "military"},
-	{"State Department", "USA", "state department"},
 	{"Capitol Hill", "USA", "congress"},
 	{"Kremlin", "RUS", "presidency"},
 	{"Downing Street", "GBR", "prime minister's office"},
@@ -61,6 +60,53 @@ var metonyms = []struct{ name, iso3, role string }{
 	{"Zhongnanhai", "CHN", "leadership"},
 	{"Blue House", "KOR", "presidency"},
 	{"Chancellery", "DEU", "chancellery"},
+}
+
+// knownGroups are well-known organizations that news names without a head
+// noun ("Taliban", "Hezbollah", "G7") or by a fixed name, and national
+// bodies that act for their state ("CIA", "Mossad"). Unlike orgTable they
+// are not seeded into the graph: writers create them like any other
+// organization.
+var knownGroups = []struct {
+	name, acronym string
+	aliases       []string
+	iso3, role    string // national bodies: the state they act for, and in what role
+}{
+	// armed and political movements
+	{name: "Taliban", aliases: []string{"Taleban"}},
+	{name: "Islamic State", acronym: "ISIS", aliases: []string{"ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "ISIS Caliphate"}},
+	{name: "al-Qaeda", aliases: []string{"al-Qaida", "Al Qaeda", "Al Qaida", "Al-Qaeda", "Al-Qaida"}},
+	{name: "Hezbollah", aliases: []string{"Hizbollah", "Hizballah"}},
+	{name: "Hamas"},
+	{name: "Islamic Jihad", aliases: []string{"Palestinian Islamic Jihad"}},
+	{name: "Houthi movement", aliases: []string{"Houthis", "Houthi rebels", "Ansar Allah", "Houthi"}},
+	{name: "Boko Haram"},
+	{name: "al-Shabaab", aliases: []string{"al-Shabab", "Al-Shabaab", "Al Shabaab"}},
+	{name: "Muslim Brotherhood"},
+	{name: "Kurdistan Workers' Party", acronym: "PKK", aliases: []string{"Kurdistan Workers Party"}},
+	{name: "People's Protection Units", acronym: "YPG"},
+	{name: "Syrian Democratic Forces", acronym: "SDF"},
+	{name: "Fatah"},
+	{name: "FARC", aliases: []string{"Revolutionary Armed Forces of Colombia"}},
+	// forums and blocs outside the seeded table
+	{name: "Group of Seven", acronym: "G7", aliases: []string{"G-7"}},
+	{name: "Group of Eight", acronym: "G8", aliases: []string{"G-8"}},
+	{name: "Group of Twenty", acronym: "G20", aliases: []string{"G-20"}},
+	{name: "Mercosur", aliases: []string{"Mercosul", "Southern Common Market"}},
+	{name: "BRICS"},
+	// national bodies that act for their state
+	{name: "Islamic Revolutionary Guard Corps", acronym: "IRGC", aliases: []string{"Revolutionary Guards", "Revolutionary Guard", "Revolutionary Guard Corps"}, iso3: "IRN", role: "military"},
+	{name: "Central Intelligence Agency", acronym: "CIA", iso3: "USA", role: "intelligence"},
+	{name: "Federal Bureau of Investigation", acronym: "FBI", iso3: "USA", role: "police"},
+	{name: "National Security Agency", acronym: "NSA", iso3: "USA", role: "intelligence"},
+	{name: "United States Department of State", aliases: []string{"State Department", "US State Department", "U.S. State Department", "Department of State"}, iso3: "USA", role: "state department"},
+	{name: "United States Department of Justice", aliases: []string{"Justice Department", "US Justice Department", "U.S. Justice Department", "Department of Justice"}, acronym: "DOJ", iso3: "USA", role: "justice department"},
+	{name: "Federal Security Service", acronym: "FSB", iso3: "RUS", role: "intelligence"},
+	{name: "KGB", iso3: "SUN", role: "intelligence"},
+	{name: "Mossad", iso3: "ISR", role: "intelligence"},
+	{name: "Secret Intelligence Service", acronym: "MI6", iso3: "GBR", role: "intelligence"},
+	{name: "Security Service", acronym: "MI5", iso3: "GBR", role: "intelligence"},
+	{name: "Inter-Services Intelligence", acronym: "ISI", iso3: "PAK", role: "intelligence"},
 }
 
 var loadGazetteer = sync.OnceValue(buildGazetteer)
@@ -95,6 +141,19 @@ func buildGazetteer() *gazetteer {
 			g.add(o.Acronym, formAcronym, k)
 		}
 		for _, n := range o.Aliases {
+			g.add(n, formName, k)
+		}
+	}
+	for _, o := range knownGroups {
+		k := &known{kind: graphmodel.KindOrganization, key: graphmodel.OrgKey(o.name), name: o.name, acronym: o.acronym, role: o.role}
+		if o.iso3 != "" {
+			k.state = graphmodel.StateKey(o.iso3)
+		}
+		g.add(o.name, formName, k)
+		if o.acronym != "" {
+			g.add(o.acronym, formAcronym, k)
+		}
+		for _, n := range o.aliases {
 			g.add(n, formName, k)
 		}
 	}
@@ -162,7 +221,7 @@ func equalWords(a, b []string) bool {
 // with a capital letter ("Turkey", not "turkey"); acronyms must match their
 // case exactly.
 func (g *gazetteer) match(toks []token, i int) (phrase, bool) {
-	if !toks[i].cap {
+	if !toks[i].cap && !particleWord(toks[i]) {
 		return phrase{}, false
 	}
 	for _, p := range g.byFirst[toks[i].lower] {

@@ -54,7 +54,7 @@ var orgHeads = set("ministry", "agency", "army", "party", "council", "commission
 	"holdings", "motors", "petroleum", "oil", "energy", "electric", "telecom", "communications",
 	"media", "bbc", "cnn", "nations", "organisation", "directorate", "inspectorate", "mission",
 	"delegation", "consulate", "partnership", "initiative", "taskforce", "unit", "school",
-	"hospital", "church", "synod", "taliban", "hezbollah", "hamas", "stock",
+	"hospital", "church", "synod", "stock",
 	"exchange", "reserve", "treasury", "ministries", "secretariat", "chamber", "chambers")
 
 // govHeads are the organization heads that make a body act for its state:

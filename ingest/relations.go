@@ -681,7 +681,7 @@ func (d *doc) requestNoun(s *sentence, ti int) (found, bool) {
 	// subject of the clause.
 	if ti > 0 && toks[ti-1].lower == "the" && ti > 1 && toks[ti-2].lower == "at" && ti+1 < len(toks) && toks[ti+1].lower == "of" {
 		if m, ok := mentionAt(s, ti+2); ok {
-			if o, ok := clauseSubject(s, len(toks)); ok && o.ent != m.ent {
+			if o, ok := clauseSubject(s, ti-2); ok && o.ent != m.ent {
 				f.subj, f.obj, f.subjAt = claimParty(toks, m), claimParty(toks, o), m.start
 				return f, true
 			}
@@ -695,7 +695,7 @@ func (d *doc) requestNoun(s *sentence, ti int) (found, bool) {
 	f.subj = claimParty(toks, m)
 	// "at the Iraqi government's request"
 	if b := m.start - 1; b >= 0 && (toks[b].lower == "at" || (toks[b].lower == "the" && b > 0 && toks[b-1].lower == "at")) {
-		if o, ok := clauseSubject(s, len(toks)); ok && o.ent != m.ent {
+		if o, ok := clauseSubject(s, b); ok && o.ent != m.ent {
 			f.obj = claimParty(toks, o)
 			return f, true
 		}
