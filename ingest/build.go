@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"time"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -13,7 +14,11 @@ import (
 func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 	var r Result
 	if englishTag(m.Language) {
-		r = x.Extract(m.Title, m.Text)
+		var published time.Time // zero when absent
+		if day, err := ParseDate(m.PublishedAt); err == nil {
+			published, _ = time.Parse("2006-01-02", day)
+		}
+		r = x.ExtractDated(m.Title, m.Text, published)
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]

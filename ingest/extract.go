@@ -3,6 +3,7 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,6 +49,8 @@ type docEntity struct {
 	role    string     // ... and the role they act in
 	words   []string   // people: the words of the fullest name
 	leads   *docEntity // people: the state they are known to lead
+	metonym bool       // a building or place standing for its state's government
+	keyName string     // organizations named by their form: the name their key is made of
 }
 
 // mention is one reference to an entity in one sentence, over tokens
@@ -70,6 +73,7 @@ type span struct{ start, end int }
 // doc is the state of one extraction.
 type doc struct {
 	g        *gazetteer
+	date     time.Time // publication date, zero when unknown
 	ov       *Overrides
 	ents     []*docEntity
 	byKey    map[string]*docEntity
@@ -80,14 +84,23 @@ type doc struct {
 	// organizations by their first word.
 	actorsByWord map[string][]*docEntity
 	orgsByFirst  map[string][]*docEntity
+	orgsByLast   map[string][]*docEntity
 	named        int // people and organizations found by their form
 }
 
 // Extract finds the entities and claims of one article. The title counts as
 // the first sentence.
 func (x *Extractor) Extract(title, text string) Result {
+	return x.ExtractDated(title, text, time.Time{})
+}
+
+// ExtractDated is Extract for an article published at published (zero when
+// unknown): names of states that changed ("Moscow" before 1992 is the
+// Soviet Union) are read as of that date.
+func (x *Extractor) ExtractDated(title, text string, published time.Time) Result {
 	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity),
-		actorsByWord: make(map[string][]*docEntity), orgsByFirst: make(map[string][]*docEntity)}
+		actorsByWord: make(map[string][]*docEntity), orgsByFirst: make(map[string][]*docEntity),
+		orgsByLast: make(map[string][]*docEntity), date: published}
 	if !looksEnglish(text) {
 		return Result{Skipped: SkipNonEnglish}
 	}
@@ -122,6 +135,8 @@ read:
 		d.resolvePending(s)
 	}
 	d.settleBodies()
+	d.settleOrgs()
+	d.dropLoneMetonyms()
 	d.linkLeaders()
 	d.applyOverrides()
 	d.resolvePronouns()
@@ -158,6 +173,7 @@ func (d *doc) entity(kind graphmodel.Kind, key, name string) *docEntity {
 	if kind == graphmodel.KindOrganization {
 		if w := nameWords(name); len(w) > 1 {
 			d.orgsByFirst[w[0]] = append(d.orgsByFirst[w[0]], e)
+			d.orgsByLast[w[len(w)-1]] = append(d.orgsByLast[w[len(w)-1]], e)
 		}
 	}
 	return e
@@ -251,13 +267,37 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 		if end+1 < len(toks) && toks[end].text == "," && toks[end+1].cap && !isSayVerb(toks, end+2) {
 			return // "Washington, D.C.", "Paris, France"
 		}
+		if end < len(toks) && toks[end].lower == "state" {
+			return // "Washington state"
+		}
 	case formDemonym:
 		if i > 0 && toks[i-1].cap && demonymModifiers[toks[i-1].lower] {
 			return
 		}
 	}
 	k := p.ent
+	if p.form == formAmbiguous {
+		// "Korean", "Congo": the reading the article already made
+		// explicit, else the usual one, else none.
+		k = p.fallback
+		for _, alt := range p.alts {
+			if e := d.byKey[alt.key]; e != nil && e.count > 0 {
+				k = alt
+				break
+			}
+		}
+		if k == nil {
+			return
+		}
+	}
+	if k.key == georgiaKey && p.form == formName && usStateContext(toks) {
+		return // "Doug Collins of Georgia", "Florida, Georgia, Kansas"
+	}
+	if h := d.g.historical(k.key, p.form, d.date); h != nil {
+		k = h // "Moscow" in 1985 is the Soviet Union
+	}
 	e := d.entity(k.kind, k.key, k.name)
+	e.metonym = e.metonym || p.form == formMetonym
 	e.acronym = k.acronym
 	if k.state != "" && e.state == nil {
 		st := d.g.states[k.state]
@@ -342,6 +382,53 @@ var missionHeads = set("embassy", "consulate", "mission", "delegation", "legatio
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december")
 
+// orgListItem reports whether the span at i is an item of a list that a
+// plural organization noun introduces: "firms including Deutsche Bahn,
+// Daimler, and Siemens", "companies such as Shell and BP".
+func orgListItem(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-30; j-- {
+		t := toks[j]
+		switch {
+		case t.text == "," || t.lower == "and" || t.lower == "or" || t.cap && t.word:
+			continue
+		case t.lower == "including" || t.lower == "like" || (t.lower == "as" && j > 0 && toks[j-1].lower == "such"):
+			k := j - 1
+			if t.lower == "as" {
+				k--
+			}
+			return k >= 0 && orgPlurals[toks[k].lower]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var orgPlurals = set("firms", "companies", "corporations", "banks", "airlines", "carriers", "groups",
+	"organizations", "organisations", "agencies", "outlets", "newspapers", "broadcasters", "brands",
+	"manufacturers", "insurers", "retailers", "lenders", "automakers", "carmakers", "businesses",
+	"charities", "ngos", "parties", "militias", "broadcasters", "networks", "operators")
+
+// camelCase reports whether a word has a capital after a lower-case letter
+// inside it ("JetBlue", "PolitiFact", "WikiLeaks"): the spelling of brands
+// and organizations. Surnames written so ("McConnell", "DeVos", "MacArthur",
+// "LeBron") are not.
+func camelCase(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "O'"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	prevLower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
 var possessiveInName = set("people", "workers", "women", "children", "veterans", "citizens")
 
 func trimConnectors(toks []token, i, end int) int {
@@ -389,7 +476,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 	}
 	// "Speaker of the House", "President of the United States Donald
 	// Trump", "Secretary of State Mike Pompeo": a title and what it is of.
-	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && !isOrgSpan(words) && words[1].lower == "of" {
+	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && words[1].lower == "of" {
 		rest := start + 2
 		if rest < end && toks[rest].lower == "the" {
 			rest++
@@ -547,11 +634,31 @@ func (d *doc) orgMention(s *sentence, start, end int) int {
 		}
 	}
 	name := joinTokens(toks[start:end])
-	e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name)
-	if e == nil {
-		return end
+	// The key spells a state prefix by the state's name, so that "US
+	// House of Representatives" and "United States House of
+	// Representatives" are one organization in every article.
+	keyName := name
+	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && start+len(p.words) < end &&
+		(p.form == formName || p.form == formAcronym) {
+		keyName = d.g.states[p.ent.key].name + " " + joinTokens(toks[start+len(p.words):end])
 	}
-	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && start+len(p.words) < end {
+	e := d.orgVariant(keyName)
+	if e == nil {
+		e = d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(keyName), name)
+		if e == nil {
+			return end
+		}
+		e.keyName = keyName
+	} else if e.keyName != "" {
+		// the fuller name the article uses
+		if len(nameWords(keyName)) > len(nameWords(e.keyName)) {
+			e.keyName = keyName
+		}
+		if len(nameWords(name)) > len(nameWords(e.name)) {
+			e.name = name
+		}
+	}
+	if p, ok := d.g.match(toks, start); ok && p.ent.kind == graphmodel.KindState && p.form != formAmbiguous && p.form != formCapital && start+len(p.words) < end {
 		st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
 		st.count++
 		if f := joinTokens(toks[start : start+len(p.words)]); !containsFold(st.forms, f) {
@@ -581,6 +688,74 @@ func (d *doc) orgMention(s *sentence, start, end int) int {
 	d.addMention(s, start, end, e)
 	d.maybeAcronym(s, end, e)
 	return end
+}
+
+// orgVariant returns the organization the article already named whose name
+// ends with the words of keyName or is the end of it, two words at least:
+// "General Assembly" after "United Nations General Assembly", "United
+// States House of Representatives" after "House of Representatives".
+func (d *doc) orgVariant(keyName string) *docEntity {
+	words := nameWords(keyName)
+	if len(words) < 2 {
+		return nil
+	}
+	if e := d.byKey[graphmodel.OrgKey(keyName)]; e != nil {
+		return e
+	}
+	for _, e := range d.orgsByLast[words[len(words)-1]] {
+		if e.kind != graphmodel.KindOrganization || e.state != nil && e.keyName == "" {
+			continue
+		}
+		ew := nameWords(e.name)
+		if e.keyName != "" {
+			ew = nameWords(e.keyName)
+		}
+		short, long := words, ew
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 2 && len(short) < len(long) && equalWords(long[len(long)-len(short):], short) {
+			if len(words) > len(ew) && e.keyName == "" {
+				continue // a known organization's name is not extended
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// settleOrgs gives the organizations named by their form the key of their
+// fullest name.
+func (d *doc) settleOrgs() {
+	for _, e := range d.ents {
+		if e.keyName != "" {
+			e.key = graphmodel.OrgKey(e.keyName)
+		}
+	}
+}
+
+// dropLoneMetonyms forgets a metonym whose state the article never names:
+// "the Blue House" of a story about Harare is a house, not Seoul.
+func (d *doc) dropLoneMetonyms() {
+	dropped := false
+	for _, e := range d.ents {
+		if e.metonym && e.state != nil && e.state.count == 0 {
+			e.count = 0
+			dropped = true
+		}
+	}
+	if !dropped {
+		return
+	}
+	for _, s := range d.sents {
+		kept := s.ms[:0]
+		for _, m := range s.ms {
+			if !m.ent.metonym || m.ent.count > 0 {
+				kept = append(kept, m)
+			}
+		}
+		s.ms = kept
+	}
 }
 
 // maybeAcronym records an acronym the text defines right after a name:
@@ -780,6 +955,25 @@ func (d *doc) resolvePending(s *sentence) {
 				d.addMention(s, sp.start, sp.end, e)
 				continue
 			}
+		}
+		// "JetBlue", "PolitiFact": a brand's spelling names an
+		// organization.
+		if len(toks) == 1 && camelCase(toks[0].text) && !isAcronym(toks[0].text) {
+			if e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(toks[0].text), toks[0].text); e != nil {
+				e.keyName = toks[0].text
+				d.addMention(s, sp.start, sp.end, e)
+			}
+			continue
+		}
+		// "German firms including Deutsche Bahn, Daimler and Siemens":
+		// the names listed after a plural organization noun.
+		if orgListItem(s.toks, sp.start) {
+			name := joinTokens(toks)
+			if e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name); e != nil {
+				e.keyName = name
+				d.addMention(s, sp.start, sp.end, e)
+			}
+			continue
 		}
 		// A title with a lone surname nobody named in full:
 		// "President Trump". Keep the surname as the person's name.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"time"
 
 	"sync"
 	"unicode"
@@ -13,11 +14,12 @@ import (
 type form int
 
 const (
-	formName    form = iota // "China", "People's Republic of China", "United Nations"
-	formDemonym             // "Chinese", "North Koreans"
-	formCapital             // "Beijing": the government only when it acts
-	formAcronym             // "UN", "PRC": matched in its exact case
-	formMetonym             // "the White House", "the Kremlin": a body acting for its state
+	formName      form = iota // "China", "People's Republic of China", "United Nations"
+	formDemonym               // "Chinese", "North Koreans"
+	formCapital               // "Beijing": the government only when it acts
+	formAcronym               // "UN", "PRC": matched in its exact case
+	formMetonym               // "the White House", "the Kremlin": a body acting for its state
+	formAmbiguous             // "Korean", "Congo": one of several states, by context
 )
 
 // known is an entity of the state and organization tables.
@@ -35,6 +37,10 @@ type phrase struct {
 	exact []string // the tokens as written, for formAcronym
 	form  form
 	ent   *known
+	// formAmbiguous: the states the words may mean, and the one they mean
+	// when the article names none of them (nil: none).
+	alts     []*known
+	fallback *known
 }
 
 // gazetteer finds known entities by their written forms.
@@ -162,6 +168,28 @@ func buildGazetteer() *gazetteer {
 			state: graphmodel.StateKey(m.iso3), role: m.role}
 		g.add(m.name, formMetonym, k)
 	}
+	for _, a := range ambiguousForms {
+		p := phrase{form: formAmbiguous}
+		for _, t := range tokenize(a.surface) {
+			p.words = append(p.words, t.lower)
+			p.exact = append(p.exact, t.text)
+		}
+		for _, iso := range a.states {
+			p.alts = append(p.alts, g.states[graphmodel.StateKey(iso)])
+		}
+		if a.fallback != "" {
+			p.fallback = g.states[graphmodel.StateKey(a.fallback)]
+		}
+		p.ent = p.alts[0]
+		// the ambiguous reading replaces any plain one of the same words
+		ps := g.byFirst[p.words[0]][:0]
+		for _, q := range g.byFirst[p.words[0]] {
+			if !equalWords(q.words, p.words) {
+				ps = append(ps, q)
+			}
+		}
+		g.byFirst[p.words[0]] = append(ps, p)
+	}
 	for first, ps := range g.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 		g.byFirst[first] = ps
@@ -285,3 +313,77 @@ var givenNames = func() map[string]bool {
 	}
 	return m
 }()
+
+// ambiguousForms are names and demonyms shared by several states. The
+// article's own explicit mentions decide; fallback is the usual reading.
+var ambiguousForms = []struct {
+	surface  string
+	states   []string
+	fallback string
+}{
+	{"Korean", []string{"PRK", "KOR"}, ""},
+	{"Koreans", []string{"PRK", "KOR"}, ""},
+	{"Korea", []string{"PRK", "KOR"}, ""},
+	{"Congo", []string{"COD", "COG"}, "COD"},
+	{"Congolese", []string{"COD", "COG"}, "COD"},
+}
+
+var georgiaKey = graphmodel.StateKey("GEO")
+
+// usStateContext reports whether a sentence is about the United States'
+// states or politics, where "Georgia" is the American state: another state
+// named beside it, or party and office words of American politics.
+func usStateContext(toks []token) bool {
+	for i, t := range toks {
+		if usStateWords[t.lower] && t.cap {
+			return true
+		}
+		if i+1 < len(toks) && (t.lower == "north" || t.lower == "south") && (toks[i+1].lower == "carolina" || toks[i+1].lower == "dakota") {
+			return true
+		}
+	}
+	return false
+}
+
+var usStateWords = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+	"connecticut", "delaware", "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+	"kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+	"mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon",
+	"pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "wisconsin", "wyoming",
+	"atlanta", "savannah", "republican", "republicans", "democrat", "democrats", "gop",
+	"congressman", "congresswoman", "congressional", "statehouse")
+
+// eras are the states that a modern state's forms meant before it took its
+// present shape: "Moscow said" in 1985 is the Soviet Union. Only the forms
+// listed move; dates are the historical state's first and last day.
+var eras = []struct {
+	modern, historical string
+	from, to           string
+	forms              []form
+}{
+	{"RUS", "SUN", "1922-12-30", "1991-12-25", []form{formCapital}},
+	{"DEU", "BRD", "1949-05-23", "1990-10-02", []form{formName, formDemonym}},
+	{"SRB", "YUG", "1918-12-01", "2003-02-03", []form{formCapital}},
+	{"SRB", "SCG", "2003-02-04", "2006-06-04", []form{formCapital}},
+	{"CZE", "CSK", "1918-10-28", "1992-12-31", []form{formCapital}},
+}
+
+// historical returns the state that the form of the state key meant on
+// date, or nil when it means the state itself (or the date is unknown).
+func (g *gazetteer) historical(key string, f form, date time.Time) *known {
+	if date.IsZero() {
+		return nil
+	}
+	day := date.Format("2006-01-02")
+	for _, e := range eras {
+		if graphmodel.StateKey(e.modern) != key || day < e.from || day > e.to {
+			continue
+		}
+		for _, ef := range e.forms {
+			if ef == f {
+				return g.states[graphmodel.StateKey(e.historical)]
+			}
+		}
+	}
+	return nil
+}

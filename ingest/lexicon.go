@@ -29,7 +29,8 @@ var capStop = set("the", "a", "an", "but", "and", "or", "in", "on", "at", "as", 
 	"several", "other", "others", "each", "every", "any", "such", "even", "only", "just",
 	"because", "despite", "instead", "further", "first", "second", "third", "former",
 	"more", "less", "while", "once", "now", "thus", "again", "already", "asked", "said",
-	"breaking", "exclusive")
+	"breaking", "exclusive", "unlike", "like", "amid", "within", "without", "upon", "beyond",
+	"toward", "towards", "throughout", "whether", "unless", "until", "besides", "regarding")
 
 // connectors may join the words of one name: "Center for Strategic and
 // International Studies", "Ministry of the Interior", "Osama bin Laden".

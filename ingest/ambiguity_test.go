@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// keysOf returns the sorted keys of the entities extracted from text.
+func keysOf(x *Extractor, text string, published time.Time) []string {
+	var keys []string
+	for _, e := range x.ExtractDated("", text, published).Entities {
+		keys = append(keys, e.Key)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Names shared by states, people, places and American states are read by
+// their context.
+func TestAmbiguousNames(t *testing.T) {
+	tests := []struct {
+		text     string
+		has, not []string
+	}{
+		{"Georgia accused Russia of occupying its territory.", []string{"state:GEO"}, nil},
+		{"Republican Doug Collins of Georgia said the vote was unfair.", nil, []string{"state:GEO"}},
+		{"Members came from Alabama, Florida, Georgia and Texas.", nil, []string{"state:GEO"}},
+		{"Jordan closed its border with Syria.", []string{"state:JOR"}, nil},
+		{"Jordan Peterson said the book sold well.", []string{"actor:jordan-peterson"}, []string{"state:JOR"}},
+		{"Chad Smith said the band would tour.", []string{"actor:chad-smith"}, []string{"state:TCD"}},
+		{"Chad accused Sudan of backing the rebels.", []string{"state:TCD", "state:SDN"}, nil},
+		{"Turkey asked NATO for help.", []string{"state:TUR"}, nil},
+		{"Families ate turkey on Thursday.", nil, []string{"state:TUR"}},
+		{"Washington said the talks had failed.", []string{"state:USA"}, nil},
+		{"The fires spread across Washington state.", nil, []string{"state:USA"}},
+		{"The meeting was held in Washington.", nil, []string{"state:USA"}},
+		{"The Washington Post reported the story.", []string{"org:washington-post"}, []string{"state:USA"}},
+		{"North Korea fired a missile. Korean officials said it fell into the sea.", []string{"state:PRK"}, []string{"state:KOR"}},
+		{"South Korea held an election. Korean voters chose a new president.", []string{"state:KOR"}, []string{"state:PRK"}},
+		{"The Korean War ended in an armistice.", nil, []string{"state:PRK", "state:KOR"}},
+		{"Congo said the rebels had withdrawn.", []string{"state:COD"}, []string{"state:COG"}},
+		{"The Republic of Congo held talks in Brazzaville. Congo said they went well.", []string{"state:COG"}, []string{"state:COD"}},
+		{"Officials in Hong Kong said the protests would continue.", nil, []string{"actor:hong-kong"}},
+		{"The Blue House said President Moon would attend.", nil, []string{"org:blue-house"}},
+		{"South Korea's Blue House said President Moon would attend.", []string{"org:blue-house", "state:KOR"}, nil},
+	}
+	x := NewExtractor(nil)
+	for _, tt := range tests {
+		got := keysOf(x, tt.text, time.Time{})
+		for _, k := range tt.has {
+			if !slices.Contains(got, k) {
+				t.Errorf("%q: got %v, want %s among them", tt.text, got, k)
+			}
+		}
+		for _, k := range tt.not {
+			if slices.Contains(got, k) {
+				t.Errorf("%q: got %v, want no %s", tt.text, got, k)
+			}
+		}
+	}
+}
+
+// States that no longer exist are read from the forms that meant them on
+// the article's date.
+func TestHistoricalStates(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		text string
+		date time.Time
+		want string
+	}{
+		{"Moscow said the missiles would stay.", day("1983-09-01"), "state:SUN"},
+		{"Moscow said the missiles would stay.", day("2019-09-01"), "state:RUS"},
+		{"Moscow said the missiles would stay.", time.Time{}, "state:RUS"},
+		{"The Soviet Union protested.", day("2019-09-01"), "state:SUN"},
+		{"Germany and France signed the treaty.", day("1963-01-22"), "state:BRD"},
+		{"Germany and France signed the treaty.", day("2019-01-22"), "state:DEU"},
+		{"West Germany joined NATO.", day("1955-05-06"), "state:BRD"},
+		{"East Germany built the wall.", day("1961-08-13"), "state:DDR"},
+		{"Belgrade rejected the plan.", day("1999-03-20"), "state:YUG"},
+		{"Belgrade rejected the plan.", day("2005-03-20"), "state:SCG"},
+		{"Belgrade rejected the plan.", day("2015-03-20"), "state:SRB"},
+		{"Yugoslavia broke apart.", day("2019-03-20"), "state:YUG"},
+		{"Prague signed the accord.", day("1975-08-01"), "state:CSK"},
+	}
+	x := NewExtractor(nil)
+	for _, tt := range tests {
+		got := keysOf(x, tt.text, tt.date)
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q on %s: got %v, want %s", tt.text, tt.date.Format("2006-01-02"), got, tt.want)
+		}
+	}
+}
+
+// Organizations named by their form, by acronyms the article defines, and
+// people named with titles and variants.
+func TestOrganizationsAndPeople(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "key=name"
+	}{
+		{"The Center for Strategic and International Studies (CSIS) published a report. CSIS said more would follow.",
+			[]string{"org:center-for-strategic-and-international-studies=Center for Strategic and International Studies"}},
+		{"The Ministry of Foreign Affairs said so.", []string{"org:ministry-of-foreign-affairs=Ministry of Foreign Affairs"}},
+		{"The Korean Central News Agency reported the launch.", []string{"org:korean-central-news-agency=Korean Central News Agency"}},
+		{"Officials at the US Embassy in London refused.", []string{"org:united-states-embassy-in-london=US Embassy in London", "state:USA=United States"}},
+		{"The US House of Representatives voted. The United States House of Representatives adjourned.",
+			[]string{"org:united-states-house-of-representatives=United States House of Representatives"}},
+		{"US Secretary of State Mike Pompeo spoke. Pompeo left.", []string{"actor:mike-pompeo=Mike Pompeo", "state:USA=United States"}},
+		{"Syrian President Bashar al-Assad met envoys.", []string{"actor:bashar-al-assad=Bashar al-Assad"}},
+		{"Robert Gabriel Mugabe was born in 1924. Robert Mugabe died in 2019. Mugabe ruled for decades.",
+			[]string{"actor:robert-gabriel-mugabe=Robert Gabriel Mugabe"}},
+		{"British Prime Minister Theresa May resigned.", []string{"actor:theresa-may=Theresa May"}},
+		{"German firms including Deutsche Bahn, Daimler, and Siemens left Iran.", []string{"org:deutsche-bahn=Deutsche Bahn", "org:daimler=Daimler", "org:siemens=Siemens"}},
+		{"An investigation by PolitiFact found nothing.", []string{"org:politifact=PolitiFact"}},
+		{"The Kurdish-led Syrian Democratic Forces (SDF) said the PKK was not involved.", []string{"org:syrian-democratic-forces=Syrian Democratic Forces", "org:kurdistan-workers-party=Kurdistan Workers' Party"}},
+		{"Officials said the Taliban and al-Qaeda had split.", []string{"org:taliban=Taliban", "org:al-qaeda=al-Qaeda"}},
+	}
+	x := NewExtractor(nil)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract("", tt.text).Entities {
+			got = append(got, e.Key+"="+e.Name)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q:\n got %s\nwant %s among them", tt.text, strings.Join(got, ", "), w)
+			}
+		}
+	}
+}
