@@ -148,6 +148,10 @@ read:
 // few hundred sentences; past this the input is not a story.
 const maxSentences = 2000
 
+// maxForms bounds the surface forms kept per entity (aliases are capped
+// lower, at graphmodel.MaxAliases, when the result is built).
+const maxForms = 2 * graphmodel.MaxAliases
+
 // maxSentenceTokens bounds one sentence: news sentences have tens of
 // tokens; a longer run is read as several sentences.
 const maxSentenceTokens = 300
@@ -208,7 +212,7 @@ func (d *doc) addMention(s *sentence, start, end int, e *docEntity) {
 		return
 	}
 	e.count++
-	if form != "" && !containsFold(e.forms, form) {
+	if form != "" && len(e.forms) < maxForms && !containsFold(e.forms, form) {
 		e.forms = append(e.forms, form)
 	}
 	s.ms = append(s.ms, mention{start: start, end: end, ent: e})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -100,6 +101,38 @@ func TestParagraphsDropBoilerplate(t *testing.T) {
 	}
 }
 
+func TestParagraphsDropNonStory(t *testing.T) {
+	tests := []struct {
+		line string
+		keep bool
+	}{
+		{"By Jane Doe and John Roe", false},
+		{"BY JANE DOE, Associated Press", false},
+		{"By Monday, the talks had ended.", true},
+		{"By a vote of 230 to 197, the House passed the bill.", true},
+		{"Advertisement", false},
+		{"Story continues below advertisement", false},
+		{"Sponsored content", false},
+		{"Copyright 2019 The Associated Press. All rights reserved.", false},
+		{"© 2014 The Washington Post", false},
+		{"Protesters in Hong Kong on Sunday. Anthony Wallace/AFP via Getty Images", false},
+		{"Photo: Jane Doe/Reuters", false},
+		{"Read more: What the sanctions mean", false},
+		{"Sign up for our daily newsletter", false},
+		{"Follow us on Twitter for updates", false},
+		{"Click here to subscribe", false},
+		{"Reporting by Jane Doe in Tehran contributed to this report.", false},
+		{"The minister said the talks would resume.", true},
+		{"Related talks are planned for May.", true},
+	}
+	for _, tt := range tests {
+		got := Paragraphs("Headline\n" + tt.line)
+		if kept := len(got) == 2; kept != tt.keep {
+			t.Errorf("%q: kept %v, want %v", tt.line, kept, tt.keep)
+		}
+	}
+}
+
 func TestRelationPatterns(t *testing.T) {
 	tests := []struct {
 		text string
@@ -141,6 +174,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"American troops came back at the Iraqi government's request.", "state:IRQ requested-help-from state:USA"},
 		{"The United States has been urging allies such as Japan to limit imports.", "state:JPN ally-of state:USA"},
 		{"Japan asked China to be patient.", ""},
+		// denials
+		{"Russia denied accusing Ukraine of shelling the plant.", ""},
+		{"Iran denied the American allegations that it was behind the attack.", "state:USA accused-of state:IRN"},
+		{"Saudi Arabia rejected claims that it had funded the group.", ""},
 	}
 	x := NewExtractor(nil)
 	for _, tt := range tests {
@@ -152,6 +189,55 @@ func TestRelationPatterns(t *testing.T) {
 		sort.Strings(got)
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Hedged statements are marked as such, with a lower confidence.
+func TestHedgedModality(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct {
+		text     string
+		modality string
+	}{
+		{"Iran accused Iraq of smuggling oil.", graphmodel.Asserted},
+		{"Iran reportedly accused Iraq of smuggling oil.", graphmodel.Hedged},
+		{"Iran may have asked Iraq for help.", graphmodel.Hedged},
+		{"Officials said Iraq was allegedly behind the smuggling, Iran said.", ""},
+	} {
+		r := x.Extract("", tt.text)
+		switch {
+		case tt.modality == "" && len(r.Claims) > 0:
+			t.Errorf("%q: got %d claims, want none", tt.text, len(r.Claims))
+		case tt.modality != "" && len(r.Claims) != 1:
+			t.Errorf("%q: got %d claims, want 1", tt.text, len(r.Claims))
+		case tt.modality != "" && r.Claims[0].Modality != tt.modality:
+			t.Errorf("%q: modality %q, want %q", tt.text, r.Claims[0].Modality, tt.modality)
+		case tt.modality == graphmodel.Hedged && r.Claims[0].Confidence >= 0.9*0.8:
+			t.Errorf("%q: hedged claim with confidence %v", tt.text, r.Claims[0].Confidence)
+		}
+	}
+}
+
+// The caps of graphmodel hold whatever the article.
+func TestExtractCaps(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&b, "Spokesman Alpha%d Beta%d said the Ministry of Item%d had asked the United States for help. ", i, i, i)
+	}
+	b.WriteString("Kim Jong Un said so. " + strings.Repeat("Kim said so. Kim Jong-un said so. KIM JONG UN said so. ", 50))
+	r := NewExtractor(nil).Extract("", b.String())
+	if len(r.Entities) > graphmodel.MaxEntities || len(r.Claims) > graphmodel.MaxClaims {
+		t.Errorf("%d entities, %d claims: over the caps", len(r.Entities), len(r.Claims))
+	}
+	for _, e := range r.Entities {
+		if len(e.Aliases) > graphmodel.MaxAliases || len(e.Name) > graphmodel.MaxNameBytes {
+			t.Errorf("%s: %d aliases, name of %d bytes", e.Key, len(e.Aliases), len(e.Name))
+		}
+	}
+	for _, c := range r.Claims {
+		if len(c.Evidence) > graphmodel.MaxEvidenceBytes || len(c.Charge) > graphmodel.MaxChargeBytes {
+			t.Errorf("claim evidence %d bytes, charge %d bytes", len(c.Evidence), len(c.Charge))
 		}
 	}
 }

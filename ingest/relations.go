@@ -45,7 +45,7 @@ func (d *doc) antecedent(si, ti int, person bool, skip *docEntity) *docEntity {
 		var fallback *docEntity
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			m := s.ms[k]
-			if m.end > limit || m.ent == skip || (m.ent.kind == graphmodel.KindActor) != person {
+			if m.end > limit || m.ent == skip || (m.ent.kind == graphmodel.KindActor) != person || accuserOfNoun(s.toks, m) {
 				continue
 			}
 			if isSubject(s.toks, m) {
@@ -60,6 +60,17 @@ func (d *doc) antecedent(si, ti int, person bool, skip *docEntity) *docEntity {
 		}
 	}
 	return nil
+}
+
+// accuserOfNoun reports whether a mention modifies an accusation or request
+// noun ("the U.S. allegations that it ..."): the pronoun that follows in the
+// noun's clause is the other party, never this one.
+func accuserOfNoun(toks []token, m mention) bool {
+	j := m.end
+	if j < len(toks) && toks[j].text == "'s" {
+		j++
+	}
+	return j < len(toks) && (accuseNouns[toks[j].lower] || requestNouns[toks[j].lower])
 }
 
 func mergeMentions(ms, added []mention) []mention {
@@ -352,7 +363,10 @@ func (d *doc) triggerAt(si, ti int) []found {
 	default:
 		return nil
 	}
-	if len(fs) == 0 || negated(toks, ti) {
+	// A denial before an accusation noun is the accused speaking ("Iran
+	// denied the US allegations that ..."): the accuser's allegation
+	// stands. Before a verb it takes the claim back ("denied accusing").
+	if len(fs) == 0 || negated(toks, ti, accuseNouns[w] || requestNouns[w]) {
 		return nil
 	}
 	hedge := hedged(toks, ti)
@@ -474,14 +488,18 @@ func clauseSubject(s *sentence, ti int) (mention, bool) {
 	return best, ok
 }
 
-func negated(toks []token, ti int) bool {
+func negated(toks []token, ti int, noun bool) bool {
 	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
-		if negations[toks[j].lower] {
+		if l := toks[j].lower; negations[l] && !(noun && denials[l]) {
 			return true
 		}
 	}
 	return false
 }
+
+// denials negate a verb of accusing ("denied accusing"), not an accusation
+// noun that names its accuser ("denied the US allegations").
+var denials = set("denied", "denies", "deny", "denying")
 
 func hedged(toks []token, ti int) bool {
 	for j := ti - 1; j >= 0 && j >= ti-4; j-- {

@@ -17,8 +17,17 @@ var boilerplateLine = regexp.MustCompile(`(?i)^(` +
 	`(photo|image|picture|video)( credit)?s?\s*[:(].*|` +
 	`(\(c\)|©|copyright)\s.*|all rights reserved.*|` +
 	`.*\b(contributed|contributing) to this (report|story|article)\.?|` +
-	`.*\breported from [A-Z][\w ]+\.?` +
+	`.*\breported from [A-Z][\w ]+\.?|` +
+	`(read more|related( stories| articles| coverage)?|see also|more on this story|watch|listen)\s*:.*|` +
+	`click here\b.*|(sign up|subscribe)\b.*\b(newsletter|updates|here)\b.*|follow (us|\w+) on (twitter|facebook|instagram)\b.*|` +
+	`.{0,120}/\s*(getty images|afp|reuters|ap|epa|ap photo|shutterstock|bloomberg|xinhua)( via getty images)?\s*\)?|` +
+	`(this (article|story) (was|has been) (originally )?(published|updated|corrected)\b.*)` +
 	`)$`)
+
+// A byline on its own line: "By Jane Doe and John Roe", "BY JANE DOE,
+// Associated Press". Case matters: "By Monday, the talks had ended." is the
+// story.
+var bylineLine = regexp.MustCompile(`^(By|BY)\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*,\s*[A-Z][\w ]{0,40})?\.?$`)
 
 // A byline and dateline before the story's first words: "David Nakamura and
 // Anna Fifield (c) 2014, The Washington Post. HONOLULU — The Obama ...".
@@ -33,7 +42,7 @@ func Paragraphs(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || boilerplateLine.MatchString(line) {
+		if line == "" || boilerplateLine.MatchString(line) || bylineLine.MatchString(line) {
 			continue
 		}
 		if m := dateline.FindStringIndex(line); m != nil {
