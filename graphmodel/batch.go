@@ -86,7 +86,11 @@ type Article struct {
 type Batch struct {
 	Articles    []Article
 	Retractions []string // ids of articles whose tombstone arrived
-	Events      []Event
+	// Superseded holds, for a retracted id, the newest revision its
+	// tombstone superseded within the batch; the retraction marker keeps it
+	// so that a stale copy arriving later cannot resurrect the article.
+	Superseded map[string]string
+	Events     []Event
 }
 
 // Len returns the number of sources in the batch.

@@ -390,3 +390,65 @@ func waitHTTP(t *testing.T, url string, want int, timeout time.Duration) {
 	}
 	t.Fatalf("%s: status %d after %s, want %d", url, last, timeout, want)
 }
+
+// Versions of one article under a rebalance: v1, v2, a tombstone, then v1
+// again, while a second worker joins and leaves. The article ends
+// retracted and no claim of v1 or v2 remains.
+func TestVersionsUnderRebalance(t *testing.T) {
+	version := func(updated, text string) string {
+		return fmt.Sprintf(`{"id": "flip", "text": %q, "updated_at": %q, "published_at": "2020-01-01"}`, text, updated)
+	}
+	v1 := version("2020-01-01T00:00:00Z", "Japan asked the United States for help after the storm.")
+	v2 := version("2020-01-02T00:00:00Z", "Iran accused Saudi Arabia of attacking its embassy.")
+	check := func(e *env) {
+		t := e.t
+		t.Helper()
+		rows := e.query(`MATCH (a:Article {id: 'flip'}) OPTIONAL MATCH (a)-[:ASSERTS]->(c) RETURN a.retracted, count(c)`, nil)
+		if len(rows) != 1 || rows[0][0] != true || rows[0][1].(int64) != 0 {
+			t.Errorf("article flip: %v, want retracted with no claims", rows)
+		}
+		rows = e.query(`MATCH (c:Claim) RETURN count(c)`, nil)
+		if n := rows[0][0].(int64); n != 0 {
+			t.Errorf("%d claims remain", n)
+		}
+		rows = e.query(`MATCH ()-[r:ALLY_OF|ACCUSED_OF|REQUESTED_HELP_FROM]->() RETURN count(r)`, nil)
+		if n := rows[0][0].(int64); n != 0 {
+			t.Errorf("%d summary edges remain", n)
+		}
+	}
+
+	t.Run("one at a time", func(t *testing.T) {
+		e := newEnv(t, 3)
+		w1 := e.startWorker()
+		e.publishLines([]string{v1})
+		e.waitDrained(time.Minute, w1)
+		w2 := e.startWorker()
+		e.publishLines([]string{v2})
+		e.waitDrained(time.Minute, w1, w2)
+		if out := e.kg("publish", "--retract", "flip"); !strings.Contains(out, "published 1 messages") {
+			t.Fatalf("publish --retract said %q", out)
+		}
+		w2.stop(t)
+		e.waitDrained(time.Minute, w1)
+		e.publishLines([]string{v1})
+		e.waitDrained(time.Minute, w1)
+		check(e)
+	})
+	t.Run("all at once", func(t *testing.T) {
+		e := newEnv(t, 3)
+		e.produce(
+			kafka.Message{Key: []byte("flip"), Value: []byte(v1)},
+			kafka.Message{Key: []byte("flip"), Value: []byte(v2)},
+			kafka.Message{Key: []byte("flip")},
+			kafka.Message{Key: []byte("flip"), Value: []byte(v1)},
+		)
+		w1 := e.startWorker()
+		w2 := e.startWorker()
+		e.waitDrained(time.Minute, w1, w2)
+		w2.stop(t)
+		// A stale copy arriving in a later batch stays out too.
+		e.publishLines([]string{v1})
+		e.waitDrained(time.Minute, w1)
+		check(e)
+	})
+}

@@ -83,10 +83,11 @@ SET a.title = r.title, a.url = r.url, a.source = r.source, a.language = r.langua
 	// A retraction marker keeps the newest revision seen, so that a stale
 	// copy of the article arriving later cannot resurrect it.
 	retractArticles = `
-UNWIND $ids AS id
-MERGE (a:Article {id: id})
+UNWIND $rows AS r
+MERGE (a:Article {id: r.id})
 ON CREATE SET a.ingested_at = datetime($now), a.revision = ''
-SET a.retracted = true, a.retracted_at = datetime($now)`
+SET a.retracted = true, a.retracted_at = datetime($now),
+    a.revision = CASE WHEN r.revision > a.revision THEN r.revision ELSE a.revision END`
 
 	// Claims a source (%s: Article or Event) no longer asserts go; the
 	// pairs they belonged to are returned for recomputation.
@@ -289,7 +290,11 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		}
 	}
 	if len(b.Retractions) > 0 {
-		if _, err := w.run(retractArticles, map[string]any{"ids": b.Retractions, "now": w.now}); err != nil {
+		rows := make([]map[string]any, 0, len(b.Retractions))
+		for _, id := range b.Retractions {
+			rows = append(rows, map[string]any{"id": id, "revision": b.Superseded[id]})
+		}
+		if _, err := w.run(retractArticles, map[string]any{"rows": rows, "now": w.now}); err != nil {
 			return st, err
 		}
 	}
