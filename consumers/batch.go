@@ -16,36 +16,60 @@ type deadLetter struct {
 	detail string
 }
 
-// source is one version of one article in a batch, with the message it came
-// from.
+// kind says what a topic carries.
+type kind int
+
+const (
+	articleTopic kind = iota
+	eventTopic
+)
+
+// source is one version of one article, or one event, in a batch, with the
+// message it came from.
 type source struct {
 	id        string
 	msg       kafka.Message
 	tombstone bool
 	article   graphmodel.Article
+	event     *graphmodel.Event
+	outcome   ingest.Outcome // events: claim or event only
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.
 	revision string
 }
 
-// buildBatch turns fetched article messages into the sources of a graph
-// batch and the dead letters among them. Within a batch the newest version of an id wins: the
-// later revision (updated_at), else the later offset. It is pure apart from
-// the time spent extracting, which it returns.
-func buildBatch(x *ingest.Extractor, msgs []kafka.Message, maxBytes int) ([]source, []deadLetter, time.Duration) {
+// buildBatch turns messages fetched from one partition into the sources of
+// a graph batch and the dead letters among them. Within a batch the newest
+// version of an id wins: the later revision (updated_at), else the later
+// offset. It is pure apart from the time spent extracting, which it
+// returns.
+func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int) ([]source, []deadLetter, time.Duration) {
 	var dead []deadLetter
 	var extractTime time.Duration
 	byID := make(map[string]int)
 	var srcs []source
 	for _, m := range msgs {
 		var s source
-		if m.Value == nil {
+		switch {
+		case k == eventTopic:
+			em, err := ingest.DecodeEvent(m.Key, m.Value, maxBytes)
+			if err != nil {
+				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				continue
+			}
+			ev, outcome := ingest.EventToGraph(em)
+			if outcome.Kind == ingest.OutcomeInvalid {
+				dead = append(dead, deadLetter{msg: m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
+				continue
+			}
+			s = source{id: em.ID, msg: m, event: &ev, outcome: outcome}
+		case m.Value == nil:
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
 				continue
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}
-		} else {
+		default:
 			am, err := ingest.DecodeArticle(m.Key, m.Value, maxBytes)
 			if err != nil {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
@@ -88,9 +112,18 @@ func newer(a, b source) bool {
 func batchOf(srcs []source) graphmodel.Batch {
 	var b graphmodel.Batch
 	for _, s := range srcs {
-		if s.tombstone {
+		switch {
+		case s.event != nil:
+			b.Events = append(b.Events, *s.event)
+		case s.tombstone:
 			b.Retractions = append(b.Retractions, s.id)
-		} else {
+			if s.revision != "" {
+				if b.Superseded == nil {
+					b.Superseded = make(map[string]string)
+				}
+				b.Superseded[s.id] = s.revision
+			}
+		default:
 			b.Articles = append(b.Articles, s.article)
 		}
 	}

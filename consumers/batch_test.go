@@ -92,7 +92,7 @@ func TestBuildBatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srcs, dead, _ := buildBatch(x, tt.msgs, 0)
+			srcs, dead, _ := buildBatch(x, articleTopic, tt.msgs, 0)
 			b := batchOf(srcs)
 			if err := b.Validate(); err != nil {
 				t.Fatalf("batch invalid: %v", err)

@@ -21,6 +21,7 @@ type Config struct {
 	Brokers       []string
 	GroupID       string
 	ArticlesTopic string
+	EventsTopic   string // empty: consume articles only
 	Security      Security
 
 	BatchMaxMessages int           // messages per batch per partition; default 500

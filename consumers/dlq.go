@@ -68,6 +68,12 @@ func parseDeadLetter(m kafka.Message) DeadLetter {
 // ReadDeadLetters calls fn for every record of the dead-letter topic, from
 // the start of each partition up to its end when the call began.
 func ReadDeadLetters(ctx context.Context, brokers []string, sec Security, topic string, fn func(DeadLetter) error) error {
+	return readTopic(ctx, brokers, sec, topic, func(m kafka.Message) error { return fn(parseDeadLetter(m)) })
+}
+
+// readTopic calls fn for every record of every partition of topic, from the
+// start up to the end when the call began, partition by partition.
+func readTopic(ctx context.Context, brokers []string, sec Security, topic string, fn func(kafka.Message) error) error {
 	dialer, err := sec.Dialer()
 	if err != nil {
 		return err
@@ -89,7 +95,7 @@ func ReadDeadLetters(ctx context.Context, brokers []string, sec Security, topic 
 	return nil
 }
 
-func readPartition(ctx context.Context, brokers []string, dialer *kafka.Dialer, topic string, partition int, fn func(DeadLetter) error) error {
+func readPartition(ctx context.Context, brokers []string, dialer *kafka.Dialer, topic string, partition int, fn func(kafka.Message) error) error {
 	leader, err := dialer.DialLeader(ctx, "tcp", brokers[0], topic, partition)
 	if err != nil {
 		return fmt.Errorf("leader of %s/%d: %w", topic, partition, err)
@@ -113,7 +119,7 @@ func readPartition(ctx context.Context, brokers []string, dialer *kafka.Dialer, 
 		if err != nil {
 			return fmt.Errorf("read %s/%d: %w", topic, partition, err)
 		}
-		if err := fn(parseDeadLetter(m)); err != nil {
+		if err := fn(m); err != nil {
 			return err
 		}
 		if m.Offset+1 >= last {

@@ -68,7 +68,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 func (m *metrics) observeArticles(srcs []source) {
 	v := ingest.ExtractorVersion
 	for _, s := range srcs {
-		if s.tombstone {
+		if s.tombstone || s.event != nil {
 			continue
 		}
 		a := s.article

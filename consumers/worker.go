@@ -72,14 +72,26 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 // group. Run returns nil after a clean shutdown.
 func (w *Worker) Run(ctx context.Context) error {
 	defer w.dlq.Close()
-	if err := EnsureTopic(ctx, w.cfg.Brokers, w.cfg.Security, DeadLetterTopic(w.cfg.ArticlesTopic), TopicSpec{Partitions: 1}); err != nil {
-		return err
+	// Topics that do not exist yet are created as the pipeline needs them
+	// (the article topic compacted), rather than by broker defaults.
+	topics := []string{w.cfg.ArticlesTopic}
+	specs := []TopicSpec{{Compact: true}, {Partitions: 1}}
+	names := []string{w.cfg.ArticlesTopic, DeadLetterTopic(w.cfg.ArticlesTopic)}
+	if w.cfg.EventsTopic != "" {
+		topics = append(topics, w.cfg.EventsTopic)
+		specs = append(specs, TopicSpec{}, TopicSpec{Partitions: 1})
+		names = append(names, w.cfg.EventsTopic, DeadLetterTopic(w.cfg.EventsTopic))
+	}
+	for i, name := range names {
+		if err := EnsureTopic(ctx, w.cfg.Brokers, w.cfg.Security, name, specs[i]); err != nil {
+			return err
+		}
 	}
 	group, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
 		ID:                     w.cfg.GroupID,
 		Brokers:                w.cfg.Brokers,
 		Dialer:                 w.dialer,
-		Topics:                 []string{w.cfg.ArticlesTopic},
+		Topics:                 topics,
 		StartOffset:            kafka.FirstOffset,
 		SessionTimeout:         w.cfg.SessionTimeout,
 		HeartbeatInterval:      w.cfg.SessionTimeout / 5,
@@ -237,7 +249,11 @@ func (w *Worker) fetch(ctx context.Context, r *kafka.Reader) ([]kafka.Message, e
 // process turns one fetched batch into graph writes and dead letters. It
 // returns nil only when every message is either written or dead-lettered.
 func (w *Worker) process(ctx context.Context, topic string, partition int, msgs []kafka.Message) error {
-	srcs, dead, took := buildBatch(w.x, msgs, w.cfg.MaxMessageBytes)
+	k := articleTopic
+	if topic == w.cfg.EventsTopic {
+		k = eventTopic
+	}
+	srcs, dead, took := buildBatch(w.x, k, msgs, w.cfg.MaxMessageBytes)
 	w.m.extract.Observe(took.Seconds())
 	w.m.observeArticles(srcs)
 	if !w.breaker.record(len(msgs), len(dead)) {

@@ -22,7 +22,7 @@ type Config struct {
 	KafkaBrokers       []string      `envconfig:"KAFKA_BROKERS" default:"localhost:9092" desc:"Kafka bootstrap brokers, comma-separated"`
 	KafkaGroupID       string        `envconfig:"KAFKA_GROUP_ID" default:"kg-workers" desc:"consumer group of the workers; replicas share its partitions"`
 	ArticlesTopic      string        `envconfig:"ARTICLES_TOPIC" default:"articles" desc:"article topic (compacted; the dead-letter topic is <topic>.dlq)"`
-	EventsTopic        string        `envconfig:"EVENTS_TOPIC" default:"events" desc:"event topic"`
+	EventsTopic        string        `envconfig:"EVENTS_TOPIC" default:"events" desc:"event topic, consumed beside the article topic; empty consumes articles only"`
 	KafkaTLS           bool          `envconfig:"KAFKA_TLS" default:"false" desc:"connect to Kafka over TLS"`
 	KafkaTLSCAFile     string        `envconfig:"KAFKA_TLS_CA_FILE" desc:"PEM file of CAs to trust for Kafka TLS (default: the system roots)"`
 	KafkaSASLMechanism string        `envconfig:"KAFKA_SASL_MECHANISM" desc:"PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; empty for none"`

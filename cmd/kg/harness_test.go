@@ -157,6 +157,7 @@ func (e *env) environ(extra ...string) []string {
 		"KG_NEO4J_URI="+testNeo4j,
 		"KG_NEO4J_PASSWORD=",
 		"KG_ARTICLES_TOPIC="+e.topic,
+		"KG_EVENTS_TOPIC="+e.topic+"-events",
 		"KG_KAFKA_GROUP_ID="+e.group,
 		"KG_SESSION_TIMEOUT=6s",
 		"KG_BATCH_LINGER=50ms",

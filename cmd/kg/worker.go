@@ -60,6 +60,7 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		Brokers:          cfg.KafkaBrokers,
 		GroupID:          cfg.KafkaGroupID,
 		ArticlesTopic:    cfg.ArticlesTopic,
+		EventsTopic:      cfg.EventsTopic,
 		Security:         cfg.security(),
 		BatchMaxMessages: cfg.BatchMaxMessages,
 		BatchMaxBytes:    cfg.BatchMaxBytes,
@@ -85,8 +86,8 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 			srv.Shutdown(sctx)
 		}()
 	}
-	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "topic", cfg.ArticlesTopic,
-		"neo4j", cfg.Neo4jURI, "extractor_version", ingest.ExtractorVersion)
+	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
+		"events", cfg.EventsTopic, "neo4j", cfg.Neo4jURI, "extractor_version", ingest.ExtractorVersion)
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
