@@ -190,7 +190,7 @@ var tokenFolds = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", 
 // becomes its own token; dotted abbreviations ("U.S.") stay one token.
 func tokenize(s string) []token {
 	s = tokenFolds.Replace(s)
-	var toks []token
+	toks := make([]token, 0, len(s)/5+4) // news averages a token per five bytes
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
