@@ -10,6 +10,17 @@ type WriteStats struct {
 	Skipped       int // versions older than, or identical to, what the graph holds
 	ClaimsCreated int
 	ClaimsDeleted int
+	// Added and Removed count the claims created and deleted, by relation
+	// type: what reprocessing reports.
+	Added, Removed map[RelType]int
+}
+
+// Count adds n to m[t], making m when it is nil.
+func Count(m *map[RelType]int, t RelType, n int) {
+	if *m == nil {
+		*m = make(map[RelType]int)
+	}
+	(*m)[t] += n
 }
 
 // Error classes of a failed write. A graph writer wraps its errors with one

@@ -138,9 +138,6 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 	if err != nil {
 		return err
 	}
-	for _, r := range recs {
-		recompute[r.Values[0].(string)] = true
-	}
-	st.ClaimsDeleted += len(recs)
+	noteDeleted(recs, recompute, st)
 	return w.mergeClaims(mergeEventClaims, claims, created, recompute, st)
 }

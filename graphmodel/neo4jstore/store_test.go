@@ -6,6 +6,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -121,7 +122,10 @@ func TestWriteSummariesStayExact(t *testing.T) {
 	}
 
 	// A newer version replaces what the article asserted.
-	write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-02T00:00:00.000000000Z", accuse)}})
+	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-02T00:00:00.000000000Z", accuse)}})
+	if fmt.Sprint(st.Added, st.Removed) != "map[accused-of:1] map[ally-of:1 requested-help-from:1]" {
+		t.Errorf("new version: added %v removed %v, want accused-of added, ally-of and requested-help-from removed", st.Added, st.Removed)
+	}
 	want = "state:USA ACCUSED_OF state:PRK 1; state:USA REQUESTED_HELP_FROM state:CHN 1"
 	if got := edges(t, s); got != want {
 		t.Fatalf("after a new version: edges %q, want %q", got, want)

@@ -304,10 +304,7 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, r := range recs {
-		recompute[r.Values[0].(string)] = true
-	}
-	st.ClaimsDeleted = len(recs)
+	noteDeleted(recs, recompute, &st)
 	if _, err := w.run(deleteStaleMentions, map[string]any{"rows": keepMentions}); err != nil {
 		return st, err
 	}
@@ -368,12 +365,25 @@ func (w *txWriter) mergeClaims(q string, rows []map[string]any, created map[stri
 		switch {
 		case isNew:
 			st.ClaimsCreated++
+			graphmodel.Count(&st.Added, graphmodel.RelType(byKey[key]["type"].(string)), 1)
 			addToSummary(created, pair, byKey[key])
 		case changed:
 			recompute[pair] = true
 		}
 	}
 	return nil
+}
+
+// noteDeleted records the claims a delete statement returned (one pair
+// each): their pairs are recomputed and they count as removed.
+func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel.WriteStats) {
+	for _, r := range recs {
+		pair := r.Values[0].(string)
+		recompute[pair] = true
+		t, _, _ := splitPair(pair)
+		graphmodel.Count(&st.Removed, t, 1)
+	}
+	st.ClaimsDeleted += len(recs)
 }
 
 // entitiesOf lists the entities of the articles and events, in order.
