@@ -131,6 +131,21 @@ func TestWriteSummariesStayExact(t *testing.T) {
 		t.Fatalf("after a new version: edges %q, want %q", got, want)
 	}
 
+	// A version that keeps a claim and changes its confidence re-merges
+	// the existing claim and recomputes its edge.
+	accuse2 := accuse
+	accuse2.Confidence = 0.95
+	edited := art("a", "2020-01-02T00:00:00.000000000Z", accuse2)
+	edited.ContentHash += "-edited" // same revision, new text: the later message wins
+	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{edited}})
+	if st.ClaimsCreated != 0 || st.ClaimsDeleted != 0 || edges(t, s) != want {
+		t.Fatalf("kept claim: created %d deleted %d edges %q", st.ClaimsCreated, st.ClaimsDeleted, edges(t, s))
+	}
+	tab, err := s.Query(context.Background(), `MATCH ()-[r:ACCUSED_OF]->() RETURN r.confidence`, nil)
+	if err != nil || len(tab.Rows) != 1 || tab.Rows[0][0].(float64) != 0.95 {
+		t.Fatalf("ACCUSED_OF confidence after the change: %v %v, want 0.95", tab.Rows, err)
+	}
+
 	// An older version arriving later changes nothing.
 	st = write(t, s, graphmodel.Batch{Articles: []graphmodel.Article{art("a", "2020-01-01T00:00:00.000000000Z", help, ally)}})
 	if st.Skipped != 1 || edges(t, s) != want {
@@ -143,7 +158,7 @@ func TestWriteSummariesStayExact(t *testing.T) {
 	if got := edges(t, s); got != want {
 		t.Fatalf("after retraction: edges %q, want %q", got, want)
 	}
-	tab, err := s.Query(context.Background(), `MATCH (a:Article {id: 'a'}) OPTIONAL MATCH (a)-[r]->() RETURN a.retracted, count(r)`, nil)
+	tab, err = s.Query(context.Background(), `MATCH (a:Article {id: 'a'}) OPTIONAL MATCH (a)-[r]->() RETURN a.retracted, count(r)`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -124,8 +124,8 @@ MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
 MERGE (c:Claim {key: r.key})
 ON CREATE SET c.batch = $batch
-WITH src, s, o, c, r, c.batch = $batch AS created,
-     coalesce(c.confidence, -1.0) <> r.confidence OR coalesce(c.charge, '') <> r.charge
+WITH src, s, o, c, r, coalesce(c.batch = $batch, false) AS created,
+     coalesce(c.confidence, -1.0) <> r.confidence OR coalesce(c.charge, '') <> coalesce(r.charge, '')
        OR coalesce(toString(c.occurred_at), '') <> coalesce(r.occurred_at, '') AS changed
 SET c.type = r.type, c.pair = r.pair, c.subject_role = r.subject_role, c.object_role = r.object_role,
     c.charge = r.charge, c.confidence = r.confidence, c.modality = r.modality, c.evidence = r.evidence,
