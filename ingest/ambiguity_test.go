@@ -123,6 +123,11 @@ func TestOrganizationsAndPeople(t *testing.T) {
 		{"An investigation by PolitiFact found nothing.", []string{"org:politifact=PolitiFact"}},
 		{"The Kurdish-led Syrian Democratic Forces (SDF) said the PKK was not involved.", []string{"org:syrian-democratic-forces=Syrian Democratic Forces", "org:kurdistan-workers-party=Kurdistan Workers' Party"}},
 		{"Officials said the Taliban and al-Qaeda had split.", []string{"org:taliban=Taliban", "org:al-qaeda=al-Qaeda"}},
+		{"He served under former president George W. Bush.", []string{"actor:george-w-bush=George W. Bush"}},
+		{"The Saudi-led coalition struck again.", []string{"state:SAU=Saudi Arabia"}},
+		{"Chirac opposed the United States-led war.", []string{"state:USA=United States"}},
+		{"The coalition ousted Saddam Hussein in 2003.", []string{"actor:saddam-hussein=Saddam Hussein"}},
+		{"Members of the House of Commons voted.", []string{"org:house-of-commons=House of Commons"}},
 	}
 	x := NewExtractor(nil)
 	for _, tt := range tests {

@@ -332,6 +332,8 @@ func capSpanEnd(toks []token, i int) int {
 			end++
 		case particleWord(t):
 			end++ // "Bashar al-Assad", "Valéry Giscard d'Estaing"
+		case t.text == "." && isInitial(toks[end-1]) && end+1 < len(toks) && nameWord(toks[end+1]):
+			end++ // "George W. Bush", "John R. Bolton"
 		case t.word && t.cap && monthNames[t.lower] && givenNames[toks[end-1].lower]:
 			end++ // "Theresa May"
 		case t.text == "'s" && possessiveInName[toks[end-1].lower] && end+1 < len(toks) && toks[end+1].cap:
@@ -351,6 +353,12 @@ func capSpanEnd(toks []token, i int) int {
 // function word, and not a compound modifier ("Kurdish-led", "US-backed").
 func nameWord(t token) bool {
 	return t.word && t.cap && !capStop[t.lower] && !modifierCompound(t.lower)
+}
+
+// isInitial reports whether t is one capital letter: a middle initial.
+func isInitial(t token) bool {
+	r, size := utf8.DecodeRuneInString(t.text)
+	return size == len(t.text) && unicode.IsUpper(r)
 }
 
 // particleWord reports whether t is an Arabic or French name particle
@@ -480,7 +488,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 	}
 	// "Speaker of the House", "President of the United States Donald
 	// Trump", "Secretary of State Mike Pompeo": a title and what it is of.
-	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && words[1].lower == "of" {
+	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && words[0].lower != "house" && words[1].lower == "of" {
 		rest := start + 2
 		if rest < end && toks[rest].lower == "the" {
 			rest++
@@ -804,10 +812,12 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 		}
 		return start
 	}
-	if !titled && !personContext(toks, start, end) && !givenNames[toks[i].lower] && !d.listOfPeople(s, start) {
-		return start
-	}
 	name := joinTokens(toks[i:end])
+	if !titled && !personContext(toks, start, end) && !givenNames[foldWord(toks[i].lower)] && !d.listOfPeople(s, start) {
+		if _, leader := leaderStates()[graphmodel.ActorKey(name)]; !leader {
+			return start
+		}
+	}
 	words := nameWords(name)
 	// "Robert Mugabe" after "Robert Gabriel Mugabe" (or before it) is one
 	// person: same first and last name.
@@ -824,6 +834,16 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	}
 	d.addMention(s, i, end, e)
 	return end
+}
+
+// foldWord folds the accents of a lower-case word: "nicolás" -> "nicolas".
+func foldWord(w string) string {
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			return strings.ReplaceAll(graphmodel.Slug(w), "-", "")
+		}
+	}
+	return w
 }
 
 // variantOf returns the person already named with the same first and last

@@ -110,7 +110,10 @@ var roleNouns = set("envoy", "spokesman", "spokeswoman", "spokesperson", "expert
 	"by", "said", "says", "told", "and", "with", "player", "coach", "dictator", "strongman",
 	"monarch", "emperor", "cleric", "commentator", "observer", "anchor", "host", "comedian",
 	"voter", "protester", "protestor", "student", "resident", "witness", "survivor", "victim",
-	"blogger", "campaigner", "organiser", "organizer", "pastor", "priest", "worker", "farmer")
+	"blogger", "campaigner", "organiser", "organizer", "pastor", "priest", "worker", "farmer",
+	"son-in-law", "daughter-in-law", "father-in-law", "mother-in-law", "brother-in-law", "nephew",
+	"niece", "cousin", "grandson", "granddaughter", "representatives", "senators", "lawmakers",
+	"ministers", "officials", "leaders", "members", "legislators", "congressmen", "diplomats")
 
 // sayVerbs after a name mark it as a person: "Lewis said".
 var sayVerbs = set("said", "says", "told", "added", "wrote", "stated", "announced", "tweeted",
@@ -190,11 +193,12 @@ var places = set("hong kong", "macau", "macao", "puerto rico", "greenland", "gaz
 // Orleans", "San Diego", "Persian Gulf", "Golan Heights".
 var (
 	placeOpeners = set("new", "san", "santa", "los", "las", "port", "fort", "mount", "lake", "cape",
-		"saint", "st.", "st", "upper", "lower", "greater")
+		"saint", "st.", "st", "upper", "lower", "greater", "masjid")
 	placeNouns = set("gulf", "sea", "ocean", "river", "island", "islands", "bay", "strait",
 		"straits", "mountains", "mountain", "valley", "peninsula", "heights", "city", "province",
 		"county", "region", "district", "street", "square", "avenue", "road", "coast", "desert",
 		"canal", "airport", "harbor", "harbour", "bridge", "park", "stadium", "week", "day",
 		"plateau", "basin", "delta", "highlands", "lowlands", "prefecture", "oblast", "governorate",
-		"territory", "territories", "strip", "rainforest", "forest", "border", "borough")
+		"territory", "territories", "strip", "rainforest", "forest", "border", "borough", "mosque",
+		"temple", "cathedral", "shrine", "palace", "monastery", "synagogue", "basilica")
 )

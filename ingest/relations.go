@@ -287,7 +287,7 @@ var (
 		"killer", "killers", "aggressor", "aggressors", "occupier", "occupiers", "invader", "invaders",
 		"traitor", "traitors", "thief", "thieves", "liar", "liars", "lie", "lies", "breach", "violation",
 		"violations", "crime", "crimes", "abuse", "betrayal", "aggression", "genocide", "fraud", "extremists",
-		"extremist", "sponsor", "sponsors", "massacre", "atrocity", "atrocities", "war")
+		"extremist", "massacre", "atrocity", "atrocities")
 	// involvementNouns after a party make an allegation about its act:
 	// "alleged Iranian involvement".
 	involvementNouns = set("involvement", "role", "responsibility", "complicity", "interference", "meddling",

@@ -231,6 +231,13 @@ func tokenize(s string) []token {
 				j++
 				w = s[i:j]
 			}
+			// "Saudi-led", "United States-led", "Iran-backed": the name is
+			// its own word, the modifier another.
+			if k := strings.LastIndexByte(w, '-'); k > 0 && compoundModifiers[strings.ToLower(w[k+1:])] {
+				toks = append(toks, newToken(w[:k], true), newToken("-", false), newToken(w[k+1:], true))
+				i = j
+				continue
+			}
 			toks = append(toks, newToken(w, true))
 			i = j
 		case r == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 >= len(s) || !isLetterAt(s, i+2)):
