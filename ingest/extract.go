@@ -797,13 +797,19 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	}
 	titled = titled || i > start
 	n := end - i
-	if n == 0 || n > 4 {
-		return start
-	}
-	for _, t := range toks[i:end] {
+	initials := 0
+	for k := i; k < end; k++ {
+		t := toks[k]
+		if k > i && k+1 < end && (isInitial(t) && toks[k+1].text == "." || t.text == "." && isInitial(toks[k-1])) {
+			initials++ // "George W. Bush"
+			continue
+		}
 		if !t.word || utf8.RuneCountInString(t.text) < 2 || orgHeads[t.lower] || legislatures[t.lower] {
 			return start
 		}
+	}
+	if n -= initials; n == 0 || n > 4 {
+		return start
 	}
 	if n == 1 {
 		if titled {
