@@ -1,0 +1,106 @@
+package consumers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/ingest"
+)
+
+// ReprocessReport says what reprocessing the article topic changed.
+type ReprocessReport struct {
+	Messages  int // records read
+	Written   int // article versions whose output changed (or that were new) and were written
+	Retracted int // tombstones applied
+	Skipped   int // versions the graph already holds with the same output
+	Invalid   int // malformed records (dead-lettered when they were first consumed)
+	Added     map[graphmodel.RelType]int
+	Removed   map[graphmodel.RelType]int
+}
+
+// Reprocess re-reads the whole article topic, which is compacted and so the
+// source of truth, extracts every article again with x, and writes those
+// whose output differs from what the graph holds: their claims are
+// replaced and the summary edges recomputed. adjust, when not nil, may
+// change each extracted article before it is written. It does not join the
+// consumer group and commits nothing.
+func Reprocess(ctx context.Context, cfg Config, graph GraphWriter, x *ingest.Extractor, adjust func(*graphmodel.Article), log *slog.Logger) (ReprocessReport, error) {
+	cfg.setDefaults()
+	var rep ReprocessReport
+	var chunk []kafka.Message
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		srcs, dead, _ := buildBatch(x, articleTopic, chunk, cfg.MaxMessageBytes)
+		rep.Invalid += len(dead)
+		for i := range srcs {
+			if adjust != nil && !srcs[i].tombstone {
+				adjust(&srcs[i].article)
+			}
+		}
+		b := batchOf(srcs)
+		st, err := writeRetrying(ctx, graph, &b, cfg.RetryMaxBackoff, log)
+		if err != nil {
+			return err
+		}
+		rep.Written += st.Articles
+		rep.Retracted += st.Retracted
+		rep.Skipped += st.Skipped
+		for t, n := range st.Added {
+			graphmodel.Count(&rep.Added, t, n)
+		}
+		for t, n := range st.Removed {
+			graphmodel.Count(&rep.Removed, t, n)
+		}
+		chunk = chunk[:0]
+		return nil
+	}
+	lastPartition := -1
+	err := readTopic(ctx, cfg.Brokers, cfg.Security, cfg.ArticlesTopic, func(m kafka.Message) error {
+		rep.Messages++
+		if m.Partition != lastPartition || len(chunk) >= cfg.BatchMaxMessages {
+			if err := flush(); err != nil {
+				return err
+			}
+			lastPartition = m.Partition
+		}
+		chunk = append(chunk, m)
+		if rep.Messages%5000 == 0 {
+			log.Info("reprocessing", "messages", rep.Messages, "written", rep.Written, "skipped", rep.Skipped)
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, err
+	}
+	return rep, flush()
+}
+
+// writeRetrying writes a batch, backing off and retrying while the graph
+// fails transiently.
+func writeRetrying(ctx context.Context, graph GraphWriter, b *graphmodel.Batch, maxBackoff time.Duration, log *slog.Logger) (graphmodel.WriteStats, error) {
+	backoff := 100 * time.Millisecond
+	for {
+		st, err := graph.Write(ctx, b, time.Now())
+		if err == nil || !errors.Is(err, graphmodel.ErrTransient) || ctx.Err() != nil {
+			if err != nil {
+				err = fmt.Errorf("graph write: %w", err)
+			}
+			return st, err
+		}
+		log.Warn("graph write failed; retrying", "err", err, "backoff", backoff)
+		select {
+		case <-ctx.Done():
+			return st, ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, maxBackoff)
+	}
+}
