@@ -140,6 +140,7 @@ read:
 	d.linkLeaders()
 	d.applyOverrides()
 	d.resolvePronouns()
+	d.resolveGovernments()
 	claims := d.relations()
 	return d.result(claims)
 }

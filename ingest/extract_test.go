@@ -174,6 +174,12 @@ func TestRelationPatterns(t *testing.T) {
 		{"American troops came back at the Iraqi government's request.", "state:IRQ requested-help-from state:USA"},
 		{"The United States has been urging allies such as Japan to limit imports.", "state:JPN ally-of state:USA"},
 		{"Japan asked China to be patient.", ""},
+		// an unnamed government is the state the story is about
+		{"Afghanistan held talks on Monday. Afghanistan's army fought in Ghazni. An Afghan official, Ahmad Khan, alleged the central government was \"hiding casualty figures\".",
+			"actor:ahmad-khan accused-of state:AFG"},
+		// a condemned act's author, named before
+		{"Turkey began a military offensive in Syria. The operation was condemned by members of the European Union.",
+			"org:european-union accused-of state:TUR"},
 		// denials
 		{"Russia denied accusing Ukraine of shelling the plant.", ""},
 		{"Iran denied the American allegations that it was behind the attack.", "state:USA accused-of state:IRN"},

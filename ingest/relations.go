@@ -73,6 +73,53 @@ func accuserOfNoun(toks []token, m mention) bool {
 	return j < len(toks) && (accuseNouns[toks[j].lower] || requestNouns[toks[j].lower])
 }
 
+// resolveGovernments links "the government" with no state named to the
+// state the article is about: the one it mentions most, when one clearly
+// leads. "The central government", "the authorities" and "the regime" of a
+// story about Afghanistan are Afghanistan's.
+func (d *doc) resolveGovernments() {
+	var top, second *docEntity
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindState || e.count == 0 {
+			continue
+		}
+		switch {
+		case top == nil || e.count > top.count:
+			top, second = e, top
+		case second == nil || e.count > second.count:
+			second = e
+		}
+	}
+	if top == nil || (second != nil && second.count*2 > top.count) {
+		return
+	}
+	for _, s := range d.sents {
+		var added []mention
+		for i := 0; i+1 < len(s.toks); i++ {
+			if s.toks[i].lower != "the" {
+				continue
+			}
+			j := i + 1
+			if governmentAdjs[s.toks[j].lower] && j+1 < len(s.toks) {
+				j++
+			}
+			if !unnamedGovernments[s.toks[j].lower] || s.toks[j].cap {
+				continue
+			}
+			if j+1 < len(s.toks) && s.toks[j+1].lower == "of" {
+				continue // "the government of Iraq" names its state
+			}
+			added = append(added, mention{start: i + 1, end: j + 1, ent: top, pronoun: true})
+		}
+		s.ms = mergeMentions(s.ms, added)
+	}
+}
+
+var (
+	governmentAdjs     = set("central", "federal", "national")
+	unnamedGovernments = set("government", "authorities", "regime")
+)
+
 func mergeMentions(ms, added []mention) []mention {
 	if len(added) == 0 {
 		return ms
@@ -567,6 +614,10 @@ func subjectMention(s *sentence, ti int) (mention, bool) {
 	}
 	if j >= 1 && s.toks[j].text == "," {
 		if m, ok := mentionEndingAt(s, j); ok {
+			// an apposition: "An Afghan official, Ahmad Khan, alleged"
+			if m.start > 0 && s.toks[m.start-1].text == "," {
+				return m, true
+			}
 			for k := m.start - 1; k >= 0 && k >= m.start-12; k-- {
 				if l := s.toks[k].lower; l == "include" || l == "includes" || l == "including" || l == "among" {
 					return m, true
@@ -747,6 +798,11 @@ func (d *doc) accuse(s *sentence, ti int) (found, bool) {
 	if ti+1 < len(toks) && toks[ti+1].lower == "by" && isPassive(toks, ti) {
 		obj, ok := subjectBefore(s, ti)
 		m, ok2 := mentionAt(s, ti+2)
+		if !ok && ok2 && condemnVerbs[w] {
+			// "The operation was condemned by the EU": the accused is the
+			// author of the operation, named in an earlier sentence.
+			obj, ok = d.actAuthor(s, ti)
+		}
 		if !ok || !ok2 {
 			return f, false
 		}
@@ -1205,8 +1261,8 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 	}
 	// the clause's verb, after auxiliaries
 	v := k
-	for v < len(toks) && auxiliaries[toks[v].lower] {
-		v++
+	for v < len(toks) && (auxiliaries[toks[v].lower] || toks[v].text == `"` || toks[v].text == "'") {
+		v++ // `are "hiding ...`: a quotation may open after the auxiliary
 	}
 	if v >= len(toks) || !toks[v].word || toks[v].cap || notVerbs[toks[v].lower] {
 		return f, false
@@ -1225,3 +1281,41 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 }
 
 var copulas = set("is", "are", "was", "were", "be", "been", "being")
+
+// actAuthor finds who did the act that is the subject of the passive verb
+// at ti ("The operation was condemned"): the subject of the nearest earlier
+// sentence, at most three back, that names an act of the same kind
+// ("Turkey began a military offensive").
+func (d *doc) actAuthor(s *sentence, ti int) (actor, bool) {
+	toks := s.toks
+	j := ti - 1
+	for j >= 0 && (auxiliaries[toks[j].lower] || hedges[toks[j].lower]) {
+		j--
+	}
+	if j < 1 || !militaryActs[toks[j].lower] || !(toks[j-1].lower == "the" || toks[j-1].lower == "this" || toks[j-1].lower == "that") {
+		return actor{}, false
+	}
+	si := -1
+	for k, x := range d.sents {
+		if x == s {
+			si = k
+			break
+		}
+	}
+	for back := 1; back <= 3 && si-back >= 0; back++ {
+		p := d.sents[si-back]
+		for k := len(p.toks) - 1; k >= 0; k-- {
+			if militaryActs[p.toks[k].lower] {
+				if m, ok := clauseSubject(p, k); ok {
+					return claimParty(p.toks, m), true
+				}
+			}
+		}
+	}
+	return actor{}, false
+}
+
+// militaryActs are the acts one state commits against another that others
+// condemn; any of them refers back to any other.
+var militaryActs = set("operation", "offensive", "invasion", "incursion", "assault", "attack",
+	"attacks", "strike", "strikes", "bombing", "bombardment", "annexation", "occupation", "campaign")
