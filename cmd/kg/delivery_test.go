@@ -42,36 +42,62 @@ func (e *env) publishLines(lines []string) {
 	}
 }
 
-var cleanSums sync.Map // corpus size -> checksum of a clean run
+// eventCorpus returns n event messages between states, of every outcome:
+// requests, accusations and alliances that become claims, consultations
+// that stay events, and citizens' acts that are not the state's.
+func eventCorpus(n int) []kafka.Message {
+	states := []string{"USA", "CHN", "RUS", "PRK", "KOR", "JPN", "GBR", "FRA", "DEU", "IRN", "SAU", "TUR"}
+	kinds := []string{`"cameo": "0231"`, `"cameo": "112"`, `"type": "ally-of"`, `"cameo": "040"`, `"cameo": "1121"`}
+	out := make([]kafka.Message, 0, n)
+	for i := 0; i < n; i++ {
+		subj, obj := states[i%len(states)], states[(i*7+3)%len(states)]
+		role := "GOV"
+		if i%9 == 0 {
+			role = "CVL"
+		}
+		id := fmt.Sprintf("test:%05d", i)
+		v := fmt.Sprintf(`{"id": %q, %s, "subject": {"code": "%s%s"}, "object": {"code": %q}, "occurred_at": "2020-%02d-%02d", "source": "test"}`,
+			id, kinds[i%len(kinds)], subj, role, obj, 1+i%12, 1+i%28)
+		out = append(out, kafka.Message{Key: []byte(id), Value: []byte(v)})
+	}
+	return out
+}
 
-// cleanChecksum ingests the corpus with one worker and no disturbance and
-// returns the graph checksum, once per corpus size. It empties the graph
-// afterwards.
-func cleanChecksum(t *testing.T, lines []string) string {
+var cleanSums sync.Map // corpus sizes -> checksum of a clean run
+
+// cleanChecksum ingests the articles and events with one worker and no
+// disturbance and returns the graph checksum, once per corpus. It empties
+// the graph afterwards.
+func cleanChecksum(t *testing.T, lines []string, events []kafka.Message) string {
 	t.Helper()
-	if v, ok := cleanSums.Load(len(lines)); ok {
+	key := fmt.Sprint(len(lines), len(events))
+	if v, ok := cleanSums.Load(key); ok {
 		return v.(string)
 	}
 	e := newEnv(t, 3)
 	w := e.startWorker()
 	e.publishLines(lines)
+	if len(events) > 0 {
+		e.produceTo(e.topic+"-events", events...)
+	}
 	e.waitDrained(5*time.Minute, w)
 	sum := e.checksum()
 	w.stop(t)
 	resetGraph(t, e.store)
 	e.kg("schema", "apply")
-	cleanSums.Store(len(lines), sum)
+	cleanSums.Store(key, sum)
 	return sum
 }
 
 // A worker killed with SIGKILL in the middle of a stream, then restarted,
 // leaves the graph a clean run leaves.
 func TestCrashMidStream(t *testing.T) {
-	lines := corpus(t, 2000)
-	want := cleanChecksum(t, lines)
+	lines, events := corpus(t, 2000), eventCorpus(1000)
+	want := cleanChecksum(t, lines, events)
 
 	e := newEnv(t, 3)
 	w := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
+	e.produceTo(e.topic+"-events", events...)
 	e.publishLines(lines)
 	e.waitForArticles(300, 2*time.Minute)
 	w.cmd.Process.Kill()
@@ -87,13 +113,18 @@ func TestCrashMidStream(t *testing.T) {
 	if got := e.checksum(); got != want {
 		t.Errorf("after a crash and restart the checksum is %s, a clean run's is %s", got, want)
 	}
+	rows := e.query(`MATCH (ev:Event) OPTIONAL MATCH (ev)-[:ASSERTS]->(c) RETURN count(DISTINCT ev), count(c)`, nil)
+	t.Logf("graph: %d events (%d of their claims), %d articles", rows[0][0], rows[0][1], e.articles())
+	if rows[0][0].(int64) != int64(len(events)) || rows[0][1].(int64) == 0 {
+		t.Errorf("events in the graph: %v, want %d with claims among them", rows[0], len(events))
+	}
 }
 
 // Three workers share a topic; one is killed and another joins in the
 // middle of the stream. The graph ends as a clean run leaves it.
 func TestGroupChurn(t *testing.T) {
 	lines := corpus(t, 2000)
-	want := cleanChecksum(t, lines)
+	want := cleanChecksum(t, lines, nil)
 
 	e := newEnv(t, 3)
 	w1 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
@@ -121,7 +152,7 @@ func TestGroupChurn(t *testing.T) {
 // graph ends as a clean run leaves it.
 func TestNeo4jOutage(t *testing.T) {
 	lines := corpus(t, 600)
-	want := cleanChecksum(t, lines)
+	want := cleanChecksum(t, lines, nil)
 
 	e := newEnv(t, 3)
 	addr := freeAddr(t)

@@ -93,6 +93,7 @@ func newEnv(t *testing.T, partitions int) *env {
 	t.Cleanup(func() { store.Close(ctx) })
 	e.store = store
 	createTopic(t, e.topic, partitions)
+	createTopic(t, e.topic+"-events", partitions)
 	resetGraph(t, store)
 	// Leave the database as empty as the test found it, whatever the
 	// outcome, so that the demo and the next test start clean.
@@ -257,8 +258,9 @@ func (w *worker) stop(t *testing.T) {
 	}
 }
 
-// waitDrained waits until the group has committed every partition of topic
-// up to its end: everything published so far has been written.
+// waitDrained waits until the group has committed every partition of the
+// article and event topics up to their ends: everything published so far
+// has been written.
 func (e *env) waitDrained(timeout time.Duration, workers ...*worker) {
 	e.t.Helper()
 	client := &kafka.Client{Addr: kafka.TCP(testBroker), Timeout: 10 * time.Second}
@@ -272,7 +274,10 @@ func (e *env) waitDrained(timeout time.Duration, workers ...*worker) {
 		}
 		lag, err := groupLag(ctx, client, e.topic, e.group)
 		if err == nil && lag == 0 {
-			return
+			lag, err = groupLag(ctx, client, e.topic+"-events", e.group)
+			if err == nil && lag == 0 {
+				return
+			}
 		}
 		if time.Now().After(deadline) {
 			e.t.Fatalf("topic %s not drained by group %s within %s: lag %d, err %v", e.topic, e.group, timeout, lag, err)
@@ -343,9 +348,16 @@ func (e *env) checksum() string {
 // validation, so that malformed input reaches the worker.
 func (e *env) produce(msgs ...kafka.Message) {
 	e.t.Helper()
+	e.produceTo(e.topic, msgs...)
+}
+
+// produceTo writes raw messages to a topic.
+func (e *env) produceTo(topic string, msgs ...kafka.Message) {
+	e.t.Helper()
 	// A transport of its own: kafka-go's default transport caches metadata
 	// from before the test's topic existed.
-	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: e.topic, Balancer: &kafka.Murmur2Balancer{},
+	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
+		AllowAutoTopicCreation: true,
 		RequiredAcks: kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
 	defer w.Close()
 	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
