@@ -23,6 +23,13 @@ type GraphWriter interface {
 	Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (graphmodel.WriteStats, error)
 }
 
+// messageWriter is what the worker needs of a Kafka writer: the dead-letter
+// producer.
+type messageWriter interface {
+	WriteMessages(ctx context.Context, msgs ...kafka.Message) error
+	Close() error
+}
+
 // ErrCircuitOpen stops the worker when too much of its input is being
 // dead-lettered.
 var ErrCircuitOpen = errors.New("dead-letter circuit breaker open")
@@ -36,7 +43,7 @@ type Worker struct {
 	log     *slog.Logger
 	m       *metrics
 	dialer  *kafka.Dialer
-	dlq     *kafka.Writer
+	dlq     messageWriter
 	breaker *breaker
 	now     func() time.Time
 

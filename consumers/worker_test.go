@@ -1,0 +1,154 @@
+package consumers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// fakeGraph is a GraphWriter that refuses what a test tells it to.
+type fakeGraph struct {
+	mu      sync.Mutex
+	calls   int
+	written map[string]bool
+	refuse  func(b *graphmodel.Batch, call int) error
+}
+
+func (g *fakeGraph) Write(_ context.Context, b *graphmodel.Batch, _ time.Time) (graphmodel.WriteStats, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.calls++
+	if err := g.refuse(b, g.calls); err != nil {
+		return graphmodel.WriteStats{}, err
+	}
+	for _, a := range b.Articles {
+		g.written[a.ID] = true
+	}
+	return graphmodel.WriteStats{Articles: len(b.Articles)}, nil
+}
+
+// fakeDLQ records dead letters instead of producing them.
+type fakeDLQ struct{ msgs []kafka.Message }
+
+func (d *fakeDLQ) WriteMessages(_ context.Context, msgs ...kafka.Message) error {
+	d.msgs = append(d.msgs, msgs...)
+	return nil
+}
+func (d *fakeDLQ) Close() error { return nil }
+
+func testWorker(g GraphWriter, dlq *fakeDLQ) *Worker {
+	cfg := Config{Brokers: []string{"x"}, GroupID: "g", ArticlesTopic: "articles", RetryMaxBackoff: time.Millisecond}
+	cfg.setDefaults()
+	return &Worker{cfg: cfg, graph: g, dlq: dlq, m: newMetrics(prometheus.NewRegistry()),
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), now: time.Now}
+}
+
+func sources(n int) []source {
+	srcs := make([]source, n)
+	for i := range srcs {
+		id := fmt.Sprintf("a%02d", i)
+		srcs[i] = source{id: id, msg: kafka.Message{Key: []byte(id), Offset: int64(i)}, article: graphmodel.Article{ID: id}}
+	}
+	return srcs
+}
+
+func has(b *graphmodel.Batch, id string) bool {
+	for _, a := range b.Articles {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// A batch the graph rejects is bisected down to the message it refuses:
+// that one is dead-lettered, every other one is written, in a number of
+// writes logarithmic in the batch, not one per message.
+func TestWriteSourcesIsolatesRejected(t *testing.T) {
+	g := &fakeGraph{written: map[string]bool{}, refuse: func(b *graphmodel.Batch, _ int) error {
+		if has(b, "a11") {
+			return fmt.Errorf("%w: property too large to index", graphmodel.ErrRejected)
+		}
+		return nil
+	}}
+	dlq := &fakeDLQ{}
+	w := testWorker(g, dlq)
+	if err := w.writeSources(context.Background(), "articles", 0, sources(32)); err != nil {
+		t.Fatal(err)
+	}
+	if len(dlq.msgs) != 1 || string(dlq.msgs[0].Key) != "a11" || dlq.msgs[0].Topic != "articles.dlq" {
+		t.Fatalf("dead letters %v, want only a11 to articles.dlq", dlq.msgs)
+	}
+	if len(g.written) != 31 || g.written["a11"] {
+		t.Errorf("written %d, want the 31 others", len(g.written))
+	}
+	if g.calls > 2*5+1 {
+		t.Errorf("%d writes for 32 messages; bisection needs at most 11", g.calls)
+	}
+	if got := testutil.ToFloat64(w.m.deadLettered.WithLabelValues("graph-rejected")); got != 1 {
+		t.Errorf("dead-letter metric %v, want 1", got)
+	}
+}
+
+// A batch too big for one transaction is split until it fits; nothing is
+// dead-lettered.
+func TestWriteSourcesSplitsTooBig(t *testing.T) {
+	g := &fakeGraph{written: map[string]bool{}, refuse: func(b *graphmodel.Batch, _ int) error {
+		if len(b.Articles) > 4 {
+			return fmt.Errorf("%w: transaction timed out", graphmodel.ErrTooBig)
+		}
+		return nil
+	}}
+	dlq := &fakeDLQ{}
+	w := testWorker(g, dlq)
+	if err := w.writeSources(context.Background(), "articles", 0, sources(20)); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.written) != 20 || len(dlq.msgs) != 0 {
+		t.Errorf("written %d, dead-lettered %d; want 20 and 0", len(g.written), len(dlq.msgs))
+	}
+}
+
+// Transient errors are retried on the same batch until it goes through;
+// the worker is unready meanwhile and ready after.
+func TestWriteSourcesRetriesTransient(t *testing.T) {
+	g := &fakeGraph{written: map[string]bool{}, refuse: func(_ *graphmodel.Batch, call int) error {
+		if call <= 3 {
+			return fmt.Errorf("%w: deadlock", graphmodel.ErrTransient)
+		}
+		return nil
+	}}
+	w := testWorker(g, &fakeDLQ{})
+	w.graphOK.Store(true)
+	if err := w.writeSources(context.Background(), "articles", 0, sources(5)); err != nil {
+		t.Fatal(err)
+	}
+	if g.calls != 4 || len(g.written) != 5 || !w.graphOK.Load() {
+		t.Errorf("calls %d written %d ready %v; want 4, 5, true", g.calls, len(g.written), w.graphOK.Load())
+	}
+	if got := testutil.ToFloat64(w.m.retries.WithLabelValues("transient")); got != 3 {
+		t.Errorf("retry metric %v, want 3", got)
+	}
+}
+
+// Any other error is a bug: the worker stops instead of dead-lettering.
+func TestWriteSourcesStopsOnUnknownError(t *testing.T) {
+	boom := errors.New("Neo.ClientError.Schema.ConstraintValidationFailed")
+	g := &fakeGraph{written: map[string]bool{}, refuse: func(*graphmodel.Batch, int) error { return boom }}
+	dlq := &fakeDLQ{}
+	err := testWorker(g, dlq).writeSources(context.Background(), "articles", 0, sources(3))
+	if !errors.Is(err, boom) || len(dlq.msgs) != 0 {
+		t.Errorf("got %v with %d dead letters; want the error and none", err, len(dlq.msgs))
+	}
+}
