@@ -90,6 +90,7 @@ func TestHistoricalStates(t *testing.T) {
 		{"Belgrade rejected the plan.", day("2015-03-20"), "state:SRB"},
 		{"Yugoslavia broke apart.", day("2019-03-20"), "state:YUG"},
 		{"Prague signed the accord.", day("1975-08-01"), "state:CSK"},
+		{"The Kremlin asked India for support.", day("1985-03-12"), "state:SUN"},
 	}
 	x := NewExtractor(nil)
 	for _, tt := range tests {
@@ -121,6 +122,7 @@ func TestOrganizationsAndPeople(t *testing.T) {
 		{"British Prime Minister Theresa May resigned.", []string{"actor:theresa-may=Theresa May"}},
 		{"German firms including Deutsche Bahn, Daimler, and Siemens left Iran.", []string{"org:deutsche-bahn=Deutsche Bahn", "org:daimler=Daimler", "org:siemens=Siemens"}},
 		{"An investigation by PolitiFact found nothing.", []string{"org:politifact=PolitiFact"}},
+		{"Companies such as Apple and Shell have left Russia.", []string{"org:apple=Apple", "org:shell=Shell"}},
 		{"The Kurdish-led Syrian Democratic Forces (SDF) said the PKK was not involved.", []string{"org:syrian-democratic-forces=Syrian Democratic Forces", "org:kurdistan-workers-party=Kurdistan Workers' Party"}},
 		{"Officials said the Taliban and al-Qaeda had split.", []string{"org:taliban=Taliban", "org:al-qaeda=al-Qaeda"}},
 		{"He served under former president George W. Bush.", []string{"actor:george-w-bush=George W. Bush"}},

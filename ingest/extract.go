@@ -85,7 +85,8 @@ type doc struct {
 	actorsByWord map[string][]*docEntity
 	orgsByFirst  map[string][]*docEntity
 	orgsByLast   map[string][]*docEntity
-	named        int // people and organizations found by their form
+	named        int
+	extra        []found // claims a trigger yields beside its first (reused) // people and organizations found by their form
 }
 
 // Extract finds the entities and claims of one article. The title counts as
@@ -112,6 +113,9 @@ func (x *Extractor) ExtractDated(title, text string, published time.Time) Result
 read:
 	for _, p := range paras {
 		for _, s := range Sentences(p) {
+			if boilerplateSentence(s) {
+				continue // "... its territory. Copyright 2003 The Associated Press."
+			}
 			toks := tokenize(s)
 			// One endless sentence is read in pieces, so that the work
 			// per sentence (mention lookups, antecedents) stays bounded.
@@ -306,8 +310,14 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 	e.acronym = k.acronym
 	if k.state != "" && e.state == nil {
 		st := d.g.states[k.state]
+		if h := d.g.historical(st.key, formMetonym, d.date); h != nil {
+			st = h // the Kremlin of 1985 speaks for the Soviet Union
+		}
 		e.state = d.entity(st.kind, st.key, st.name)
 		e.role = k.role
+	}
+	if p.form == formMetonym && e.state != nil && !weakMetonyms[k.name] {
+		e.state.count++ // "the Kremlin said" refers to Russia
 	}
 	d.addMention(s, i, end, e)
 	d.maybeAcronym(s, end, e)
@@ -747,12 +757,16 @@ func (d *doc) settleOrgs() {
 	}
 }
 
-// dropLoneMetonyms forgets a metonym whose state the article never names:
-// "the Blue House" of a story about Harare is a house, not Seoul.
+// weakMetonyms are the metonyms that are also ordinary names of buildings
+// elsewhere; they count only in an article that names their state.
+var weakMetonyms = set("Blue House", "Chancellery", "Whitehall", "Capitol Hill", "Elysee Palace")
+
+// dropLoneMetonyms forgets a weak metonym whose state the article never
+// names: "the Blue House" of a story about Harare is a house, not Seoul.
 func (d *doc) dropLoneMetonyms() {
 	dropped := false
 	for _, e := range d.ents {
-		if e.metonym && e.state != nil && e.state.count == 0 {
+		if e.metonym && weakMetonyms[e.name] && e.state != nil && e.state.count == 0 {
 			e.count = 0
 			dropped = true
 		}
@@ -763,7 +777,7 @@ func (d *doc) dropLoneMetonyms() {
 	for _, s := range d.sents {
 		kept := s.ms[:0]
 		for _, m := range s.ms {
-			if !m.ent.metonym || m.ent.count > 0 {
+			if !m.ent.metonym || !weakMetonyms[m.ent.name] || m.ent.count > 0 {
 				kept = append(kept, m)
 			}
 		}
@@ -999,10 +1013,20 @@ func (d *doc) resolvePending(s *sentence) {
 		// "German firms including Deutsche Bahn, Daimler and Siemens":
 		// the names listed after a plural organization noun.
 		if orgListItem(s.toks, sp.start) {
-			name := joinTokens(toks)
-			if e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name); e != nil {
-				e.keyName = name
-				d.addMention(s, sp.start, sp.end, e)
+			// "Apple and Shell" is two names
+			from := sp.start
+			for k := sp.start; k <= sp.end; k++ {
+				if k < sp.end && s.toks[k].lower != "and" && s.toks[k].text != "&" {
+					continue
+				}
+				if k > from {
+					name := joinTokens(s.toks[from:k])
+					if e := d.namedEntity(graphmodel.KindOrganization, graphmodel.OrgKey(name), name); e != nil {
+						e.keyName = name
+						d.addMention(s, from, k, e)
+					}
+				}
+				from = k + 1
 			}
 			continue
 		}

@@ -180,6 +180,9 @@ func TestRelationPatterns(t *testing.T) {
 		// a condemned act's author, named before
 		{"Turkey began a military offensive in Syria. The operation was condemned by members of the European Union.",
 			"org:european-union accused-of state:TUR"},
+		{"Britain and France launched strikes on Libya. The bombing was condemned by Russia and China.",
+			"state:CHN accused-of state:FRA; state:RUS accused-of state:FRA"},
+		{"Kuwait, a staunch U.S. ally, allowed troops to use its territory.", "state:KWT ally-of state:USA"},
 		// denials
 		{"Russia denied accusing Ukraine of shelling the plant.", ""},
 		{"Iran denied the American allegations that it was behind the attack.", "state:USA accused-of state:IRN"},

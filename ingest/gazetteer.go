@@ -361,7 +361,7 @@ var eras = []struct {
 	from, to           string
 	forms              []form
 }{
-	{"RUS", "SUN", "1922-12-30", "1991-12-25", []form{formCapital}},
+	{"RUS", "SUN", "1922-12-30", "1991-12-25", []form{formCapital, formMetonym}},
 	{"DEU", "BRD", "1949-05-23", "1990-10-02", []form{formName, formDemonym}},
 	{"SRB", "YUG", "1918-12-01", "2003-02-03", []form{formCapital}},
 	{"SRB", "SCG", "2003-02-04", "2006-06-04", []form{formCapital}},

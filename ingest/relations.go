@@ -389,7 +389,11 @@ func (d *doc) triggerAt(si, ti int) []found {
 	case requestNouns[w]:
 		add(d.requestNoun(s, ti))
 	case accuseVerbs[w], blameVerbs[w], chargeVerbs[w], suitVerbs[w], condemnVerbs[w]:
+		d.extra = d.extra[:0]
 		f, ok := d.accuse(s, ti)
+		if ok {
+			fs = append(fs, d.extra...) // the other agents of a passive
+		}
 		if !ok && condemnVerbs[w] {
 			f, ok = d.criticizeAct(s, ti)
 		}
@@ -807,7 +811,21 @@ func (d *doc) accuse(s *sentence, ti int) (found, bool) {
 			return f, false
 		}
 		f.subj, f.obj, f.subjAt = claimParty(toks, m), obj, m.start
-		f.charge = chargeAfter(toks, m.end)
+		agents := coordinatedAfter(s, ti+2) // "condemned by France and Germany"
+		last := agents[len(agents)-1].end
+		if last < len(toks) && (toks[last].lower == "of" || toks[last].lower == "for" || toks[last].lower == "over") {
+			f.charge = chargeAfter(toks, last)
+		} else if j := actNounBefore(toks, ti); j >= 0 {
+			f.charge = toks[j].lower // "the invasion was condemned"
+		}
+		if len(agents) > 1 {
+			d.extra = d.extra[:0]
+			for _, a := range agents[1:] {
+				g := f
+				g.subj = claimParty(toks, a)
+				d.extra = append(d.extra, g)
+			}
+		}
 		return f, true
 	}
 	if isPassive(toks, ti) {
@@ -1061,6 +1079,17 @@ func (d *doc) ally(si, ti int) (found, bool) {
 		}
 		member, ok := mentionAt(s, k)
 		if !ok {
+			// "Kuwait, a staunch U.S. ally, ...": the apposition's noun
+			b := owner.start - 1
+			for b >= 0 && (allyAdjs[toks[b].lower] || toks[b].lower == "a" || toks[b].lower == "an" || toks[b].lower == "the") {
+				b--
+			}
+			if b >= 1 && toks[b].text == "," {
+				if m, ok := mentionEndingAt(s, b); ok && m.ent != owner.ent {
+					f.subj, f.obj = claimParty(toks, m), claimParty(toks, owner)
+					return f, true
+				}
+			}
 			return f, false
 		}
 		f.subj, f.obj = claimParty(toks, owner), claimParty(toks, member)
@@ -1287,12 +1316,7 @@ var copulas = set("is", "are", "was", "were", "be", "been", "being")
 // sentence, at most three back, that names an act of the same kind
 // ("Turkey began a military offensive").
 func (d *doc) actAuthor(s *sentence, ti int) (actor, bool) {
-	toks := s.toks
-	j := ti - 1
-	for j >= 0 && (auxiliaries[toks[j].lower] || hedges[toks[j].lower]) {
-		j--
-	}
-	if j < 1 || !militaryActs[toks[j].lower] || !(toks[j-1].lower == "the" || toks[j-1].lower == "this" || toks[j-1].lower == "that") {
+	if actNounBefore(s.toks, ti) < 0 {
 		return actor{}, false
 	}
 	si := -1
@@ -1313,6 +1337,19 @@ func (d *doc) actAuthor(s *sentence, ti int) (actor, bool) {
 		}
 	}
 	return actor{}, false
+}
+
+// actNounBefore returns the position of "the operation" in "the operation
+// was condemned", with the passive verb at ti, or -1.
+func actNounBefore(toks []token, ti int) int {
+	j := ti - 1
+	for j >= 0 && (auxiliaries[toks[j].lower] || hedges[toks[j].lower]) {
+		j--
+	}
+	if j < 1 || !militaryActs[toks[j].lower] || !(toks[j-1].lower == "the" || toks[j-1].lower == "this" || toks[j-1].lower == "that") {
+		return -1
+	}
+	return j
 }
 
 // militaryActs are the acts one state commits against another that others

@@ -24,6 +24,18 @@ var boilerplateLine = regexp.MustCompile(`(?i)^(` +
 	`(this (article|story) (was|has been) (originally )?(published|updated|corrected)\b.*)` +
 	`)$`)
 
+// boilerplateSentence reports whether a sentence inside a paragraph is a
+// copyright or advertisement line run into the story.
+func boilerplateSentence(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "Copyright"), strings.HasPrefix(s, "COPYRIGHT"), strings.HasPrefix(s, "©"),
+		strings.HasPrefix(s, "(c)"), strings.HasPrefix(s, "(C)"), strings.HasPrefix(s, "All rights reserved"),
+		strings.HasPrefix(s, "Advertisement"), strings.HasPrefix(s, "ADVERTISEMENT"):
+		return boilerplateLine.MatchString(s)
+	}
+	return false
+}
+
 // A byline on its own line: "By Jane Doe and John Roe", "BY JANE DOE,
 // Associated Press". Case matters: "By Monday, the talks had ended." is the
 // story.
