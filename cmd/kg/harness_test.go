@@ -358,7 +358,7 @@ func (e *env) produceTo(topic string, msgs ...kafka.Message) {
 	// from before the test's topic existed.
 	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
 		AllowAutoTopicCreation: true,
-		RequiredAcks: kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
+		RequiredAcks:           kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
 	defer w.Close()
 	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
 		e.t.Fatalf("produce: %v", err)
