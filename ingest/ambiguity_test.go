@@ -43,6 +43,10 @@ func TestAmbiguousNames(t *testing.T) {
 		{"Congo said the rebels had withdrawn.", []string{"state:COD"}, []string{"state:COG"}},
 		{"The Republic of Congo held talks in Brazzaville. Congo said they went well.", []string{"state:COG"}, []string{"state:COD"}},
 		{"Officials in Hong Kong said the protests would continue.", nil, []string{"actor:hong-kong"}},
+		// a leader's lone surname counts only where their state is named
+		{"Experts in Ohio disagreed. Brown said the plan would fail.", nil, []string{"actor:gordon-brown"}},
+		{"Britain's economy slowed. Later, Brown said the plan would fail.", []string{"actor:gordon-brown"}, nil},
+		{"He converted to Islam in Bangladesh.", nil, []string{"actor:syed-nazrul-islam"}},
 		{"The Blue House said President Moon would attend.", nil, []string{"org:blue-house"}},
 		{"South Korea's Blue House said President Moon would attend.", []string{"org:blue-house", "state:KOR"}, nil},
 	}
@@ -130,6 +134,7 @@ func TestOrganizationsAndPeople(t *testing.T) {
 		{"Chirac opposed the United States-led war.", []string{"state:USA=United States"}},
 		{"The coalition ousted Saddam Hussein in 2003.", []string{"actor:saddam-hussein=Saddam Hussein"}},
 		{"Members of the House of Commons voted.", []string{"org:house-of-commons=House of Commons"}},
+		{"Turkey closed the border. Later, Erdogan said the operation would go on.", []string{"actor:recep-erdogan=Recep Erdogan"}},
 	}
 	x := NewExtractor(nil)
 	for _, tt := range tests {

@@ -270,7 +270,8 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 	end := i + len(p.words)
 	switch p.form {
 	case formCapital:
-		if i > 0 && placePrepositions[toks[i-1].lower] {
+		// "in Beijing" is a place; "an ally of Washington" is not
+		if i > 0 && placePrepositions[toks[i-1].lower] && !(toks[i-1].lower == "of" && i > 1 && relationNouns[toks[i-2].lower]) {
 			return
 		}
 		if end+1 < len(toks) && toks[end].text == "," && toks[end+1].cap && !isSayVerb(toks, end+2) {
@@ -404,6 +405,24 @@ var missionHeads = set("embassy", "consulate", "mission", "delegation", "legatio
 
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december")
+
+// mentioned reports whether the article names the entity with key k.
+func (d *doc) mentioned(k string) bool {
+	e := d.byKey[k]
+	return e != nil && e.count > 0
+}
+
+// actsAsPerson reports whether the lone word at i stands where a person
+// acts or owns: not first in its sentence (where any word is capitalised)
+// nor after a preposition, and followed by a possessive or a lower-case verb
+// ("Erdogan attacked", "Trump's decision").
+func actsAsPerson(toks []token, i int) bool {
+	if i == 0 || afterPreposition(toks, i) || i+1 >= len(toks) {
+		return i == 0 && i+1 < len(toks) && sayVerbs[toks[i+1].lower]
+	}
+	n := toks[i+1]
+	return n.text == "'s" || (n.word && !n.cap && !notVerbs[n.lower] && !connectors[n.lower])
+}
 
 // orgListItem reports whether the span at i is an item of a list that a
 // plural organization noun introduces: "firms including Deutsche Bahn,
@@ -1029,6 +1048,20 @@ func (d *doc) resolvePending(s *sentence) {
 				from = k + 1
 			}
 			continue
+		}
+		// A lone surname of exactly one known head of state or
+		// government: "Erdogan", "Trump", but never "Johnson" or "Kim".
+		if len(toks) == 1 && !legislatures[toks[0].lower] && actsAsPerson(s.toks, sp.start) {
+			// ... in a story that names the state they led
+			if name, ok := leaderSurnames()[foldWord(toks[0].lower)]; ok && d.mentioned(graphmodel.StateKey(leaderSurnameState(name))) {
+				if e := d.namedEntity(graphmodel.KindActor, graphmodel.ActorKey(name), name); e != nil {
+					if e.words == nil {
+						d.setWords(e, nameWords(name))
+					}
+					d.addMention(s, sp.start, sp.end, e)
+				}
+				continue
+			}
 		}
 		// A title with a lone surname nobody named in full:
 		// "President Trump". Keep the surname as the person's name.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"sync"
@@ -303,6 +304,70 @@ var leaderStates = sync.OnceValue(func() map[string]string {
 	}
 	return m
 })
+
+// leaderSurnames maps the surname of every known leader that no other known
+// leader shares (folded, lower case) to the leader's fullest name. Variants
+// of one name ("Recep Erdogan", "Recep Tayyip Erdogan") are one leader.
+var leaderSurnames = sync.OnceValue(func() map[string]string {
+	byLast := make(map[string][][]string)
+	longest := make(map[string][]string)
+	common := make(map[string]string) // the shortest form with two full words or more
+	for _, l := range leaderTable {
+		w := nameWords(l.Name)
+		if len(w) < 2 {
+			continue
+		}
+		last := w[len(w)-1]
+		byLast[last] = append(byLast[last], w)
+		if len(w) > len(longest[last]) || len(w) == len(longest[last]) && !hasInitial(w) {
+			longest[last] = w // the fullest form, spelled out
+		}
+		if !hasInitial(w) && (common[last] == "" || len(w) < len(nameWords(common[last]))) {
+			common[last] = l.Name
+		}
+	}
+	names := make(map[string]string)
+	for last, variants := range byLast {
+		same := true
+		for _, v := range variants {
+			if !subsetWords(v, longest[last]) {
+				same = false
+			}
+		}
+		if same && common[last] != "" && len(last) >= 4 && !givenNames[last] && !capStop[last] && !titles[last] && !orgHeads[last] {
+			names[last] = common[last]
+		}
+	}
+	return names
+})
+
+// leaderSurnameState returns the ISO3 code of the state the leader named
+// name led.
+func leaderSurnameState(name string) string { return leaderStates()[graphmodel.ActorKey(name)] }
+
+func hasInitial(words []string) bool {
+	for _, w := range words {
+		if len(w) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// subsetWords reports whether every word of a is in b; an initial matches
+// a word it begins.
+func subsetWords(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, x := range b {
+			found = found || x == w || len(w) == 1 && strings.HasPrefix(x, w)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
 
 // givenNames are the first names that mark a capitalised pair of words as a
 // person's name: "Seth Rogen".

@@ -202,3 +202,8 @@ var (
 		"territory", "territories", "strip", "rainforest", "forest", "border", "borough", "mosque",
 		"temple", "cathedral", "shrine", "palace", "monastery", "synagogue", "basilica")
 )
+
+// relationNouns before "of" make a capital the government, not a place:
+// "an ally of Washington", "a critic of Beijing".
+var relationNouns = set("ally", "allies", "partner", "partners", "enemy", "enemies", "rival",
+	"rivals", "critic", "critics", "adversary", "adversaries", "client", "proxy", "proxies")

@@ -315,10 +315,10 @@ var (
 	// "asking Cengiz to be patient".
 	stateVerbs = set("be", "remain", "stay", "keep", "calm", "feel", "understand", "accept", "forgive")
 
-	accuseVerbs  = set("accuse", "accuses", "accused", "accusing")
-	blameVerbs   = set("blame", "blames", "blamed", "blaming")
-	chargeVerbs  = set("charge", "charges", "charged", "charging")
-	suitVerbs    = set("indict", "indicts", "indicted", "indicting", "sue", "sues", "sued", "suing", "convict", "convicted", "prosecute", "prosecuted",
+	accuseVerbs = set("accuse", "accuses", "accused", "accusing")
+	blameVerbs  = set("blame", "blames", "blamed", "blaming")
+	chargeVerbs = set("charge", "charges", "charged", "charging")
+	suitVerbs   = set("indict", "indicts", "indicted", "indicting", "sue", "sues", "sued", "suing", "convict", "convicted", "prosecute", "prosecuted",
 		"impeach", "impeaches", "impeached", "impeaching")
 	condemnVerbs = set("denounce", "denounces", "denounced", "denouncing", "condemn", "condemns", "condemned", "condemning", "criticize", "criticized", "criticised")
 	allegeVerbs  = set("allege", "alleges", "alleged", "alleging", "claim", "claims", "claimed", "claiming", "say", "says", "said", "saying")
@@ -351,7 +351,7 @@ var (
 	filingVerbs = set("filed", "files", "file", "brought", "brings", "bring", "unsealed", "unseals", "pressed",
 		"presses", "laid", "lodged", "lodges", "levelled", "leveled", "levels", "made", "makes", "announced",
 		"issued", "issues")
-	accuseNouns  = set("accusation", "accusations", "allegation", "allegations", "charges", "indictment", "indictments", "lawsuit", "complaint", "complaints", "claims")
+	accuseNouns = set("accusation", "accusations", "allegation", "allegations", "charges", "indictment", "indictments", "lawsuit", "complaint", "complaints", "claims")
 
 	allyWords   = set("ally", "allies", "allied", "alliance", "alliances")
 	allyAdjs    = set("close", "closest", "key", "longtime", "long-time", "staunch", "main", "traditional", "strategic", "treaty", "major", "military", "regional", "important", "old", "oldest", "loyal", "firm", "steadfast", "chief")
@@ -1296,7 +1296,8 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 	if v >= len(toks) || !toks[v].word || toks[v].cap || notVerbs[toks[v].lower] {
 		return f, false
 	}
-	blame := toks[v].lower == "behind" || toks[v].lower == "responsible" || toks[v].lower == "guilty" || toks[v].lower == "involved" || toks[v].lower == "culpable"
+	blame := toks[v].lower == "behind" || toks[v].lower == "guilty" || toks[v].lower == "culpable" ||
+		((toks[v].lower == "responsible" || toks[v].lower == "involved") && harmFollows(toks, v+1))
 	if say || strings.HasPrefix(w, "claim") {
 		if !blame {
 			if say || copulas[toks[v-1].lower] && v-1 >= k {
@@ -1308,6 +1309,28 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 	f.charge = chargeAfterClause(toks, k)
 	return f, true
 }
+
+// harmFollows reports whether a harmful act follows "responsible" or
+// "involved": "responsible for the poisoning", not "responsible for
+// security".
+func harmFollows(toks []token, i int) bool {
+	for k := i; k < len(toks) && k < i+5; k++ {
+		if harmNouns[toks[k].lower] {
+			return true
+		}
+		if !toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+var harmNouns = set("attack", "attacks", "killing", "killings", "death", "deaths", "bombing",
+	"bombings", "crash", "hack", "hacking", "murder", "murders", "shooting", "violence",
+	"poisoning", "massacre", "downing", "explosion", "explosions", "abuses", "abuse", "crimes",
+	"crime", "assassination", "kidnapping", "coup", "invasion", "strike", "strikes", "shelling",
+	"cyberattack", "cyberattacks", "sabotage", "genocide", "atrocities", "torture", "fraud",
+	"corruption", "interference", "meddling", "espionage", "smuggling", "disappearance", "fire", "fires")
 
 var copulas = set("is", "are", "was", "were", "be", "been", "being")
 
