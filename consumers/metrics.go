@@ -23,6 +23,7 @@ type metrics struct {
 	empty        *prometheus.CounterVec
 	articles     *prometheus.CounterVec
 	confidence   *prometheus.HistogramVec
+	endToEnd     prometheus.Histogram
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -53,9 +54,12 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "kg_extract_articles_total", Help: "Articles extracted."}, []string{"extractor_version"}),
 		confidence: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "kg_claim_confidence", Help: "Confidence of extracted claims.", Buckets: prometheus.LinearBuckets(0.1, 0.1, 10)}, []string{"extractor_version"}),
+		endToEnd: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "kg_end_to_end_seconds", Help: "From a record's create time in Kafka to the commit of its graph write.",
+			Buckets: prometheus.ExponentialBuckets(0.005, 1.25, 40)}),
 	}
 	reg.MustRegister(m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
-		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.confidence)
+		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.confidence, m.endToEnd)
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))
 	}

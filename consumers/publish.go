@@ -102,3 +102,47 @@ func EnsureTopic(ctx context.Context, brokers []string, sec Security, topic stri
 		}
 	}
 }
+
+// Lag returns how many messages of the topics the group has not committed
+// yet: the sum over partitions of the end offset minus the committed one.
+func Lag(ctx context.Context, brokers []string, sec Security, group string, topics ...string) (int64, error) {
+	tr, err := sec.Transport()
+	if err != nil {
+		return 0, err
+	}
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
+	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
+	if err != nil {
+		return 0, err
+	}
+	ends := map[string][]kafka.OffsetRequest{}
+	parts := map[string][]int{}
+	for _, t := range meta.Topics {
+		if t.Error != nil {
+			return 0, fmt.Errorf("topic %s: %w", t.Name, t.Error)
+		}
+		for _, p := range t.Partitions {
+			ends[t.Name] = append(ends[t.Name], kafka.LastOffsetOf(p.ID))
+			parts[t.Name] = append(parts[t.Name], p.ID)
+		}
+	}
+	last, err := client.ListOffsets(ctx, &kafka.ListOffsetsRequest{Topics: ends})
+	if err != nil {
+		return 0, err
+	}
+	committed, err := client.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: group, Topics: parts})
+	if err != nil {
+		return 0, err
+	}
+	var lag int64
+	for topic, ps := range last.Topics {
+		done := map[int]int64{}
+		for _, p := range committed.Topics[topic] {
+			done[p.Partition] = max(p.CommittedOffset, 0)
+		}
+		for _, p := range ps {
+			lag += p.LastOffset - done[p.Partition]
+		}
+	}
+	return lag, nil
+}

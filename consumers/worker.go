@@ -273,6 +273,12 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 		return err
 	}
 	w.m.written.Add(float64(len(msgs) - len(dead)))
+	committed := w.now()
+	for _, m := range msgs {
+		if !m.Time.IsZero() {
+			w.m.endToEnd.Observe(committed.Sub(m.Time).Seconds())
+		}
+	}
 	return nil
 }
 

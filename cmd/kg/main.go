@@ -33,6 +33,6 @@ func rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(workerCmd(), publishCmd(), extractCmd(), schemaCmd(), queryCmd(), dlqCmd(), reprocessCmd())
+	root.AddCommand(workerCmd(), publishCmd(), extractCmd(), schemaCmd(), queryCmd(), dlqCmd(), reprocessCmd(), benchCmd())
 	return root
 }

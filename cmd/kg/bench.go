@@ -1,0 +1,557 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+	"github.com/newsgraph/kg/ingest"
+)
+
+type benchOpts struct {
+	events, articles, grow int
+	rate                   float64
+	latencyFor             time.Duration
+	gdelt, icews           []string
+	articleFile            string
+	batchSizes             []int
+}
+
+func benchCmd() *cobra.Command {
+	var o benchOpts
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure the pipeline against the write ceiling on the real services",
+		Long: `Measure, in one run on the configured Kafka and Neo4j:
+  1. grow the graph to --grow claims (once; later runs reuse it);
+  2. the ceiling: the events written straight to Neo4j by batched UNWIND statements,
+     after a sweep of batch sizes;
+  3. the pipeline: --events event messages (real GDELT and ICEWS rows, ids made unique where
+     repeated), then --articles articles, published and consumed by a kg worker process;
+  4. latency from a record's create time to its graph commit under an open-loop publisher
+     at --rate articles/s, and the worker's peak RSS.
+It writes to fresh topics and adds its events and articles to the graph.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			return runBench(cmd.Context(), cfg, o, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.events, "events", 100000, "event messages through the pipeline (and through the ceiling loader)")
+	f.IntVar(&o.articles, "articles", 1000, "articles through the pipeline")
+	f.IntVar(&o.grow, "grow", 1000000, "claims the graph holds before measuring")
+	f.Float64Var(&o.rate, "rate", 50, "articles per second of the open-loop publisher for latency")
+	f.DurationVar(&o.latencyFor, "latency-for", 30*time.Second, "how long the latency publisher runs")
+	f.StringArrayVar(&o.gdelt, "gdelt", nil, "GDELT export files (default: the samples in ../shared/data/raw)")
+	f.StringArrayVar(&o.icews, "icews", nil, "ICEWS files (default: the sample in ../shared/data/raw)")
+	f.StringVar(&o.articleFile, "article-file", "ingest/testdata/articles-dev.jsonl", "article messages to repeat")
+	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{500, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
+	return cmd
+}
+
+func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	say := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
+	if o.gdelt == nil {
+		o.gdelt, _ = filepath.Glob("../shared/data/raw/gdelt2-export-*/*.export.CSV")
+	}
+	if o.icews == nil {
+		o.icews, _ = filepath.Glob("../shared/data/raw/icews-sample-andybega/icews_sample.tsv")
+	}
+	events, err := benchEvents(o.gdelt, o.icews, o.events)
+	if err != nil {
+		return err
+	}
+	articles, err := benchArticles(o.articleFile, o.articles)
+	if err != nil {
+		return err
+	}
+	store, err := neo4jstore.Open(ctx, cfg.neo4j(), log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(ctx)
+	if err := store.CheckSchema(ctx); err != nil {
+		return err
+	}
+	res := benchResult{events: len(events), articles: len(articles)}
+
+	// 1. Grow the graph.
+	claims, err := countClaims(ctx, store)
+	if err != nil {
+		return err
+	}
+	if claims < o.grow {
+		say("growing the graph from %d to %d claims", claims, o.grow)
+		start := time.Now()
+		if err := grow(ctx, store, claims, o.grow); err != nil {
+			return err
+		}
+		say("grown in %s", time.Since(start).Round(time.Second))
+	}
+	res.claimsBefore, _ = countClaims(ctx, store)
+
+	// 2. The ceiling: a sweep of batch sizes on slices, then every event.
+	graphEvents := func(prefix string, msgs []ingest.EventMessage) []graphmodel.Event {
+		var out []graphmodel.Event
+		for _, m := range msgs {
+			m.ID = prefix + m.ID
+			ev, oc := ingest.EventToGraph(m)
+			if oc.Kind != ingest.OutcomeInvalid {
+				out = append(out, ev)
+			}
+		}
+		return out
+	}
+	best, bestRate := 0, 0.0
+	sweep := min(10000, len(events)/len(o.batchSizes))
+	for i, size := range o.batchSizes {
+		evs := graphEvents(fmt.Sprintf("sweep%d:", size), events[i*sweep:(i+1)*sweep])
+		start := time.Now()
+		if _, err := store.BulkEvents(ctx, evs, size, time.Now()); err != nil {
+			return err
+		}
+		rate := float64(len(evs)) / time.Since(start).Seconds()
+		say("ceiling sweep: batch %d: %.0f events/s", size, rate)
+		res.sweep = append(res.sweep, fmt.Sprintf("%d: %.0f/s", size, rate))
+		if rate > bestRate {
+			best, bestRate = size, rate
+		}
+	}
+	evs := graphEvents("ceiling:", events)
+	start := time.Now()
+	bst, err := store.BulkEvents(ctx, evs, best, time.Now())
+	if err != nil {
+		return err
+	}
+	res.ceilingSecs = time.Since(start).Seconds()
+	res.ceilingBatch = best
+	res.ceilingRows = bst.Events + bst.Claims
+	say("ceiling: %d events, %d claims in %.1fs", bst.Events, bst.Claims, res.ceilingSecs)
+
+	// 3. The pipeline: events, then articles, through a worker process.
+	stamp := strconv.FormatInt(time.Now().Unix(), 36)
+	articleTopic, eventTopic, group := "bench-"+stamp+"-articles", "bench-"+stamp+"-events", "bench-"+stamp
+	sec := cfg.security()
+	for _, t := range []struct {
+		name    string
+		compact bool
+	}{{articleTopic, true}, {eventTopic, false}} {
+		if err := consumers.EnsureTopic(ctx, cfg.KafkaBrokers, sec, t.name, consumers.TopicSpec{Partitions: 3, Compact: t.compact}); err != nil {
+			return err
+		}
+	}
+	if err := publishAll(ctx, cfg, eventTopic, eventMessages(events)); err != nil {
+		return err
+	}
+	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group)
+	if err != nil {
+		return err
+	}
+	start = time.Now()
+	if err := waitLag(ctx, cfg, group, eventTopic, w); err != nil {
+		w.stop()
+		return err
+	}
+	res.pipelineSecs = time.Since(start).Seconds()
+	after, _ := countClaims(ctx, store)
+	res.pipelineRows = len(events) + (after - res.claimsBefore - bst.Claims) // events and the claims they made
+	say("pipeline: %d events in %.1fs", len(events), res.pipelineSecs)
+
+	if err := publishAll(ctx, cfg, articleTopic, articles); err != nil {
+		w.stop()
+		return err
+	}
+	start = time.Now()
+	if err := waitLag(ctx, cfg, group, articleTopic, w); err != nil {
+		w.stop()
+		return err
+	}
+	res.articleSecs = time.Since(start).Seconds()
+	res.extractSecs = extractOnly(articles)
+	res.rssThroughput = w.peakRSS()
+	w.stop()
+
+	// 4. Latency under an open-loop publisher, with a fresh worker.
+	w, err = startBenchWorker(cfg, articleTopic, eventTopic, group)
+	if err != nil {
+		return err
+	}
+	defer w.stop()
+	if err := waitReady(w.addr, time.Minute); err != nil {
+		return err
+	}
+	sent, err := openLoop(ctx, cfg, articleTopic, articles, o.rate, o.latencyFor)
+	if err != nil {
+		return err
+	}
+	if err := waitLag(ctx, cfg, group, articleTopic, w); err != nil {
+		return err
+	}
+	res.latencySent = sent
+	res.p50, res.p99, err = latencyQuantiles(w.addr)
+	if err != nil {
+		return err
+	}
+	res.rssLatency = w.peakRSS()
+	res.batchBytes = int64(cfg.BatchMaxBytes)
+	res.print(out)
+	return nil
+}
+
+type benchResult struct {
+	events, articles, claimsBefore        int
+	sweep                                 []string
+	ceilingBatch, ceilingRows             int
+	ceilingSecs, pipelineSecs             float64
+	pipelineRows                          int
+	articleSecs, extractSecs              float64
+	latencySent                           int
+	p50, p99                              float64
+	rssThroughput, rssLatency, batchBytes int64
+}
+
+func (r benchResult) print(out io.Writer) {
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(tw, "graph before\t%d claims\n", r.claimsBefore)
+	fmt.Fprintf(tw, "ceiling sweep (events/s by batch)\t%s\n", strings.Join(r.sweep, ", "))
+	ceil := float64(r.events) / r.ceilingSecs
+	pipe := float64(r.events) / r.pipelineSecs
+	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d)\n", ceil, float64(r.ceilingRows)/r.ceilingSecs, r.ceilingBatch)
+	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s\n", pipe, float64(r.pipelineRows)/r.pipelineSecs)
+	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
+	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s)\n",
+		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs)
+	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p99 %.0f ms\n", r.latencySent, 1000*r.p50, 1000*r.p99)
+	target := 64<<20 + 2*r.batchBytes
+	fmt.Fprintf(tw, "worker peak RSS\t%.1f MiB (throughput run), %.1f MiB (latency run); target %.0f MiB\n",
+		float64(r.rssThroughput)/(1<<20), float64(r.rssLatency)/(1<<20), float64(target)/(1<<20))
+	tw.Flush()
+}
+
+// benchEvents reads event rows and repeats them, with ids made unique, to n.
+func benchEvents(gdelt, icews []string, n int) ([]ingest.EventMessage, error) {
+	var base []ingest.EventMessage
+	keep := func(r ingest.EventRow) error {
+		if r.Err == nil {
+			base = append(base, r.Message)
+		}
+		return nil
+	}
+	for _, p := range gdelt {
+		if err := withFile(p, func(f io.Reader) error { return ingest.ReadGDELT(f, keep) }); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range icews {
+		if err := withFile(p, func(f io.Reader) error { return ingest.ReadICEWS(f, keep) }); err != nil {
+			return nil, err
+		}
+	}
+	if len(base) == 0 {
+		return nil, fmt.Errorf("no event rows: name files with --gdelt or --icews")
+	}
+	out := make([]ingest.EventMessage, 0, n)
+	for i := 0; len(out) < n; i++ {
+		m := base[i%len(base)]
+		if k := i / len(base); k > 0 {
+			m.ID = fmt.Sprintf("%s~%d", m.ID, k)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func eventMessages(events []ingest.EventMessage) []consumers.Message {
+	out := make([]consumers.Message, 0, len(events))
+	for _, m := range events {
+		b, _ := json.Marshal(m)
+		out = append(out, consumers.Message{Key: []byte(m.ID), Value: b})
+	}
+	return out
+}
+
+// benchArticles repeats the article messages of a file, with unique ids, to n.
+func benchArticles(path string, n int) ([]consumers.Message, error) {
+	var base []map[string]any
+	err := withFile(path, func(f io.Reader) error {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 4<<20)
+		for sc.Scan() {
+			var m map[string]any
+			if json.Unmarshal(sc.Bytes(), &m) == nil {
+				base = append(base, m)
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil || len(base) == 0 {
+		return nil, fmt.Errorf("articles from %s: %v", path, err)
+	}
+	out := make([]consumers.Message, 0, n)
+	for i := 0; len(out) < n; i++ {
+		m := base[i%len(base)]
+		id := fmt.Sprintf("%s~bench%d", m["id"], i)
+		c := map[string]any{}
+		for k, v := range m {
+			c[k] = v
+		}
+		c["id"] = id
+		b, _ := json.Marshal(c)
+		out = append(out, consumers.Message{Key: []byte(id), Value: b})
+	}
+	return out, nil
+}
+
+func publishAll(ctx context.Context, cfg Config, topic string, msgs []consumers.Message) error {
+	p, err := consumers.NewPublisher(ctx, cfg.KafkaBrokers, cfg.security(), topic, consumers.TopicSpec{})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	for start := 0; start < len(msgs); start += 5000 {
+		if err := p.Publish(ctx, msgs[start:min(start+5000, len(msgs))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openLoop publishes articles at a steady rate, whatever the consumer does,
+// and returns how many it sent. Each message gets a fresh id.
+func openLoop(ctx context.Context, cfg Config, topic string, articles []consumers.Message, rate float64, d time.Duration) (int, error) {
+	p, err := consumers.NewPublisher(ctx, cfg.KafkaBrokers, cfg.security(), topic, consumers.TopicSpec{})
+	if err != nil {
+		return 0, err
+	}
+	defer p.Close()
+	interval := time.Duration(float64(time.Second) / rate)
+	start := time.Now()
+	sent := 0
+	for time.Since(start) < d {
+		var m map[string]any
+		json.Unmarshal(articles[sent%len(articles)].Value, &m)
+		m["id"] = fmt.Sprintf("%s~live%d", m["id"], sent)
+		b, _ := json.Marshal(m)
+		// Each publish is its own call, so that a record's create time is
+		// when it was sent.
+		go p.Publish(ctx, []consumers.Message{{Key: []byte(m["id"].(string)), Value: b}})
+		sent++
+		time.Sleep(time.Until(start.Add(time.Duration(sent) * interval)))
+	}
+	time.Sleep(time.Second) // let the last sends finish
+	return sent, nil
+}
+
+func extractOnly(articles []consumers.Message) float64 {
+	x := ingest.NewExtractor(nil)
+	start := time.Now()
+	for _, a := range articles {
+		m, err := ingest.DecodeArticle(a.Key, a.Value, 0)
+		if err == nil {
+			x.Article(m)
+		}
+	}
+	return time.Since(start).Seconds()
+}
+
+func countClaims(ctx context.Context, s *neo4jstore.Store) (int, error) {
+	t, err := s.Query(ctx, `MATCH (c:Claim) RETURN count(c)`, nil)
+	if err != nil {
+		return 0, err
+	}
+	return int(t.Rows[0][0].(int64)), nil
+}
+
+// grow adds synthetic events, each asserting one claim between two states,
+// until the graph holds target claims.
+func grow(ctx context.Context, s *neo4jstore.Store, have, target int) error {
+	states := []string{"USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "IND", "BRA", "IRN", "ISR", "SAU",
+		"TUR", "PAK", "KOR", "PRK", "UKR", "SYR", "EGY", "NGA", "ZAF", "MEX", "CAN", "AUS"}
+	codes := []string{"0231", "112", "022", "1121", "0211"}
+	const chunk = 20000
+	for base := have; base < target; base += chunk {
+		var msgs []graphmodel.Event
+		for i := base; i < min(base+chunk, target); i++ {
+			m := ingest.EventMessage{
+				ID:         fmt.Sprintf("grow:%d", i),
+				CAMEO:      codes[i%len(codes)],
+				Subject:    &ingest.EventParty{Code: states[i%len(states)] + "GOV"},
+				Object:     &ingest.EventParty{Code: states[(i/len(states)+1+i)%len(states)]},
+				OccurredAt: fmt.Sprintf("20%02d-%02d-%02d", 10+i%15, 1+i%12, 1+i%28),
+				Source:     "bench",
+			}
+			if ev, oc := ingest.EventToGraph(m); oc.Kind == ingest.OutcomeClaim {
+				msgs = append(msgs, ev)
+			}
+		}
+		if _, err := s.BulkEvents(ctx, msgs, 5000, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "bench: grown to %d claims\n", min(base+chunk, target))
+	}
+	return nil
+}
+
+// benchWorker is a kg worker process.
+type benchWorker struct {
+	cmd  *exec.Cmd
+	addr string
+	done chan error
+}
+
+func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(exe, "worker")
+	limit := 64<<20 + cfg.BatchMaxBytes
+	cmd.Env = append(os.Environ(), "KG_ARTICLES_TOPIC="+articles, "KG_EVENTS_TOPIC="+events,
+		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn",
+		"GOMEMLIMIT="+strconv.Itoa(limit))
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w := &benchWorker{cmd: cmd, addr: addr, done: make(chan error, 1)}
+	go func() { w.done <- cmd.Wait() }()
+	return w, nil
+}
+
+func (w *benchWorker) stop() {
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-w.done:
+	case <-time.After(time.Minute):
+		w.cmd.Process.Kill()
+	}
+}
+
+// peakRSS reads the process's high-water resident set size from /proc.
+func (w *benchWorker) peakRSS() int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", w.cmd.Process.Pid))
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return -1
+}
+
+func waitLag(ctx context.Context, cfg Config, group, topic string, w *benchWorker) error {
+	for {
+		select {
+		case err := <-w.done:
+			return fmt.Errorf("worker exited: %v", err)
+		default:
+		}
+		lag, err := consumers.Lag(ctx, cfg.KafkaBrokers, cfg.security(), group, topic)
+		if err == nil && lag == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+func waitReady(addr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return fmt.Errorf("worker not ready after %s", timeout)
+}
+
+// latencyQuantiles reads the worker's end-to-end histogram and interpolates
+// the 50th and 99th percentiles within their buckets.
+func latencyQuantiles(addr string) (float64, float64, error) {
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	fams, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		return 0, 0, err
+	}
+	f, ok := fams["kg_end_to_end_seconds"]
+	if !ok || len(f.GetMetric()) == 0 {
+		return 0, 0, fmt.Errorf("no kg_end_to_end_seconds")
+	}
+	h := f.GetMetric()[0].GetHistogram()
+	return quantile(h, 0.5), quantile(h, 0.99), nil
+}
+
+func quantile(h *dto.Histogram, q float64) float64 {
+	total := float64(h.GetSampleCount())
+	if total == 0 {
+		return math.NaN()
+	}
+	buckets := h.GetBucket()
+	sort.Slice(buckets, func(i, j int) bool { return buckets[i].GetUpperBound() < buckets[j].GetUpperBound() })
+	rank := q * total
+	prevBound, prevCount := 0.0, 0.0
+	for _, b := range buckets {
+		c := float64(b.GetCumulativeCount())
+		if c >= rank {
+			if c == prevCount {
+				return b.GetUpperBound()
+			}
+			return prevBound + (b.GetUpperBound()-prevBound)*(rank-prevCount)/(c-prevCount)
+		}
+		prevBound, prevCount = b.GetUpperBound(), c
+	}
+	return math.Inf(1)
+}
