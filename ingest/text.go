@@ -36,6 +36,9 @@ func boilerplateSentence(s string) bool {
 	return false
 }
 
+// maxBoilerplateLine is the longest line tested for boilerplate.
+const maxBoilerplateLine = 300
+
 // A byline on its own line: "By Jane Doe and John Roe", "BY JANE DOE,
 // Associated Press". Case matters: "By Monday, the talks had ended." is the
 // story.
@@ -54,22 +57,35 @@ func Paragraphs(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || boilerplateLine.MatchString(line) || bylineLine.MatchString(line) {
+		// Boilerplate lines are short; a story paragraph is not tested
+		// (the regular expression is most of the cost of a long line).
+		if line == "" || len(line) <= maxBoilerplateLine && (boilerplateLine.MatchString(line) || bylineLine.MatchString(line)) {
 			continue
 		}
-		if m := dateline.FindStringIndex(line); m != nil {
-			head := line[:m[1]]
-			// A dateline prefix is only dropped when what it removes looks
-			// like a byline and place, never the story's own words.
-			if copyrightPrefix.MatchString(head) || isUpperPlace(head) {
-				line = strings.TrimSpace(line[m[1]:])
-			}
+		// A byline and dateline open the story: only its first lines
+		// are looked at.
+		if len(out) < 3 {
+			line = stripDateline(line)
 		}
 		if line != "" {
 			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// stripDateline drops a byline and dateline before a story's first words.
+func stripDateline(line string) string {
+	m := dateline.FindStringIndex(line)
+	if m == nil {
+		return line
+	}
+	// A dateline prefix is only dropped when what it removes looks like a
+	// byline and place, never the story's own words.
+	if head := line[:m[1]]; copyrightPrefix.MatchString(head) || isUpperPlace(head) {
+		return strings.TrimSpace(line[m[1]:])
+	}
+	return line
 }
 
 // isUpperPlace reports whether s is only an upper-case place name and a dash:
