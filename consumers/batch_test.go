@@ -1,7 +1,9 @@
 package consumers
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/segmentio/kafka-go"
@@ -152,6 +154,30 @@ func TestBreaker(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		if !b.record(100, 1) {
 			t.Fatalf("tripped at 1%% bad after %d batches", i)
+		}
+	}
+}
+
+// BenchmarkBuildBatch decodes, extracts and deduplicates a batch of the
+// sample articles, as the worker does for every fetch.
+func BenchmarkBuildBatch(b *testing.B) {
+	f, err := os.ReadFile("../ingest/testdata/articles-dev.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var msgs []kafka.Message
+	size := 0
+	for i, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
+		msgs = append(msgs, kafka.Message{Offset: int64(i), Value: line})
+		size += len(line)
+	}
+	x := ingest.NewExtractor(nil)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		srcs, dead, _ := buildBatch(x, articleTopic, msgs, 0)
+		if len(srcs) != len(msgs) || len(dead) != 0 {
+			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
 		}
 	}
 }

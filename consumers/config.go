@@ -24,7 +24,7 @@ type Config struct {
 	EventsTopic   string // empty: consume articles only
 	Security      Security
 
-	BatchMaxMessages int           // messages per batch per partition; default 500
+	BatchMaxMessages int           // messages per batch per partition; default 2000
 	BatchMaxBytes    int           // bytes of message values per batch; default 8 MiB
 	BatchLinger      time.Duration // how long a partial batch waits for more; default 200ms
 	MaxMessageBytes  int           // larger values are dead-lettered; default 900 KiB
@@ -62,7 +62,7 @@ func (c *Config) setDefaults() {
 			*v = d
 		}
 	}
-	def(&c.BatchMaxMessages, 500)
+	def(&c.BatchMaxMessages, 2000)
 	def(&c.BatchMaxBytes, 8<<20)
 	def(&c.MaxMessageBytes, 900<<10)
 	def(&c.DLQWindow, 200)

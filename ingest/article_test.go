@@ -97,3 +97,15 @@ func FuzzDecodeArticle(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecodeArticle(b *testing.B) {
+	value := []byte(`{"id": "seed", "title": "U.S. seeks China's help", "published_at": "2014-12-20",
+		"updated_at": "2014-12-20T10:00:00Z", "text": "` + strings.Repeat("The Obama administration has asked China for help. ", 100) + `"}`)
+	b.SetBytes(int64(len(value)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeArticle([]byte("seed"), value, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -32,7 +32,7 @@ type Config struct {
 	Neo4jUser          string        `envconfig:"NEO4J_USER" default:"neo4j" desc:"Neo4j user"`
 	Neo4jPassword      string        `envconfig:"NEO4J_PASSWORD" desc:"Neo4j password (secret, no default; empty connects without authentication)"`
 	Neo4jDatabase      string        `envconfig:"NEO4J_DATABASE" default:"neo4j" desc:"Neo4j database, passed on every call"`
-	BatchMaxMessages   int           `envconfig:"BATCH_MAX_MESSAGES" default:"500" desc:"messages per batch per partition"`
+	BatchMaxMessages   int           `envconfig:"BATCH_MAX_MESSAGES" default:"2000" desc:"messages per batch per partition"`
 	BatchMaxBytes      int           `envconfig:"BATCH_MAX_BYTES" default:"8388608" desc:"bytes of message values per batch"`
 	BatchLinger        time.Duration `envconfig:"BATCH_LINGER" default:"200ms" desc:"how long a partial batch waits for more messages"`
 	MaxMessageBytes    int           `envconfig:"MAX_MESSAGE_BYTES" default:"921600" desc:"larger message values are dead-lettered"`
