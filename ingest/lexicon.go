@@ -92,7 +92,7 @@ var titles = set("president", "vice", "prime", "minister", "secretary", "general
 	"president-elect", "ex-president", "mp", "house", "majority", "minority", "whip", "u.s.",
 	"pm", "sec.", "secretary-general", "commissioner", "high", "representative", "crown",
 	"taoiseach", "cde", "comrade", "presidential", "presidents", "ministers", "senators",
-	"representatives", "governors", "sens.", "reps.", "u.s.", "us", "uk", "un")
+	"representatives", "governors", "sens.", "reps.")
 
 // roleNouns before a name mark it as a person: "the envoy, Robert King",
 // "cyberpolicy expert James Lewis".
@@ -171,7 +171,7 @@ var legislatures = set("parliament", "congress", "senate", "knesset", "duma", "b
 // ambiguousNames are state names that are also given names: before a
 // capitalised word that is no title they open a person's name ("Jordan
 // Peterson", "Chad Smith", "Israel Katz").
-var ambiguousNames = set("georgia", "jordan", "chad", "israel", "kenya", "india", "america", "niger", "cuba", "china")
+var ambiguousNames = set("georgia", "jordan", "chad", "israel")
 
 // places are territories, regions and cities that news names like states
 // or people but that are neither.
