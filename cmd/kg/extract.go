@@ -12,7 +12,8 @@ import (
 )
 
 func extractCmd() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "extract FILE... | -",
 		Short: "Extract entities and relations offline, one JSON object per article",
 		Long: `Run the worker's extraction with no Kafka and no Neo4j and print one JSON object per
@@ -24,9 +25,14 @@ the article contract are reported on stderr and skipped. KG_OVERRIDES_FILE, when
 names the entity overrides to apply, as in kg worker.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runExtract(args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			if format != "json" && format != "dot" {
+				return fmt.Errorf("--format %q: want json or dot", format)
+			}
+			return runExtract(args, format, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "json", "output: json (one object per article) or dot (Graphviz: every entity and relation)")
+	return cmd
 }
 
 type prediction struct {
@@ -55,7 +61,7 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(paths []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
@@ -66,6 +72,7 @@ func runExtract(paths []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
+	g := newDotGraph()
 	bad := 0
 	err = readInputs(paths, stdin, func(r record) error {
 		m, err := ingest.DecodeArticle(r.key, r.value, 0)
@@ -74,13 +81,21 @@ func runExtract(paths []string, stdin io.Reader, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
-		return enc.Encode(predict(x.Article(m)))
+		a := x.Article(m)
+		if format == "dot" {
+			drawArticle(g, a)
+			return nil
+		}
+		return enc.Encode(predict(a))
 	})
 	if err != nil {
 		return err
 	}
 	if bad > 0 {
 		fmt.Fprintf(stderr, "%d messages skipped\n", bad)
+	}
+	if format == "dot" {
+		return g.write(stdout)
 	}
 	return nil
 }

@@ -54,12 +54,14 @@ them as $name: values never belong inside the query text.`,
 				return printTable(cmd.OutOrStdout(), t)
 			case "json":
 				return printJSON(cmd.OutOrStdout(), t)
+			case "dot":
+				return printDot(cmd.OutOrStdout(), t)
 			}
-			return fmt.Errorf("--format %q: want table or json", format)
+			return fmt.Errorf("--format %q: want table, json or dot", format)
 		},
 	}
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "query parameter name=value (repeatable)")
-	cmd.Flags().StringVar(&format, "format", "table", "output: table or json")
+	cmd.Flags().StringVar(&format, "format", "table", "output: table, json (JSON Lines) or dot (Graphviz: the nodes, relationships and paths returned)")
 	return cmd
 }
 
