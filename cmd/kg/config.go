@@ -41,6 +41,7 @@ type Config struct {
 	SessionTimeout     time.Duration `envconfig:"SESSION_TIMEOUT" default:"10s" desc:"consumer group session timeout"`
 	Neo4jRetryTime     time.Duration `envconfig:"NEO4J_RETRY_TIME" default:"15s" desc:"the driver's own retry budget for one transaction; past it the worker backs off and retries the batch"`
 	HTTPAddr           string        `envconfig:"HTTP_ADDR" default:":9464" desc:"address of /metrics, /healthz and /readyz; empty disables"`
+	PProf              bool          `envconfig:"PPROF" default:"false" desc:"also serve /debug/pprof/ on KG_HTTP_ADDR, for profiling"`
 	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
 	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format in ingest.Overrides) read by kg extract and kg worker; empty for none"`

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -74,7 +75,13 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	if cfg.HTTPAddr != "" {
-		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: opsHandler(reg, w, store), ReadHeaderTimeout: 5 * time.Second}
+		mux := opsHandler(reg, w, store)
+		if cfg.PProf {
+			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		}
+		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 		go func() {
 			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				log.Error("http server", "addr", cfg.HTTPAddr, "err", err)
@@ -119,7 +126,7 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*neo4jstore.S
 
 // opsHandler serves /metrics, /healthz (progress) and /readyz (Kafka and
 // Neo4j reachable).
-func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore.Store) http.Handler {
+func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore.Store) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/healthz", func(rw http.ResponseWriter, r *http.Request) {
