@@ -80,7 +80,10 @@ func BenchmarkExtractAdversarial(b *testing.B) {
 }
 
 // TestExtractLinear checks the same property as the benchmark, cheaply: 100
-// times the input may cost at most 300 times the time.
+// times the input may cost at most 500 times the time. The benchmark holds
+// the 3x bound on a quiet machine; the test leaves room for a loaded one
+// (and the race detector) while still failing on anything quadratic, which
+// would cost about 100 times more per byte.
 func TestExtractLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
@@ -97,8 +100,8 @@ func TestExtractLinear(t *testing.T) {
 			}
 			return float64(best.Nanoseconds()) / float64(len(text))
 		}
-		s, l := perByte(small, 20), perByte(large, 2)
-		if l > 3*s && l > 20 { // below 20 ns/byte noise dominates
+		s, l := perByte(small, 20), perByte(large, 3)
+		if l > 5*s && l > 20 { // below 20 ns/byte noise dominates
 			t.Errorf("%s: %.1f ns/byte at 1 MiB, %.1f at 10 KiB: not linear", a.name, l, s)
 		}
 	}

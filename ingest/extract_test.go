@@ -183,6 +183,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Britain and France launched strikes on Libya. The bombing was condemned by Russia and China.",
 			"state:CHN accused-of state:FRA; state:RUS accused-of state:FRA"},
 		{"Kuwait, a staunch U.S. ally, allowed troops to use its territory.", "state:KWT ally-of state:USA"},
+		{"In a statement, Canada cited Iran's \"brutal repression\" of protesters as the reason for the sanctions.", "state:CAN accused-of state:IRN"},
+		{"Canada cited Iran's growing economy as a reason to trade.", ""},
+		{"Germany criticized Russia's decision to expel the diplomats.", "state:DEU accused-of state:RUS"},
 		// denials
 		{"Russia denied accusing Ukraine of shelling the plant.", ""},
 		{"Iran denied the American allegations that it was behind the attack.", "state:USA accused-of state:IRN"},

@@ -326,6 +326,9 @@ var (
 	// proclamation ... by Donald Trump". On their own they are violence.
 	attackVerbs = set("attack", "attacks", "attacked", "attacking", "slam", "slams", "slammed", "blast", "blasts", "blasted",
 		"decry", "decries", "decried", "deplore", "deplores", "deplored", "lambast", "lambasted", "rebuke", "rebuked", "rebuking")
+	// citeVerbs point at a harmful act as a reason: "cited the Cuban
+	// government's repression of the Cuban people".
+	citeVerbs = set("cite", "cites", "cited", "citing")
 	// labelVerbs name their object as a wrongdoer: "named the PKK and the
 	// YPG as terrorists", "called Trump's conduct a breach of ...".
 	labelVerbs = set("name", "names", "named", "label", "labels", "labelled", "labeled", "brand", "brands", "branded",
@@ -401,7 +404,7 @@ func (d *doc) triggerAt(si, ti int) []found {
 			f, ok = d.accuseNoun(s, ti) // "unsealed further charges against him"
 		}
 		add(f, ok)
-	case attackVerbs[w]:
+	case attackVerbs[w], citeVerbs[w]:
 		add(d.criticizeAct(s, ti))
 	case labelVerbs[w]:
 		fs = d.labelAs(s, ti)
@@ -1208,17 +1211,27 @@ func (d *doc) criticizeAct(s *sentence, ti int) (found, bool) {
 		return f, false
 	}
 	f.subj, f.subjAt = subj, at
-	// "X's decision"
+	cite := citeVerbs[toks[ti].lower]
+	// "X's decision", "the Cuban government's "ongoing repression ...""
 	if m, ok := mentionAt(s, ti+1); ok {
 		j := m.end
 		for j < len(toks) && govNouns[toks[j].lower] {
 			j++
 		}
-		if j+1 < len(toks) && toks[j].text == "'s" && actNouns[toks[j+1].lower] {
-			f.obj = claimParty(toks, m)
-			f.charge = cleanCharge(clauseFrom(toks, j+1))
-			return f, true
+		if j < len(toks) && toks[j].text == "'s" {
+			k := j + 1
+			for k < len(toks) && k < j+4 && (toks[k].text == `"` || toks[k].text == "'" || toks[k].word && !toks[k].cap && !harmNouns[toks[k].lower] && !actNouns[toks[k].lower]) {
+				k++ // quotes and adjectives before the noun
+			}
+			if k < len(toks) && (harmNouns[toks[k].lower] || !cite && actNouns[toks[k].lower]) {
+				f.obj = claimParty(toks, m)
+				f.charge = cleanCharge(clauseFrom(toks, k-countAdjs(toks, k, j+1)))
+				return f, true
+			}
 		}
+		return f, false
+	}
+	if cite {
 		return f, false
 	}
 	// "the proclamation of ... by X"
@@ -1325,7 +1338,17 @@ func harmFollows(toks []token, i int) bool {
 	return false
 }
 
-var harmNouns = set("attack", "attacks", "killing", "killings", "death", "deaths", "bombing",
+// countAdjs counts the words between from and the noun at k.
+func countAdjs(toks []token, k, from int) int {
+	n := 0
+	for i := k - 1; i >= from && toks[i].word; i-- {
+		n++
+	}
+	return n
+}
+
+var harmNouns = set("repression", "oppression", "persecution", "crackdown", "aggression", "occupation",
+	"annexation", "attack", "attacks", "killing", "killings", "death", "deaths", "bombing",
 	"bombings", "crash", "hack", "hacking", "murder", "murders", "shooting", "violence",
 	"poisoning", "massacre", "downing", "explosion", "explosions", "abuses", "abuse", "crimes",
 	"crime", "assassination", "kidnapping", "coup", "invasion", "strike", "strikes", "shelling",
