@@ -22,6 +22,7 @@ type metrics struct {
 	claims       *prometheus.HistogramVec
 	empty        *prometheus.CounterVec
 	articles     *prometheus.CounterVec
+	skipped      *prometheus.CounterVec
 	confidence   *prometheus.HistogramVec
 	endToEnd     prometheus.Histogram
 }
@@ -52,6 +53,8 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "kg_extract_empty_articles_total", Help: "Articles with no entity or no claim."}, []string{"extractor_version", "what"}),
 		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kg_extract_articles_total", Help: "Articles extracted."}, []string{"extractor_version"}),
+		skipped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kg_extract_skipped_total", Help: "Articles extraction did not read, by reason."}, []string{"extractor_version", "reason"}),
 		confidence: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "kg_claim_confidence", Help: "Confidence of extracted claims.", Buckets: prometheus.LinearBuckets(0.1, 0.1, 10)}, []string{"extractor_version"}),
 		endToEnd: prometheus.NewHistogram(prometheus.HistogramOpts{
@@ -59,7 +62,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Buckets: prometheus.ExponentialBuckets(0.005, 1.25, 40)}),
 	}
 	reg.MustRegister(m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
-		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.confidence, m.endToEnd)
+		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd)
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))
 	}
@@ -77,6 +80,9 @@ func (m *metrics) observeArticles(srcs []source) {
 		}
 		a := s.article
 		m.articles.WithLabelValues(v).Inc()
+		if a.Skipped != "" {
+			m.skipped.WithLabelValues(v, a.Skipped).Inc()
+		}
 		m.entities.WithLabelValues(v).Observe(float64(len(a.Entities)))
 		m.claims.WithLabelValues(v).Observe(float64(len(a.Claims)))
 		if len(a.Entities) == 0 {

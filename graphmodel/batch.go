@@ -78,6 +78,9 @@ type Article struct {
 	Entities         []Entity
 	Mentions         []Mention
 	Claims           []Claim
+	// Skipped says why extraction read nothing ("non-english"), or "". It
+	// is counted, not stored.
+	Skipped string
 }
 
 // Batch is what one Neo4j transaction writes. Within a batch an article id

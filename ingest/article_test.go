@@ -109,3 +109,23 @@ func BenchmarkDecodeArticle(b *testing.B) {
 		}
 	}
 }
+
+// An article in another language is skipped with its reason, whether its
+// language tag or its text says so.
+func TestArticleSkipsOtherLanguages(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, m := range []ArticleMessage{
+		{ID: "tagged", Language: "fr", Text: "Japan asked the United States for help."},
+		{ID: "untagged", Text: "Le gouvernement français a demandé l'aide de l'Allemagne pour la reconstruction du pays et des villes. " +
+			"Selon le ministre, les travaux sont urgents et il est nécessaire que les deux pays agissent ensemble dans les " +
+			"prochains mois, mais les détails de cette aide ne sont pas encore connus."},
+	} {
+		a := x.Article(m)
+		if a.Skipped != SkipNonEnglish || len(a.Claims) != 0 {
+			t.Errorf("%s: skipped %q with %d claims, want %q and none", m.ID, a.Skipped, len(a.Claims), SkipNonEnglish)
+		}
+	}
+	if a := x.Article(ArticleMessage{ID: "en", Language: "en", Text: "Japan asked the United States for help."}); a.Skipped != "" || len(a.Claims) != 1 {
+		t.Errorf("English article: skipped %q with %d claims, want read with one claim", a.Skipped, len(a.Claims))
+	}
+}

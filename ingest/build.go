@@ -12,7 +12,7 @@ import (
 // Article extracts one decoded article message and returns what it asserts,
 // ready for the graph.
 func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
-	var r Result
+	r := Result{Skipped: SkipNonEnglish}
 	if englishTag(m.Language) {
 		var published time.Time // zero when absent
 		if day, err := ParseDate(m.PublishedAt); err == nil {
@@ -37,6 +37,7 @@ func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 		Entities:         r.Entities,
 		Mentions:         r.Mentions,
 		Claims:           r.Claims,
+		Skipped:          r.Skipped,
 	}
 }
 

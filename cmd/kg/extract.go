@@ -38,6 +38,7 @@ names the entity overrides to apply, as in kg worker.`,
 type prediction struct {
 	ArticleID        string         `json:"article_id"`
 	ExtractorVersion string         `json:"extractor_version"`
+	Skipped          string         `json:"skipped,omitempty"` // why nothing was read: "non-english"
 	Entities         []predEntity   `json:"entities"`
 	Relations        []predRelation `json:"relations"`
 }
@@ -101,7 +102,7 @@ func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr i
 }
 
 func predict(a graphmodel.Article) prediction {
-	p := prediction{ArticleID: a.ID, ExtractorVersion: a.ExtractorVersion, Entities: []predEntity{}, Relations: []predRelation{}}
+	p := prediction{ArticleID: a.ID, ExtractorVersion: a.ExtractorVersion, Skipped: a.Skipped, Entities: []predEntity{}, Relations: []predRelation{}}
 	for _, e := range a.Entities {
 		aliases := e.Aliases
 		if aliases == nil {
