@@ -107,3 +107,54 @@ func headline(text string) string {
 	}
 	return first
 }
+
+// eventRecord is one event message read from an input, or the reason the
+// row could not become one.
+type eventRecord struct {
+	where string // file:line
+	key   []byte
+	value []byte
+	err   error
+}
+
+// readEventInputs reads event rows in the given format from files ("-" is
+// stdin): GDELT and ICEWS files become event messages, and JSON Lines are
+// taken as event messages as they are.
+func readEventInputs(format string, paths []string, stdin io.Reader, fn func(eventRecord) error) error {
+	for _, p := range paths {
+		name := p
+		if p == "-" {
+			name = "stdin"
+		}
+		read := func(r io.Reader) error {
+			switch format {
+			case formatGDELT:
+				return ingest.ReadGDELT(r, func(row ingest.EventRow) error { return fn(eventRecordOf(name, row)) })
+			case formatICEWS:
+				return ingest.ReadICEWS(r, func(row ingest.EventRow) error { return fn(eventRecordOf(name, row)) })
+			}
+			return readJSONLines(name, r, func(rec record) error {
+				return fn(eventRecord{where: rec.where, key: rec.key, value: rec.value})
+			})
+		}
+		var err error
+		if p == "-" {
+			err = read(stdin)
+		} else {
+			err = withFile(p, read)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func eventRecordOf(name string, row ingest.EventRow) eventRecord {
+	rec := eventRecord{where: fmt.Sprintf("%s:%d", name, row.Line), err: row.Err}
+	if row.Err == nil {
+		rec.key = []byte(row.Message.ID)
+		rec.value, rec.err = json.Marshal(row.Message)
+	}
+	return rec
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -10,21 +12,49 @@ import (
 	"github.com/newsgraph/kg/ingest"
 )
 
+// Input formats of kg publish.
+const (
+	formatArticles = "articles" // the default: article messages or plain-text articles
+	formatEvents   = "events"   // JSON Lines of event messages
+	formatGDELT    = "gdelt"    // GDELT 1.0 or 2.0 event files
+	formatICEWS    = "icews"    // ICEWS event files with a header row
+)
+
 func publishCmd() *cobra.Command {
-	var topic string
+	var topic, format string
 	var retract []string
 	var partitions int
+	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "publish FILE... | -",
-		Short: "Publish article messages to Kafka",
-		Long: `Publish article messages, keyed by id with the murmur2 partitioner (so every version of
-an article lands on one partition, in order) and acknowledged by all in-sync replicas.
-.jsonl files hold one message per line, - reads JSON Lines from stdin, and any other file is
-one plain-text article whose id is the file name without extension. Messages that break the
-article contract are reported with their reason and skipped; --retract publishes tombstones.`,
+		Short: "Publish article or event messages to Kafka",
+		Long: `Publish messages, keyed by id with the murmur2 partitioner (so every version of a
+message lands on one partition, in order) and acknowledged by all in-sync replicas.
+
+--format articles (the default): .jsonl files hold one article message per line, - reads JSON
+Lines from stdin, and any other file is one plain-text article whose id is the file name
+without extension; published to $KG_ARTICLES_TOPIC (compacted). --retract publishes tombstones.
+
+--format gdelt | icews | events: GDELT 1.0/2.0 event files (tab-separated, no header), ICEWS
+event files (tab-separated, with a header row) or JSON Lines of event messages; every row
+becomes an event message (ids gdelt:<GLOBALEVENTID>, icews:<event_date>:<event_id>)
+published to $KG_EVENTS_TOPIC (not compacted). A summary of the rows read and their outcomes
+(invalid, event only, claim), with counts per reason, ends the output on stderr.
+
+Messages that break the contract are reported with their reason and skipped. --dry-run
+prints the messages as JSON Lines on stdout instead of publishing them.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && len(retract) == 0 {
+			switch format {
+			case formatArticles, formatEvents, formatGDELT, formatICEWS:
+			default:
+				return fmt.Errorf("--format %q: want articles, events, gdelt or icews", format)
+			}
+			events := format != formatArticles
+			if len(args) == 0 && (len(retract) == 0 || events) {
 				return fmt.Errorf("nothing to publish: name files, - for stdin, or --retract ID")
+			}
+			if events && len(retract) > 0 {
+				return fmt.Errorf("--retract retracts articles; events are not retracted")
 			}
 			cfg, err := loadConfig()
 			if err != nil {
@@ -32,70 +62,242 @@ article contract are reported with their reason and skipped; --retract publishes
 			}
 			if topic == "" {
 				topic = cfg.ArticlesTopic
+				if events {
+					topic = cfg.EventsTopic
+				}
 			}
-			p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
-				consumers.TopicSpec{Partitions: partitions, Compact: true})
-			if err != nil {
-				return err
+			var out sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
+			if !dryRun {
+				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
+					consumers.TopicSpec{Partitions: partitions, Compact: !events})
+				if err != nil {
+					return err
+				}
+				defer p.Close()
+				out = p
 			}
-			defer p.Close()
-			return publish(cmd, p, args, retract, cfg.MaxMessageBytes)
+			if events {
+				return publishEvents(cmd, out, format, args, cfg.MaxMessageBytes, dryRun)
+			}
+			return publish(cmd, out, args, retract, cfg.MaxMessageBytes, dryRun)
 		},
 	}
-	cmd.Flags().StringVar(&topic, "topic", "", "topic to publish to (default $KG_ARTICLES_TOPIC)")
-	cmd.Flags().IntVar(&partitions, "partitions", 3, "partitions of the topic when publish has to create it (compacted)")
+	cmd.Flags().StringVar(&format, "format", formatArticles, "input format: articles, events (JSON Lines of event messages), gdelt or icews")
+	cmd.Flags().StringVar(&topic, "topic", "", "topic to publish to (default $KG_ARTICLES_TOPIC, or $KG_EVENTS_TOPIC for event formats)")
+	cmd.Flags().IntVar(&partitions, "partitions", 3, "partitions of the topic when publish has to create it (the article topic compacted)")
 	cmd.Flags().StringArrayVar(&retract, "retract", nil, "publish a tombstone retracting the article with this id (repeatable)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the messages as JSON Lines instead of publishing them")
 	return cmd
 }
+
+// sender is where messages go: Kafka, or stdout for a dry run.
+type sender interface {
+	Publish(ctx context.Context, msgs []consumers.Message) error
+	Topic() string
+}
+
+// dryRunSender prints message values as JSON Lines.
+type dryRunSender struct {
+	w     io.Writer
+	topic string
+}
+
+func (d *dryRunSender) Publish(_ context.Context, msgs []consumers.Message) error {
+	for _, m := range msgs {
+		if m.Value == nil {
+			fmt.Fprintf(d.w, "{\"tombstone\":%q}\n", m.Key)
+			continue
+		}
+		if _, err := fmt.Fprintf(d.w, "%s\n", m.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *dryRunSender) Topic() string { return d.topic }
 
 // publishChunk is how many messages go to Kafka in one call.
 const publishChunk = 500
 
-func publish(cmd *cobra.Command, p *consumers.Publisher, paths, retract []string, maxBytes int) error {
-	ctx := cmd.Context()
-	stderr := cmd.ErrOrStderr()
-	var pending []consumers.Message
-	sent, bad := 0, 0
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		if err := p.Publish(ctx, pending); err != nil {
-			return err
-		}
-		sent += len(pending)
-		pending = pending[:0]
+// batcher sends messages in chunks of publishChunk.
+type batcher struct {
+	ctx     context.Context
+	out     sender
+	pending []consumers.Message
+	sent    int
+}
+
+func (b *batcher) add(m consumers.Message) error {
+	b.pending = append(b.pending, m)
+	if len(b.pending) >= publishChunk {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batcher) flush() error {
+	if len(b.pending) == 0 {
 		return nil
 	}
+	if err := b.out.Publish(b.ctx, b.pending); err != nil {
+		return err
+	}
+	b.sent += len(b.pending)
+	b.pending = b.pending[:0]
+	return nil
+}
+
+func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes int, dryRun bool) error {
+	stderr := cmd.ErrOrStderr()
+	b := &batcher{ctx: cmd.Context(), out: out}
+	bad := 0
 	err := readInputs(paths, cmd.InOrStdin(), func(r record) error {
 		if _, err := ingest.DecodeArticle(r.key, r.value, maxBytes); err != nil {
 			bad++
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
-		pending = append(pending, consumers.Message{Key: r.key, Value: r.value})
-		if len(pending) >= publishChunk {
-			return flush()
-		}
-		return nil
+		return b.add(consumers.Message{Key: r.key, Value: r.value})
 	})
 	if err != nil {
 		return err
 	}
 	for _, id := range retract {
-		pending = append(pending, consumers.Message{Key: []byte(id), Value: nil})
+		if err := b.add(consumers.Message{Key: []byte(id), Value: nil}); err != nil {
+			return err
+		}
 	}
-	if err := flush(); err != nil {
+	if err := b.flush(); err != nil {
 		return err
 	}
-	summary(cmd.OutOrStdout(), sent, bad, p.Topic())
+	summaryOut := cmd.OutOrStdout()
+	if dryRun {
+		summaryOut = stderr
+	}
+	summary(summaryOut, b.sent, bad, out.Topic(), dryRun)
 	return nil
 }
 
-func summary(out io.Writer, sent, bad int, topic string) {
-	fmt.Fprintf(out, "published %d messages to %s", sent, topic)
+func summary(out io.Writer, sent, bad int, topic string, dryRun bool) {
+	if dryRun {
+		fmt.Fprintf(out, "dry run: %d messages for %s", sent, topic)
+	} else {
+		fmt.Fprintf(out, "published %d messages to %s", sent, topic)
+	}
 	if bad > 0 {
 		fmt.Fprintf(out, "; %d skipped as malformed", bad)
 	}
 	fmt.Fprintln(out)
+}
+
+// publishEvents reads event rows, publishes every valid one as an event
+// message and counts the outcome of each row.
+func publishEvents(cmd *cobra.Command, out sender, format string, paths []string, maxBytes int, dryRun bool) error {
+	stderr := cmd.ErrOrStderr()
+	b := &batcher{ctx: cmd.Context(), out: out}
+	t := newTally()
+	err := readEventInputs(format, paths, cmd.InOrStdin(), func(r eventRecord) error {
+		t.rows++
+		if r.err != nil {
+			t.invalid[ingest.ReasonOf(r.err)]++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+			return nil
+		}
+		m, err := ingest.DecodeEvent(r.key, r.value, maxBytes)
+		if err != nil {
+			t.invalid[ingest.ReasonOf(err)]++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			return nil
+		}
+		ev, outcome := ingest.EventToGraph(m)
+		switch outcome.Kind {
+		case ingest.OutcomeInvalid:
+			t.invalid[outcome.Invalid]++
+			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.where, outcome)
+			return nil
+		case ingest.OutcomeEventOnly:
+			t.eventOnly[outcome.NoClaim]++
+		case ingest.OutcomeClaim:
+			t.claims[string(ev.Claims[0].Type)]++
+		}
+		return b.add(consumers.Message{Key: r.key, Value: r.value})
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.flush(); err != nil {
+		return err
+	}
+	if !dryRun {
+		summary(cmd.OutOrStdout(), b.sent, t.total(t.invalid), out.Topic(), false)
+	}
+	t.print(stderr, format)
+	return nil
+}
+
+// tally counts the outcomes of event rows by reason.
+type tally struct {
+	rows      int
+	invalid   map[ingest.Reason]int
+	eventOnly map[ingest.NoClaimReason]int
+	claims    map[string]int // by relation type
+}
+
+func newTally() *tally {
+	return &tally{invalid: map[ingest.Reason]int{}, eventOnly: map[ingest.NoClaimReason]int{}, claims: map[string]int{}}
+}
+
+func (t *tally) total(m any) int {
+	n := 0
+	switch m := m.(type) {
+	case map[ingest.Reason]int:
+		for _, v := range m {
+			n += v
+		}
+	case map[ingest.NoClaimReason]int:
+		for _, v := range m {
+			n += v
+		}
+	case map[string]int:
+		for _, v := range m {
+			n += v
+		}
+	}
+	return n
+}
+
+// print writes the summary: the rows read, then each outcome with its
+// count and its counts per reason, in the fixed order of the reasons.
+func (t *tally) print(w io.Writer, format string) {
+	inv, only, claims := t.total(t.invalid), t.total(t.eventOnly), t.total(t.claims)
+	fmt.Fprintf(w, "%s: %d rows read = %d invalid + %d event only + %d claims\n", format, t.rows, inv, only, claims)
+	var parts []string
+	for _, r := range ingest.Reasons {
+		if n := t.invalid[r]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", r, n))
+		}
+	}
+	fmt.Fprintf(w, "  invalid: %d%s\n", inv, list(parts))
+	parts = parts[:0]
+	for _, r := range ingest.NoClaimReasons {
+		if n := t.eventOnly[r]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", r, n))
+		}
+	}
+	fmt.Fprintf(w, "  event only: %d%s\n", only, list(parts))
+	parts = parts[:0]
+	for _, typ := range []string{"accused-of", "ally-of", "requested-help-from"} {
+		if n := t.claims[typ]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", typ, n))
+		}
+	}
+	fmt.Fprintf(w, "  claims: %d%s\n", claims, list(parts))
+}
+
+func list(parts []string) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
