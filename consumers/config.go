@@ -172,13 +172,15 @@ func NewWriter(brokers []string, sec Security) (*kafka.Writer, error) {
 		return nil, err
 	}
 	return &kafka.Writer{
-		Addr:                   kafka.TCP(brokers...),
-		Transport:              tr,
-		Balancer:               &kafka.Murmur2Balancer{},
-		RequiredAcks:           kafka.RequireAll,
-		BatchTimeout:           5 * time.Millisecond,
-		BatchSize:              500,
-		BatchBytes:             16 << 20,
+		Addr:         kafka.TCP(brokers...),
+		Transport:    tr,
+		Balancer:     &kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll,
+		BatchTimeout: 5 * time.Millisecond,
+		BatchSize:    500,
+		// A broker's message.max.bytes (1 MiB by default) bounds a whole
+		// record batch, not one record: larger batches are refused.
+		BatchBytes:             1 << 20,
 		WriteTimeout:           30 * time.Second,
 		MaxAttempts:            10,
 		AllowAutoTopicCreation: true,

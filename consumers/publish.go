@@ -47,9 +47,24 @@ func (p *Publisher) Publish(ctx context.Context, msgs []Message) error {
 		out[i] = kafka.Message{Key: m.Key, Value: m.Value}
 	}
 	if err := p.w.WriteMessages(ctx, out...); err != nil {
-		return fmt.Errorf("publish to %s: %w", p.w.Topic, err)
+		return fmt.Errorf("publish to %s: %w", p.w.Topic, summarize(err))
 	}
 	return nil
+}
+
+// summarize shortens kafka-go's error for a failed batch, which lists
+// every message's error, to the count and the first one.
+func summarize(err error) error {
+	var we kafka.WriteErrors
+	if !errors.As(err, &we) {
+		return err
+	}
+	for _, e := range we {
+		if e != nil {
+			return fmt.Errorf("%d of %d messages failed, first: %w", we.Count(), len(we), e)
+		}
+	}
+	return err
 }
 
 // Topic returns the topic published to.

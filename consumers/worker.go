@@ -182,7 +182,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		MaxBytes:      w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
 		MaxWait:       250 * time.Millisecond,
 		QueueCapacity: w.cfg.BatchMaxMessages, // bounded: back-pressure when the graph is slow
-		ErrorLogger:   kafka.LoggerFunc(func(msg string, args ...any) { log.Warn(fmt.Sprintf(msg, args...)) }),
+		// The reader retries its fetch errors itself (an idle connection's
+		// i/o timeout among them); what it cannot recover from reaches
+		// FetchMessage, which is logged below.
+		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { log.Debug(fmt.Sprintf(msg, args...)) }),
 	})
 	defer r.Close()
 	if err := r.SetOffset(offset); err != nil {
