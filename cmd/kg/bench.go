@@ -39,6 +39,7 @@ type benchOpts struct {
 	gdelt, icews           []string
 	articleFile            string
 	batchSizes             []int
+	profile                string
 }
 
 func benchCmd() *cobra.Command {
@@ -74,6 +75,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	f.StringArrayVar(&o.icews, "icews", nil, "ICEWS files (default: the sample in ../shared/data/raw)")
 	f.StringVar(&o.articleFile, "article-file", "ingest/testdata/articles-dev.jsonl", "article messages to repeat")
 	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{500, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
+	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
 	return cmd
 }
 
@@ -86,11 +88,14 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	if o.icews == nil {
 		o.icews, _ = filepath.Glob("../shared/data/raw/icews-sample-andybega/icews_sample.tsv")
 	}
-	events, err := benchEvents(o.gdelt, o.icews, o.events)
+	// Every run writes rows of its own: ids carry the run's stamp, so that
+	// a second run measures writes, not the skipping of known versions.
+	stamp := strconv.FormatInt(time.Now().Unix(), 36)
+	events, err := benchEvents(o.gdelt, o.icews, o.events, stamp)
 	if err != nil {
 		return err
 	}
-	articles, err := benchArticles(o.articleFile, o.articles)
+	articles, err := benchArticles(o.articleFile, o.articles, stamp)
 	if err != nil {
 		return err
 	}
@@ -112,7 +117,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	if claims < o.grow {
 		say("growing the graph from %d to %d claims", claims, o.grow)
 		start := time.Now()
-		if err := grow(ctx, store, claims, o.grow); err != nil {
+		if err := grow(ctx, store, claims, o.grow, stamp); err != nil {
 			return err
 		}
 		say("grown in %s", time.Since(start).Round(time.Second))
@@ -158,7 +163,6 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	say("ceiling: %d events, %d claims in %.1fs", bst.Events, bst.Claims, res.ceilingSecs)
 
 	// 3. The pipeline: events, then articles, through a worker process.
-	stamp := strconv.FormatInt(time.Now().Unix(), 36)
 	articleTopic, eventTopic, group := "bench-"+stamp+"-articles", "bench-"+stamp+"-events", "bench-"+stamp
 	sec := cfg.security()
 	for _, t := range []struct {
@@ -177,6 +181,13 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	start = time.Now()
+	if o.profile != "" {
+		go func() {
+			if err := cpuProfile(w.addr, o.profile, 10*time.Second); err != nil {
+				say("cpu profile: %v", err)
+			}
+		}()
+	}
 	if err := waitLag(ctx, cfg, group, eventTopic, w); err != nil {
 		w.stop()
 		return err
@@ -259,7 +270,7 @@ func (r benchResult) print(out io.Writer) {
 }
 
 // benchEvents reads event rows and repeats them, with ids made unique, to n.
-func benchEvents(gdelt, icews []string, n int) ([]ingest.EventMessage, error) {
+func benchEvents(gdelt, icews []string, n int, stamp string) ([]ingest.EventMessage, error) {
 	var base []ingest.EventMessage
 	keep := func(r ingest.EventRow) error {
 		if r.Err == nil {
@@ -283,9 +294,7 @@ func benchEvents(gdelt, icews []string, n int) ([]ingest.EventMessage, error) {
 	out := make([]ingest.EventMessage, 0, n)
 	for i := 0; len(out) < n; i++ {
 		m := base[i%len(base)]
-		if k := i / len(base); k > 0 {
-			m.ID = fmt.Sprintf("%s~%d", m.ID, k)
-		}
+		m.ID = fmt.Sprintf("%s~%s.%d", m.ID, stamp, i/len(base))
 		out = append(out, m)
 	}
 	return out, nil
@@ -301,7 +310,7 @@ func eventMessages(events []ingest.EventMessage) []consumers.Message {
 }
 
 // benchArticles repeats the article messages of a file, with unique ids, to n.
-func benchArticles(path string, n int) ([]consumers.Message, error) {
+func benchArticles(path string, n int, stamp string) ([]consumers.Message, error) {
 	var base []map[string]any
 	err := withFile(path, func(f io.Reader) error {
 		sc := bufio.NewScanner(f)
@@ -320,7 +329,7 @@ func benchArticles(path string, n int) ([]consumers.Message, error) {
 	out := make([]consumers.Message, 0, n)
 	for i := 0; len(out) < n; i++ {
 		m := base[i%len(base)]
-		id := fmt.Sprintf("%s~bench%d", m["id"], i)
+		id := fmt.Sprintf("%s~%s.%d", m["id"], stamp, i)
 		c := map[string]any{}
 		for k, v := range m {
 			c[k] = v
@@ -392,32 +401,42 @@ func countClaims(ctx context.Context, s *neo4jstore.Store) (int, error) {
 	return int(t.Rows[0][0].(int64)), nil
 }
 
-// grow adds synthetic events, each asserting one claim between two states,
-// until the graph holds target claims.
-func grow(ctx context.Context, s *neo4jstore.Store, have, target int) error {
+// grow adds synthetic events, each asserting one claim between two
+// different states, until the graph holds target claims.
+func grow(ctx context.Context, s *neo4jstore.Store, have, target int, stamp string) error {
 	states := []string{"USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "IND", "BRA", "IRN", "ISR", "SAU",
 		"TUR", "PAK", "KOR", "PRK", "UKR", "SYR", "EGY", "NGA", "ZAF", "MEX", "CAN", "AUS"}
 	codes := []string{"0231", "112", "022", "1121", "0211"}
 	const chunk = 20000
-	for base := have; base < target; base += chunk {
-		var msgs []graphmodel.Event
-		for i := base; i < min(base+chunk, target); i++ {
+	next := have
+	for have < target {
+		var evs []graphmodel.Event
+		for n := 0; n < min(chunk, target-have); n++ {
+			i := next
+			next++
+			subj := i % len(states)
+			obj := (subj + 1 + (i/len(states))%(len(states)-1)) % len(states) // never the subject
 			m := ingest.EventMessage{
-				ID:         fmt.Sprintf("grow:%d", i),
+				ID:         fmt.Sprintf("grow-%s:%d", stamp, i),
 				CAMEO:      codes[i%len(codes)],
-				Subject:    &ingest.EventParty{Code: states[i%len(states)] + "GOV"},
-				Object:     &ingest.EventParty{Code: states[(i/len(states)+1+i)%len(states)]},
+				Subject:    &ingest.EventParty{Code: states[subj] + "GOV"},
+				Object:     &ingest.EventParty{Code: states[obj]},
 				OccurredAt: fmt.Sprintf("20%02d-%02d-%02d", 10+i%15, 1+i%12, 1+i%28),
 				Source:     "bench",
 			}
 			if ev, oc := ingest.EventToGraph(m); oc.Kind == ingest.OutcomeClaim {
-				msgs = append(msgs, ev)
+				evs = append(evs, ev)
 			}
 		}
-		if _, err := s.BulkEvents(ctx, msgs, 5000, time.Now()); err != nil {
+		st, err := s.BulkEvents(ctx, evs, 5000, time.Now())
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "bench: grown to %d claims\n", min(base+chunk, target))
+		if st.Claims == 0 {
+			return fmt.Errorf("growing wrote no claims")
+		}
+		have += st.Claims
+		fmt.Fprintf(os.Stderr, "bench: grown to %d claims\n", have)
 	}
 	return nil
 }
@@ -443,7 +462,7 @@ func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker,
 	cmd := exec.Command(exe, "worker")
 	limit := 64<<20 + cfg.BatchMaxBytes
 	cmd.Env = append(os.Environ(), "KG_ARTICLES_TOPIC="+articles, "KG_EVENTS_TOPIC="+events,
-		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn",
+		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true",
 		"GOMEMLIMIT="+strconv.Itoa(limit))
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -496,6 +515,30 @@ func waitLag(ctx context.Context, cfg Config, group, topic string, w *benchWorke
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
+
+// cpuProfile saves a CPU profile of the worker at addr.
+func cpuProfile(addr, path string, d time.Duration) error {
+	var resp *http.Response
+	var err error
+	for range 100 { // the worker serves HTTP once Neo4j answers
+		resp, err = http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+		if err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(f, resp.Body)
+	return err
 }
 
 func waitReady(addr string, timeout time.Duration) error {

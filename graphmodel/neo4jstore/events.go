@@ -65,9 +65,13 @@ func (w *txWriter) freshEvents(events []graphmodel.Event, st *graphmodel.WriteSt
 	var fresh []*graphmodel.Event
 	for i := range events {
 		e := &events[i]
-		if hash, ok := have[e.ID]; ok && hash == e.ContentHash {
+		hash, ok := have[e.ID]
+		if ok && hash == e.ContentHash {
 			st.Skipped++
 			continue
+		}
+		if ok {
+			w.changed[e.ID] = true
 		}
 		fresh = append(fresh, e)
 	}
@@ -120,8 +124,20 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 	if _, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
 		return err
 	}
-	if _, err := w.run(deleteEventActors, map[string]any{"ids": ids}); err != nil {
-		return err
+	// Only an event the graph held in another version can have links and
+	// claims to replace; a new one skips those statements.
+	var changedIDs []string
+	var changedKeep []map[string]any
+	for i, id := range ids {
+		if w.changed[id] {
+			changedIDs = append(changedIDs, id)
+			changedKeep = append(changedKeep, keep[i])
+		}
+	}
+	if len(changedIDs) > 0 {
+		if _, err := w.run(deleteEventActors, map[string]any{"ids": changedIDs}); err != nil {
+			return err
+		}
 	}
 	for _, step := range []struct {
 		q    string
@@ -134,10 +150,12 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 			return err
 		}
 	}
-	recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": keep})
-	if err != nil {
-		return err
+	if len(changedKeep) > 0 {
+		recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": changedKeep})
+		if err != nil {
+			return err
+		}
+		noteDeleted(recs, recompute, st)
 	}
-	noteDeleted(recs, recompute, st)
 	return w.mergeClaims(mergeEventClaims, claims, created, recompute, st)
 }

@@ -150,13 +150,22 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	return err
 }
 
+// Relationships go first, in batches: a state with a million
+// relationships cannot be detached and deleted in one transaction.
 func (s *Store) deleteAll(ctx context.Context) error {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
-	if err != nil {
-		return err
+	for _, q := range []string{
+		`MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+		`MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err != nil {
+			return err
+		}
+		if _, err = res.Consume(ctx); err != nil {
+			return err
+		}
 	}
-	_, err = res.Consume(ctx)
-	return err
+	return nil
 }

@@ -231,10 +231,11 @@ func (s *Store) Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (
 }
 
 type txWriter struct {
-	ctx   context.Context
-	tx    neo4j.ManagedTransaction
-	now   string
-	batch string
+	ctx     context.Context
+	tx      neo4j.ManagedTransaction
+	now     string
+	batch   string
+	changed map[string]bool // ids of events the graph holds in another version
 }
 
 func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error) {
@@ -252,10 +253,15 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		ids = append(ids, a.ID)
 	}
 	ids = append(ids, b.Retractions...)
-	recs, err := w.run(readArticles, map[string]any{"ids": ids})
-	if err != nil {
-		return st, err
+	// Every statement is a round trip: those with nothing to do are not sent.
+	var recs []*neo4j.Record
+	var err error
+	if len(ids) > 0 {
+		if recs, err = w.run(readArticles, map[string]any{"ids": ids}); err != nil {
+			return st, err
+		}
 	}
+	w.changed = make(map[string]bool)
 	have := make(map[string]existing, len(recs))
 	for _, r := range recs {
 		v := r.Values
@@ -299,14 +305,16 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		}
 	}
 	recompute := make(map[string]bool)
-	keepClaims, keepMentions := keepRows(arts, b.Retractions)
-	recs, err = w.run(deleteStaleArticleClaims, map[string]any{"rows": keepClaims})
-	if err != nil {
-		return st, err
-	}
-	noteDeleted(recs, recompute, &st)
-	if _, err := w.run(deleteStaleMentions, map[string]any{"rows": keepMentions}); err != nil {
-		return st, err
+	if len(arts) > 0 || len(b.Retractions) > 0 {
+		keepClaims, keepMentions := keepRows(arts, b.Retractions)
+		recs, err = w.run(deleteStaleArticleClaims, map[string]any{"rows": keepClaims})
+		if err != nil {
+			return st, err
+		}
+		noteDeleted(recs, recompute, &st)
+		if _, err := w.run(deleteStaleMentions, map[string]any{"rows": keepMentions}); err != nil {
+			return st, err
+		}
 	}
 	if rows := mentionRows(arts); len(rows) > 0 {
 		if _, err := w.run(mergeMentions, map[string]any{"rows": rows}); err != nil {
