@@ -75,7 +75,7 @@ func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr i
 	enc.SetEscapeHTML(false)
 	g := newDotGraph()
 	bad := 0
-	err = readInputs(paths, stdin, func(r record) error {
+	err = readInputs(paths, stdin, nil, func(r record) error {
 		m, err := ingest.DecodeArticle(r.key, r.value, 0)
 		if err != nil {
 			bad++

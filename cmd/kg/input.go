@@ -25,22 +25,30 @@ type record struct {
 // readInputs reads article messages from files: .jsonl and .ndjson files
 // hold one message per line, "-" is JSON Lines on stdin, and any other file
 // is one plain-text article whose id is the file name without extension.
-func readInputs(paths []string, stdin io.Reader, fn func(record) error) error {
+// Every byte read is also written to progress, when it is not nil.
+func readInputs(paths []string, stdin io.Reader, progress io.Writer, fn func(record) error) error {
 	for _, p := range paths {
 		var err error
 		switch ext := strings.ToLower(filepath.Ext(p)); {
 		case p == "-":
-			err = readJSONLines("stdin", stdin, fn)
+			err = readJSONLines("stdin", tee(stdin, progress), fn)
 		case ext == ".jsonl" || ext == ".ndjson":
-			err = withFile(p, func(f io.Reader) error { return readJSONLines(p, f, fn) })
+			err = withFile(p, func(f io.Reader) error { return readJSONLines(p, tee(f, progress), fn) })
 		default:
-			err = withFile(p, func(f io.Reader) error { return readText(p, f, fn) })
+			err = withFile(p, func(f io.Reader) error { return readText(p, tee(f, progress), fn) })
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func tee(r io.Reader, w io.Writer) io.Reader {
+	if w == nil {
+		return r
+	}
+	return io.TeeReader(r, w)
 }
 
 func withFile(path string, fn func(io.Reader) error) error {
@@ -120,13 +128,14 @@ type eventRecord struct {
 // readEventInputs reads event rows in the given format from files ("-" is
 // stdin): GDELT and ICEWS files become event messages, and JSON Lines are
 // taken as event messages as they are.
-func readEventInputs(format string, paths []string, stdin io.Reader, fn func(eventRecord) error) error {
+func readEventInputs(format string, paths []string, stdin io.Reader, progress io.Writer, fn func(eventRecord) error) error {
 	for _, p := range paths {
 		name := p
 		if p == "-" {
 			name = "stdin"
 		}
 		read := func(r io.Reader) error {
+			r = tee(r, progress)
 			switch format {
 			case formatGDELT:
 				return ingest.ReadGDELT(r, func(row ingest.EventRow) error { return fn(eventRecordOf(name, row)) })

@@ -152,7 +152,9 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	bad := 0
-	err := readInputs(paths, cmd.InOrStdin(), func(r record) error {
+	bar := progressBar(cmd, paths)
+	defer bar.Finish()
+	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
 		if _, err := ingest.DecodeArticle(r.key, r.value, maxBytes); err != nil {
 			bad++
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
@@ -197,7 +199,9 @@ func publishEvents(cmd *cobra.Command, out sender, format string, paths []string
 	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	t := newTally()
-	err := readEventInputs(format, paths, cmd.InOrStdin(), func(r eventRecord) error {
+	bar := progressBar(cmd, paths)
+	defer bar.Finish()
+	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
 		t.rows++
 		if r.err != nil {
 			t.invalid[ingest.ReasonOf(r.err)]++
