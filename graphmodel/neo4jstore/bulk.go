@@ -18,7 +18,9 @@ import (
 // and skips the pipeline's version and replacement checks, so it is not a
 // substitute for Write.
 const (
-	bulkEvents = `
+	// upsertEventsWithActors writes events and their actor links; the
+	// pipeline's writer uses it too.
+	upsertEventsWithActors = `
 UNWIND $rows AS r
 MERGE (ev:Event {id: r.id})
 ON CREATE SET ev.ingested_at = datetime($now)
@@ -122,7 +124,7 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 		}
 	}
 	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
-	if _, err := w.run(bulkEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
+	if _, err := w.run(upsertEventsWithActors, map[string]any{"rows": rows, "now": w.now}); err != nil {
 		return st, err
 	}
 	if len(claims) > 0 {

@@ -14,33 +14,11 @@ UNWIND $ids AS id
 MATCH (e:Event {id: id})
 RETURN e.id AS id, coalesce(e.content_hash, '') AS hash`
 
-	upsertEvents = `
-UNWIND $rows AS r
-MERGE (e:Event {id: r.id})
-ON CREATE SET e.ingested_at = datetime($now)
-SET e.source = r.source, e.cameo = r.cameo, e.label = r.label, e.quad_class = r.quad_class,
-    e.goldstein = r.goldstein, e.occurred_at = date(r.occurred_at), e.url = r.url,
-    e.content_hash = r.hash, e.extractor_version = r.version`
-
 	// A changed event may name other actors: its links are replaced.
 	deleteEventActors = `
 UNWIND $ids AS id
 MATCH (:Event {id: id})-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
 DELETE a`
-
-	mergeSourceActors = `
-UNWIND $rows AS r
-MATCH (ev:Event {id: r.id})
-MATCH (e:Entity {key: r.key})
-MERGE (ev)-[a:SOURCE_ACTOR]->(e)
-SET a.role = r.role`
-
-	mergeTargetActors = `
-UNWIND $rows AS r
-MATCH (ev:Event {id: r.id})
-MATCH (e:Entity {key: r.key})
-MERGE (ev)-[a:TARGET_ACTOR]->(e)
-SET a.role = r.role`
 )
 
 // freshEvents returns the events of the batch that the graph does not
@@ -88,7 +66,6 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 	}
 	rows := make([]map[string]any, 0, len(evs))
 	ids := make([]string, 0, len(evs))
-	var sources, targets []map[string]any
 	keep := make([]map[string]any, 0, len(evs))
 	var claims []map[string]any
 	for _, e := range evs {
@@ -105,11 +82,13 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 			"hash": e.ContentHash, "version": nilIfEmpty(e.ExtractorVersion),
 		})
 		ids = append(ids, e.ID)
+		row := rows[len(rows)-1]
+		row["src"], row["src_role"], row["dst"], row["dst_role"] = nil, nil, nil, nil
 		if a := e.SourceActor; a != nil {
-			sources = append(sources, map[string]any{"id": e.ID, "key": a.Key, "role": nilIfEmpty(a.Role)})
+			row["src"], row["src_role"] = a.Key, nilIfEmpty(a.Role)
 		}
 		if a := e.TargetActor; a != nil {
-			targets = append(targets, map[string]any{"id": e.ID, "key": a.Key, "role": nilIfEmpty(a.Role)})
+			row["dst"], row["dst_role"] = a.Key, nilIfEmpty(a.Role)
 		}
 		kept := make([]string, 0, len(e.Claims))
 		for _, c := range e.Claims {
@@ -121,9 +100,6 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 	}
 	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
 
-	if _, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
-		return err
-	}
 	// Only an event the graph held in another version can have links and
 	// claims to replace; a new one skips those statements.
 	var changedIDs []string
@@ -139,16 +115,9 @@ func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summ
 			return err
 		}
 	}
-	for _, step := range []struct {
-		q    string
-		rows []map[string]any
-	}{{mergeSourceActors, sources}, {mergeTargetActors, targets}} {
-		if len(step.rows) == 0 {
-			continue
-		}
-		if _, err := w.run(step.q, map[string]any{"rows": step.rows}); err != nil {
-			return err
-		}
+	// One statement writes the events and links them to their actors.
+	if _, err := w.run(upsertEventsWithActors, map[string]any{"rows": rows, "now": w.now}); err != nil {
+		return err
 	}
 	if len(changedKeep) > 0 {
 		recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": changedKeep})
