@@ -40,19 +40,8 @@ type ArticleMessage struct {
 // DefaultMaxMessageBytes). Every error matches ErrMalformed.
 func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
 	var m ArticleMessage
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxMessageBytes
-	}
-	if len(value) > maxBytes {
-		return m, malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
-	}
-	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
-	// instead, so that what lands in the graph is what was sent.
-	if !utf8.Valid(value) {
-		return m, malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
-	}
-	if err := json.Unmarshal(value, &m); err != nil {
-		return m, jsonError(err)
+	if err := unmarshal(value, maxBytes, &m); err != nil {
+		return m, err
 	}
 	if m.SchemaVersion < 0 {
 		return m, malformed(ReasonInvalidField, "schema_version is negative")
@@ -90,6 +79,26 @@ func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
 		m.UpdatedAt = t.UTC().Format(revisionLayout)
 	}
 	return m, nil
+}
+
+// unmarshal checks a message value's size and encoding and decodes it into
+// v. maxBytes caps the value (0 means DefaultMaxMessageBytes).
+func unmarshal(value []byte, maxBytes int, v any) error {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxMessageBytes
+	}
+	if len(value) > maxBytes {
+		return malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
+	}
+	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
+	// instead, so that what lands in the graph is what was sent.
+	if !utf8.Valid(value) {
+		return malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
+	}
+	if err := json.Unmarshal(value, v); err != nil {
+		return jsonError(err)
+	}
+	return nil
 }
 
 func jsonError(err error) error {

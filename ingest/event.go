@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -55,17 +54,8 @@ const maxCodeBytes = 32
 // error matches ErrMalformed and carries a Reason.
 func DecodeEvent(key, value []byte, maxBytes int) (EventMessage, error) {
 	var m EventMessage
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxMessageBytes
-	}
-	if len(value) > maxBytes {
-		return m, malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
-	}
-	if !utf8.Valid(value) {
-		return m, malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
-	}
-	if err := json.Unmarshal(value, &m); err != nil {
-		return m, jsonError(err)
+	if err := unmarshal(value, maxBytes, &m); err != nil {
+		return m, err
 	}
 	if err := checkEvent(&m); err != nil {
 		return m, err
