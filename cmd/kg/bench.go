@@ -40,6 +40,7 @@ type benchOpts struct {
 	articleFile            string
 	batchSizes             []int
 	profile                string
+	partitions             int
 }
 
 func benchCmd() *cobra.Command {
@@ -76,6 +77,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	f.StringVar(&o.articleFile, "article-file", "ingest/testdata/articles-dev.jsonl", "article messages to repeat")
 	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{500, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
 	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
+	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
 	return cmd
 }
 
@@ -169,7 +171,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		name    string
 		compact bool
 	}{{articleTopic, true}, {eventTopic, false}} {
-		if err := consumers.EnsureTopic(ctx, cfg.KafkaBrokers, sec, t.name, consumers.TopicSpec{Partitions: 3, Compact: t.compact}); err != nil {
+		if err := consumers.EnsureTopic(ctx, cfg.KafkaBrokers, sec, t.name, consumers.TopicSpec{Partitions: o.partitions, Compact: t.compact}); err != nil {
 			return err
 		}
 	}
