@@ -79,34 +79,6 @@ func BenchmarkExtractAdversarial(b *testing.B) {
 	}
 }
 
-// TestExtractLinear checks the same property as the benchmark, cheaply: 100
-// times the input may cost at most 500 times the time. The benchmark holds
-// the 3x bound on a quiet machine; the test leaves room for a loaded one
-// (and the race detector) while still failing on anything quadratic, which
-// would cost about 100 times more per byte.
-func TestExtractLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	x := NewExtractor(nil)
-	for _, a := range adversarial {
-		small, large := adversarialText(a.unit, 10<<10), adversarialText(a.unit, 1<<20)
-		perByte := func(text string, reps int) float64 {
-			best := time.Duration(1 << 62)
-			for range reps {
-				start := time.Now()
-				x.Extract("", text)
-				best = min(best, time.Since(start))
-			}
-			return float64(best.Nanoseconds()) / float64(len(text))
-		}
-		s, l := perByte(small, 20), perByte(large, 3)
-		if l > 5*s && l > 20 { // below 20 ns/byte noise dominates
-			t.Errorf("%s: %.1f ns/byte at 1 MiB, %.1f at 10 KiB: not linear", a.name, l, s)
-		}
-	}
-}
-
 // FuzzExtract: the extractor never panics, keeps its caps, and finishes
 // within a bound on any input.
 func FuzzExtract(f *testing.F) {
