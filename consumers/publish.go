@@ -161,3 +161,23 @@ func Lag(ctx context.Context, brokers []string, sec Security, group string, topi
 	}
 	return lag, nil
 }
+
+// GroupStable reports whether the consumer group has members and has
+// finished rebalancing.
+func GroupStable(ctx context.Context, brokers []string, sec Security, group string) (bool, error) {
+	tr, err := sec.Transport()
+	if err != nil {
+		return false, err
+	}
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
+	res, err := client.DescribeGroups(ctx, &kafka.DescribeGroupsRequest{GroupIDs: []string{group}})
+	if err != nil {
+		return false, err
+	}
+	for _, g := range res.Groups {
+		if g.GroupID == group && g.Error == nil {
+			return g.GroupState == "Stable" && len(g.Members) > 0, nil
+		}
+	}
+	return false, nil
+}

@@ -53,7 +53,8 @@ func benchCmd() *cobra.Command {
   2. the ceiling: the events written straight to Neo4j by batched UNWIND statements,
      after a sweep of batch sizes;
   3. the pipeline: --events event messages (real GDELT and ICEWS rows, ids made unique where
-     repeated), then --articles articles, published and consumed by a kg worker process;
+     repeated), then --articles articles, published to and consumed by a kg worker process
+     that has joined its group, timed from the first publish to the last commit;
   4. latency from a record's create time to its graph commit under an open-loop publisher
      at --rate articles/s, and the worker's peak RSS.
 It writes to fresh topics and adds its events and articles to the graph.`,
@@ -175,14 +176,21 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			return err
 		}
 	}
-	if err := publishAll(ctx, cfg, eventTopic, eventMessages(events)); err != nil {
-		return err
-	}
+	// The pipeline is timed from the first publish to the last commit, with
+	// a worker that has already started and joined its group.
 	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group)
 	if err != nil {
 		return err
 	}
+	if err := waitJoined(ctx, cfg, group, w); err != nil {
+		w.stop()
+		return err
+	}
 	start = time.Now()
+	if err := publishAll(ctx, cfg, eventTopic, eventMessages(events)); err != nil {
+		w.stop()
+		return err
+	}
 	if o.profile != "" {
 		go func() {
 			if err := cpuProfile(w.addr, o.profile, 10*time.Second); err != nil {
@@ -199,11 +207,11 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	res.pipelineRows = len(events) + (after - res.claimsBefore - bst.Claims) // events and the claims they made
 	say("pipeline: %d events in %.1fs", len(events), res.pipelineSecs)
 
+	start = time.Now()
 	if err := publishAll(ctx, cfg, articleTopic, articles); err != nil {
 		w.stop()
 		return err
 	}
-	start = time.Now()
 	if err := waitLag(ctx, cfg, group, articleTopic, w); err != nil {
 		w.stop()
 		return err
@@ -541,6 +549,23 @@ func cpuProfile(addr, path string, d time.Duration) error {
 	defer f.Close()
 	_, err = io.Copy(f, resp.Body)
 	return err
+}
+
+// waitJoined waits until the worker has joined its consumer group.
+func waitJoined(ctx context.Context, cfg Config, group string, w *benchWorker) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-w.done:
+			return fmt.Errorf("worker exited: %v", err)
+		default:
+		}
+		if ok, err := consumers.GroupStable(ctx, cfg.KafkaBrokers, cfg.security(), group); err == nil && ok {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return fmt.Errorf("the worker did not join group %s in 2 minutes", group)
 }
 
 func waitReady(addr string, timeout time.Duration) error {
