@@ -206,6 +206,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 				return nil
 			}
 			log.Warn("fetch", "err", err)
+			select { // a fetch that keeps failing must not spin
+			case <-fetchCtx.Done():
+			case <-time.After(time.Second):
+			}
 			continue
 		}
 		// A batch fetched in this generation is written with the

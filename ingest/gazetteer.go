@@ -272,29 +272,6 @@ func (g *gazetteer) match(toks []token, i int) (phrase, bool) {
 	return phrase{}, false
 }
 
-// stateByName finds a state by any of its names, demonyms or capitals,
-// case-insensitively; used for coded actors and overrides.
-func (g *gazetteer) stateByName(s string) *known {
-	toks := tokenize(s)
-	if len(toks) == 0 {
-		return nil
-	}
-	for _, p := range g.byFirst[toks[0].lower] {
-		if p.ent.kind == graphmodel.KindState && len(p.words) == len(toks) {
-			same := true
-			for j := range toks {
-				if toks[j].lower != p.words[j] {
-					same = false
-				}
-			}
-			if same {
-				return p.ent
-			}
-		}
-	}
-	return nil
-}
-
 // leaderStates maps the key of every known leader to the ISO3 code of the
 // state they led.
 var leaderStates = sync.OnceValue(func() map[string]string {

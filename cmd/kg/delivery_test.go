@@ -351,7 +351,7 @@ func (e *env) waitForArticles(n int64, timeout time.Duration) {
 
 func (e *env) lag() int64 {
 	e.t.Helper()
-	lag, err := groupLag(context.Background(), &kafka.Client{Addr: kafka.TCP(testBroker)}, e.topic, e.group)
+	lag, err := consumers.Lag(context.Background(), []string{testBroker}, consumers.Security{}, e.group, e.topic)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 )
 
@@ -70,7 +71,6 @@ type env struct {
 	topic string
 	group string
 	store *neo4jstore.Store
-	http  string
 }
 
 func unique(prefix string) string {
@@ -263,66 +263,22 @@ func (w *worker) stop(t *testing.T) {
 // has been written.
 func (e *env) waitDrained(timeout time.Duration, workers ...*worker) {
 	e.t.Helper()
-	client := &kafka.Client{Addr: kafka.TCP(testBroker), Timeout: 10 * time.Second}
 	deadline := time.Now().Add(timeout)
-	ctx := context.Background()
 	for {
 		for _, w := range workers {
 			if !w.running() {
 				e.t.Fatalf("worker exited while draining:\n%s", w.log())
 			}
 		}
-		lag, err := groupLag(ctx, client, e.topic, e.group)
+		lag, err := consumers.Lag(context.Background(), []string{testBroker}, consumers.Security{}, e.group, e.topic, e.topic+"-events")
 		if err == nil && lag == 0 {
-			lag, err = groupLag(ctx, client, e.topic+"-events", e.group)
-			if err == nil && lag == 0 {
-				return
-			}
+			return
 		}
 		if time.Now().After(deadline) {
-			e.t.Fatalf("topic %s not drained by group %s within %s: lag %d, err %v", e.topic, e.group, timeout, lag, err)
+			e.t.Fatalf("topics of %s not drained by group %s within %s: lag %d, err %v", e.topic, e.group, timeout, lag, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-}
-
-// groupLag sums, over the partitions of topic, the end offset minus the
-// group's committed offset.
-func groupLag(ctx context.Context, c *kafka.Client, topic, group string) (int64, error) {
-	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
-	if err != nil {
-		return 0, err
-	}
-	if len(meta.Topics) != 1 || meta.Topics[0].Error != nil {
-		return 0, fmt.Errorf("metadata of %s: %v", topic, meta.Topics)
-	}
-	var parts []int
-	var reqs []kafka.OffsetRequest
-	for _, p := range meta.Topics[0].Partitions {
-		parts = append(parts, p.ID)
-		reqs = append(reqs, kafka.LastOffsetOf(p.ID))
-	}
-	ends, err := c.ListOffsets(ctx, &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{topic: reqs}})
-	if err != nil {
-		return 0, err
-	}
-	committed, err := c.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: group, Topics: map[string][]int{topic: parts}})
-	if err != nil {
-		return 0, err
-	}
-	got := make(map[int]int64)
-	for _, p := range committed.Topics[topic] {
-		got[p.Partition] = p.CommittedOffset
-	}
-	var lag int64
-	for _, p := range ends.Topics[topic] {
-		c := got[p.Partition]
-		if c < 0 {
-			c = 0
-		}
-		lag += p.LastOffset - c
-	}
-	return lag, nil
 }
 
 // query runs a read query and returns its rows.

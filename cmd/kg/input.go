@@ -13,13 +13,11 @@ import (
 	"github.com/newsgraph/kg/ingest"
 )
 
-// record is one article message read from an input, or the reason it
-// could not be read.
+// record is one article message read from an input.
 type record struct {
 	where string // file:line, for messages
 	key   []byte
 	value []byte
-	err   error
 }
 
 // readInputs reads article messages from files: .jsonl and .ndjson files
