@@ -30,7 +30,7 @@ type source struct {
 	id        string
 	msg       kafka.Message
 	tombstone bool
-	article   graphmodel.Article
+	article   *graphmodel.Article
 	event     *graphmodel.Event
 	outcome   ingest.Outcome // events: claim or event only
 	// revision orders versions: updated_at for an article, and for a
@@ -76,7 +76,8 @@ func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int)
 				continue
 			}
 			start := time.Now()
-			s = source{id: am.ID, msg: m, article: x.Article(am), revision: am.UpdatedAt}
+			a := x.Article(am)
+			s = source{id: am.ID, msg: m, article: &a, revision: am.UpdatedAt}
 			extractTime += time.Since(start)
 		}
 		if i, ok := byID[s.id]; ok {
@@ -124,7 +125,7 @@ func batchOf(srcs []source) graphmodel.Batch {
 				b.Superseded[s.id] = s.revision
 			}
 		default:
-			b.Articles = append(b.Articles, s.article)
+			b.Articles = append(b.Articles, *s.article)
 		}
 	}
 	return b

@@ -29,6 +29,13 @@ type Config struct {
 	BatchLinger      time.Duration // how long a partial batch waits for more; default 200ms
 	MaxMessageBytes  int           // larger values are dead-lettered; default 900 KiB
 
+	// WriteConcurrency bounds the graph transactions the worker has in
+	// flight; default 2. Partitions fetch and build their batches in
+	// parallel and take turns to write them. Two transactions keep one
+	// Neo4j busy while the other commits or travels; more contend for the
+	// hot entities (the states most events name) and deadlock more often.
+	WriteConcurrency int
+
 	// DLQMaxShare is the share of messages in the last DLQWindow that may be
 	// dead-lettered before the worker stops instead: a stream that is mostly
 	// bad means a broken producer or a broken worker, not bad messages.
@@ -47,7 +54,9 @@ type Config struct {
 	// before /healthz reports it. Default 5m.
 	StallTimeout time.Duration
 	// RetryMaxBackoff caps the wait between retries of a batch after a
-	// transient graph error. Default 30s.
+	// transient graph error: an attempt against a database that is down
+	// fails at once, so the cap is how soon the worker notices it is back.
+	// Default 5s.
 	RetryMaxBackoff time.Duration
 }
 
@@ -66,11 +75,12 @@ func (c *Config) setDefaults() {
 	def(&c.BatchMaxBytes, 8<<20)
 	def(&c.MaxMessageBytes, 900<<10)
 	def(&c.DLQWindow, 200)
+	def(&c.WriteConcurrency, 2)
 	defDur(&c.BatchLinger, 200*time.Millisecond)
 	defDur(&c.ShutdownTimeout, 30*time.Second)
 	defDur(&c.SessionTimeout, 10*time.Second)
 	defDur(&c.StallTimeout, 5*time.Minute)
-	defDur(&c.RetryMaxBackoff, 30*time.Second)
+	defDur(&c.RetryMaxBackoff, 5*time.Second)
 	if c.DLQMaxShare <= 0 {
 		c.DLQMaxShare = 0.5
 	}

@@ -66,7 +66,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))
 	}
-	for _, r := range []string{"transient", "too-big", "rejected"} {
+	for _, r := range []string{"transient", "deadlock", "too-big", "rejected"} {
 		m.retries.WithLabelValues(r)
 	}
 	return m

@@ -42,7 +42,7 @@ func Reprocess(ctx context.Context, cfg Config, graph GraphWriter, x *ingest.Ext
 		rep.Invalid += len(dead)
 		for i := range srcs {
 			if adjust != nil && !srcs[i].tombstone {
-				adjust(&srcs[i].article)
+				adjust(srcs[i].article)
 			}
 		}
 		b := batchOf(srcs)

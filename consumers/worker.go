@@ -45,6 +45,7 @@ type Worker struct {
 	dialer  *kafka.Dialer
 	dlq     messageWriter
 	breaker *breaker
+	writes  chan struct{} // a slot per graph transaction in flight
 	now     func() time.Time
 
 	graphOK  atomic.Bool // the last graph write did not fail transiently
@@ -67,7 +68,8 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	}
 	w := &Worker{
 		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
-		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), now: time.Now,
+		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), writes: make(chan struct{}, cfg.WriteConcurrency),
+		now: time.Now,
 	}
 	w.graphOK.Store(true)
 	return w, nil
@@ -174,14 +176,16 @@ func countPartitions(gen *kafka.Generation) int {
 func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generation, topic string, partition int, offset int64) error {
 	log := w.log.With("topic", topic, "partition", partition)
 	r := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:       w.cfg.Brokers,
-		Topic:         topic,
-		Partition:     partition,
-		Dialer:        w.dialer,
-		MinBytes:      1,
-		MaxBytes:      w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
-		MaxWait:       250 * time.Millisecond,
-		QueueCapacity: w.cfg.BatchMaxMessages, // bounded: back-pressure when the graph is slow
+		Brokers:   w.cfg.Brokers,
+		Topic:     topic,
+		Partition: partition,
+		Dialer:    w.dialer,
+		MinBytes:  1,
+		MaxBytes:  w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
+		MaxWait:   250 * time.Millisecond,
+		// Bounded: back-pressure when the graph is slow. A quarter of a
+		// batch keeps the next batch coming while this one is written.
+		QueueCapacity: max(w.cfg.BatchMaxMessages/4, 100),
 		// The reader retries its fetch errors itself (an idle connection's
 		// i/o timeout among them); what it cannot recover from reaches
 		// FetchMessage, which is logged below.
@@ -300,9 +304,16 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 	b := batchOf(srcs)
 	backoff := 100 * time.Millisecond
 	for {
+		select {
+		case w.writes <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		start := time.Now()
-		_, err := w.graph.Write(ctx, &b, w.now())
+		st, err := w.graph.Write(ctx, &b, w.now())
 		w.m.writeSeconds.Observe(time.Since(start).Seconds())
+		<-w.writes
+		w.m.retries.WithLabelValues("deadlock").Add(float64(st.Deadlocks))
 		switch {
 		case err == nil:
 			w.graphOK.Store(true)

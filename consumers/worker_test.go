@@ -51,14 +51,14 @@ func testWorker(g GraphWriter, dlq *fakeDLQ) *Worker {
 	cfg := Config{Brokers: []string{"x"}, GroupID: "g", ArticlesTopic: "articles", RetryMaxBackoff: time.Millisecond}
 	cfg.setDefaults()
 	return &Worker{cfg: cfg, graph: g, dlq: dlq, m: newMetrics(prometheus.NewRegistry()),
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), now: time.Now}
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), writes: make(chan struct{}, cfg.WriteConcurrency), now: time.Now}
 }
 
 func sources(n int) []source {
 	srcs := make([]source, n)
 	for i := range srcs {
 		id := fmt.Sprintf("a%02d", i)
-		srcs[i] = source{id: id, msg: kafka.Message{Key: []byte(id), Offset: int64(i)}, article: graphmodel.Article{ID: id}}
+		srcs[i] = source{id: id, msg: kafka.Message{Key: []byte(id), Offset: int64(i)}, article: &graphmodel.Article{ID: id}}
 	}
 	return srcs
 }

@@ -13,6 +13,9 @@ type WriteStats struct {
 	// Added and Removed count the claims created and deleted, by relation
 	// type: what reprocessing reports.
 	Added, Removed map[RelType]int
+	// Deadlocks counts the times the transaction was retried after a
+	// deadlock before it succeeded.
+	Deadlocks int
 }
 
 // Count adds n to m[t], making m when it is nil.

@@ -38,7 +38,7 @@ type benchOpts struct {
 	latencyFor             time.Duration
 	gdelt, icews           []string
 	articleFile            string
-	batchSizes             []int
+	batchSizes, writers    []int
 	profile                string
 	partitions             int
 }
@@ -77,6 +77,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	f.StringArrayVar(&o.icews, "icews", nil, "ICEWS files (default: the sample in ../shared/data/raw)")
 	f.StringVar(&o.articleFile, "article-file", "ingest/testdata/articles-dev.jsonl", "article messages to repeat")
 	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{500, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
+	f.IntSliceVar(&o.writers, "writers", []int{2, 3, 4}, "concurrent transactions the ceiling sweep tries with the best batch size")
 	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
 	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
 	return cmd
@@ -139,29 +140,44 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		}
 		return out
 	}
-	best, bestRate := 0, 0.0
-	sweep := min(10000, len(events)/len(o.batchSizes))
-	for i, size := range o.batchSizes {
-		evs := graphEvents(fmt.Sprintf("sweep%d:", size), events[i*sweep:(i+1)*sweep])
+	// Batch sizes with one writer, then writers with the best size. Each
+	// try writes the first events again under ids of its own.
+	best, bestWriters, bestRate := 0, 1, 0.0
+	sweep := min(30000, len(events))
+	try := func(size, writers int) error {
+		evs := graphEvents(fmt.Sprintf("sweep%d.%d:", size, writers), events[:sweep])
 		start := time.Now()
-		if _, err := store.BulkEvents(ctx, evs, size, time.Now()); err != nil {
+		if _, err := store.BulkEvents(ctx, evs, size, writers, time.Now()); err != nil {
 			return err
 		}
 		rate := float64(len(evs)) / time.Since(start).Seconds()
-		say("ceiling sweep: batch %d: %.0f events/s", size, rate)
-		res.sweep = append(res.sweep, fmt.Sprintf("%d: %.0f/s", size, rate))
+		say("ceiling sweep: batch %d, %d writers: %.0f events/s", size, writers, rate)
+		res.sweep = append(res.sweep, fmt.Sprintf("%d×%d: %.0f/s", size, writers, rate))
 		if rate > bestRate {
-			best, bestRate = size, rate
+			best, bestWriters, bestRate = size, writers, rate
+		}
+		return nil
+	}
+	for _, size := range o.batchSizes {
+		if err := try(size, 1); err != nil {
+			return err
+		}
+	}
+	for _, writers := range o.writers {
+		if writers > 1 {
+			if err := try(best, writers); err != nil {
+				return err
+			}
 		}
 	}
 	evs := graphEvents("ceiling:", events)
 	start := time.Now()
-	bst, err := store.BulkEvents(ctx, evs, best, time.Now())
+	bst, err := store.BulkEvents(ctx, evs, best, bestWriters, time.Now())
 	if err != nil {
 		return err
 	}
 	res.ceilingSecs = time.Since(start).Seconds()
-	res.ceilingBatch = best
+	res.ceilingBatch, res.ceilingWriters = best, bestWriters
 	res.ceilingRows = bst.Events + bst.Claims
 	say("ceiling: %d events, %d claims in %.1fs", bst.Events, bst.Claims, res.ceilingSecs)
 
@@ -244,6 +260,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	}
 	res.rssLatency = w.peakRSS()
 	res.batchBytes = int64(cfg.BatchMaxBytes)
+	res.batchMessages, res.writeConcurrency, res.partitions = cfg.BatchMaxMessages, cfg.WriteConcurrency, o.partitions
 	res.print(out)
 	return nil
 }
@@ -251,24 +268,29 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 type benchResult struct {
 	events, articles, claimsBefore        int
 	sweep                                 []string
-	ceilingBatch, ceilingRows             int
+	ceilingBatch, ceilingWriters          int
+	ceilingRows                           int
 	ceilingSecs, pipelineSecs             float64
 	pipelineRows                          int
 	articleSecs, extractSecs              float64
 	latencySent                           int
 	p50, p99                              float64
 	rssThroughput, rssLatency, batchBytes int64
+	batchMessages, writeConcurrency       int
+	partitions                            int
 }
 
 func (r benchResult) print(out io.Writer) {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	fmt.Fprintf(tw, "graph before\t%d claims\n", r.claimsBefore)
-	fmt.Fprintf(tw, "ceiling sweep (events/s by batch)\t%s\n", strings.Join(r.sweep, ", "))
+	fmt.Fprintf(tw, "ceiling sweep (batch×writers)\t%s\n", strings.Join(r.sweep, ", "))
 	ceil := float64(r.events) / r.ceilingSecs
 	pipe := float64(r.events) / r.pipelineSecs
-	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d)\n", ceil, float64(r.ceilingRows)/r.ceilingSecs, r.ceilingBatch)
-	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s\n", pipe, float64(r.pipelineRows)/r.pipelineSecs)
+	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d, %d writers)\n",
+		ceil, float64(r.ceilingRows)/r.ceilingSecs, r.ceilingBatch, r.ceilingWriters)
+	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, %d writers, %d partitions)\n",
+		pipe, float64(r.pipelineRows)/r.pipelineSecs, r.batchMessages, r.writeConcurrency, r.partitions)
 	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
 	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s)\n",
 		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs)
@@ -438,7 +460,7 @@ func grow(ctx context.Context, s *neo4jstore.Store, have, target int, stamp stri
 				evs = append(evs, ev)
 			}
 		}
-		st, err := s.BulkEvents(ctx, evs, 5000, time.Now())
+		st, err := s.BulkEvents(ctx, evs, 5000, 1, time.Now())
 		if err != nil {
 			return err
 		}

@@ -35,11 +35,11 @@ type Config struct {
 	BatchMaxMessages   int           `envconfig:"BATCH_MAX_MESSAGES" default:"2000" desc:"messages per batch per partition"`
 	BatchMaxBytes      int           `envconfig:"BATCH_MAX_BYTES" default:"8388608" desc:"bytes of message values per batch"`
 	BatchLinger        time.Duration `envconfig:"BATCH_LINGER" default:"200ms" desc:"how long a partial batch waits for more messages"`
+	WriteConcurrency   int           `envconfig:"WRITE_CONCURRENCY" default:"2" desc:"graph transactions in flight per worker; partitions build batches in parallel and take turns to write"`
 	MaxMessageBytes    int           `envconfig:"MAX_MESSAGE_BYTES" default:"921600" desc:"larger message values are dead-lettered"`
 	DLQMaxShare        float64       `envconfig:"DLQ_MAX_SHARE" default:"0.5" desc:"share of the last 200 messages that may be dead-lettered before the worker stops"`
 	ShutdownTimeout    time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"bound on finishing the batch in flight at shutdown"`
 	SessionTimeout     time.Duration `envconfig:"SESSION_TIMEOUT" default:"10s" desc:"consumer group session timeout"`
-	Neo4jRetryTime     time.Duration `envconfig:"NEO4J_RETRY_TIME" default:"15s" desc:"the driver's own retry budget for one transaction; past it the worker backs off and retries the batch"`
 	HTTPAddr           string        `envconfig:"HTTP_ADDR" default:":9464" desc:"address of /metrics, /healthz and /readyz; empty disables"`
 	PProf              bool          `envconfig:"PPROF" default:"false" desc:"also serve /debug/pprof/ on KG_HTTP_ADDR, for profiling"`
 	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
@@ -118,6 +118,5 @@ func (c Config) neo4j() neo4jstore.Config {
 	}
 	return neo4jstore.Config{
 		URI: c.Neo4jURI, User: user, Password: c.Neo4jPassword, Database: c.Neo4jDatabase,
-		MaxTransactionRetryTime: c.Neo4jRetryTime,
 	}
 }

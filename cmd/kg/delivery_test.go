@@ -156,7 +156,7 @@ func TestNeo4jOutage(t *testing.T) {
 
 	e := newEnv(t, 3)
 	addr := freeAddr(t)
-	w := e.startWorker("KG_BATCH_MAX_MESSAGES=20", "KG_HTTP_ADDR="+addr, "KG_NEO4J_RETRY_TIME=2s")
+	w := e.startWorker("KG_BATCH_MAX_MESSAGES=20", "KG_HTTP_ADDR="+addr)
 	waitHTTP(t, "http://"+addr+"/readyz", http.StatusOK, 30*time.Second)
 	e.publishLines(lines)
 	e.waitForArticles(50, time.Minute)

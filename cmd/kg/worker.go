@@ -66,6 +66,7 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		BatchMaxMessages: cfg.BatchMaxMessages,
 		BatchMaxBytes:    cfg.BatchMaxBytes,
 		BatchLinger:      cfg.BatchLinger,
+		WriteConcurrency: cfg.WriteConcurrency,
 		MaxMessageBytes:  cfg.MaxMessageBytes,
 		DLQMaxShare:      cfg.DLQMaxShare,
 		ShutdownTimeout:  cfg.ShutdownTimeout,

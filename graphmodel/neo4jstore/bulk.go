@@ -3,9 +3,11 @@ package neo4jstore
 import (
 	"context"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -18,9 +20,8 @@ import (
 // and skips the pipeline's version and replacement checks, so it is not a
 // substitute for Write.
 const (
-	// upsertEventsWithActors writes events and their actor links; the
-	// pipeline's writer uses it too.
-	upsertEventsWithActors = `
+	// bulkEvents writes events and their actor links.
+	bulkEvents = `
 UNWIND $rows AS r
 MERGE (ev:Event {id: r.id})
 ON CREATE SET ev.ingested_at = datetime($now)
@@ -28,20 +29,7 @@ SET ev.source = r.source, ev.cameo = r.cameo, ev.label = r.label, ev.quad_class 
     ev.goldstein = r.goldstein, ev.occurred_at = date(r.occurred_at), ev.url = r.url,
     ev.content_hash = r.hash, ev.extractor_version = r.version
 WITH ev, r
-CALL {
-  WITH ev, r
-  WITH ev, r WHERE r.src IS NOT NULL
-  MATCH (e:Entity {key: r.src})
-  MERGE (ev)-[a:SOURCE_ACTOR]->(e)
-  SET a.role = r.src_role
-}
-CALL {
-  WITH ev, r
-  WITH ev, r WHERE r.dst IS NOT NULL
-  MATCH (e:Entity {key: r.dst})
-  MERGE (ev)-[a:TARGET_ACTOR]->(e)
-  SET a.role = r.dst_role
-}`
+` + linkEventActors
 
 	bulkClaims = `
 UNWIND $rows AS r
@@ -60,27 +48,44 @@ MERGE (c)-[:OBJECT]->(o)`
 // BulkStats counts what a bulk load wrote.
 type BulkStats struct {
 	Events, Claims, Edges int
+	Deadlocks             int // transactions retried after a deadlock
 }
 
-// BulkEvents writes new events in transactions of batchSize events.
-func (s *Store) BulkEvents(ctx context.Context, events []graphmodel.Event, batchSize int, now time.Time) (BulkStats, error) {
-	var st BulkStats
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
+// BulkEvents writes new events in transactions of batchSize events, with
+// up to writers transactions in flight.
+func (s *Store) BulkEvents(ctx context.Context, events []graphmodel.Event, batchSize, writers int, now time.Time) (BulkStats, error) {
+	var chunks [][]graphmodel.Event
 	for start := 0; start < len(events); start += batchSize {
-		chunk := events[start:min(start+batchSize, len(events))]
-		res, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (BulkStats, error) {
-			w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano)}
-			return w.bulk(chunk)
-		})
-		if err != nil {
-			return st, Classify(err)
-		}
-		st.Events += res.Events
-		st.Claims += res.Claims
-		st.Edges += res.Edges
+		chunks = append(chunks, events[start:min(start+batchSize, len(events))])
 	}
-	return st, nil
+	var (
+		mu   sync.Mutex
+		st   BulkStats
+		next atomic.Int64
+	)
+	g, ctx := errgroup.WithContext(ctx)
+	for range max(writers, 1) {
+		g.Go(func() error {
+			for i := int(next.Add(1)) - 1; i < len(chunks); i = int(next.Add(1)) - 1 {
+				res, deadlocks, err := inTx(ctx, s, func(tx runner) (BulkStats, error) {
+					w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano)}
+					return w.bulk(chunks[i])
+				})
+				if err != nil {
+					return err
+				}
+				mu.Lock()
+				st.Events += res.Events
+				st.Claims += res.Claims
+				st.Edges += res.Edges
+				st.Deadlocks += deadlocks
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	return st, err
 }
 
 func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
@@ -95,27 +100,9 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 	rows := make([]map[string]any, 0, len(events))
 	var claims []map[string]any
 	created := make(map[string]*summaryRow)
-	for _, e := range events {
-		var goldstein, quad any
-		if e.Goldstein != nil {
-			goldstein = *e.Goldstein
-		}
-		if e.QuadClass != 0 {
-			quad = int64(e.QuadClass)
-		}
-		row := map[string]any{
-			"id": e.ID, "source": nilIfEmpty(e.Source), "cameo": nilIfEmpty(e.CAMEO), "label": nilIfEmpty(e.Label),
-			"quad_class": quad, "goldstein": goldstein, "occurred_at": e.OccurredAt, "url": nilIfEmpty(e.URL),
-			"hash": e.ContentHash, "version": nilIfEmpty(e.ExtractorVersion),
-			"src": nil, "src_role": nil, "dst": nil, "dst_role": nil,
-		}
-		if a := e.SourceActor; a != nil {
-			row["src"], row["src_role"] = a.Key, nilIfEmpty(a.Role)
-		}
-		if a := e.TargetActor; a != nil {
-			row["dst"], row["dst_role"] = a.Key, nilIfEmpty(a.Role)
-		}
-		rows = append(rows, row)
+	for i := range events {
+		e := &events[i]
+		rows = append(rows, eventRow(e))
 		for _, c := range e.Claims {
 			src := graphmodel.SourceEvent(e.ID)
 			cr := claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c)
@@ -124,7 +111,7 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 		}
 	}
 	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
-	if _, err := w.run(upsertEventsWithActors, map[string]any{"rows": rows, "now": w.now}); err != nil {
+	if _, err := w.run(bulkEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
 		return st, err
 	}
 	if len(claims) > 0 {

@@ -6,125 +6,121 @@ import (
 	"github.com/newsgraph/kg/graphmodel"
 )
 
-// Cypher of event records, run by write after the articles of a batch and
-// before the summary edges.
-const (
-	readEvents = `
-UNWIND $ids AS id
-MATCH (e:Event {id: id})
-RETURN e.id AS id, coalesce(e.content_hash, '') AS hash`
+// upsertEvents writes the events of a batch that the graph does not
+// already hold with the same content, with their actor links, and returns
+// the ids it created and those it changed (whose links it replaced), in
+// one record. An identical re-delivery writes nothing.
+const upsertEvents = `
+UNWIND $rows AS r
+MERGE (ev:Event {id: r.id})
+ON CREATE SET ev.ingested_at = datetime($now)
+WITH ev, r, ev.content_hash AS old
+WHERE old IS NULL OR old <> r.hash
+CALL {
+  WITH ev, old
+  WITH ev WHERE old IS NOT NULL
+  MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
+  DELETE a
+}
+SET ev.source = r.source, ev.cameo = r.cameo, ev.label = r.label, ev.quad_class = r.quad_class,
+    ev.goldstein = r.goldstein, ev.occurred_at = date(r.occurred_at), ev.url = r.url,
+    ev.content_hash = r.hash, ev.extractor_version = r.version
+WITH ev, r, old
+` + linkEventActors + `
+RETURN collect(CASE WHEN old IS NULL THEN r.id END) AS created,
+       collect(CASE WHEN old IS NOT NULL THEN r.id END) AS changed`
 
-	// A changed event may name other actors: its links are replaced.
-	deleteEventActors = `
-UNWIND $ids AS id
-MATCH (:Event {id: id})-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
-DELETE a`
-)
+// linkEventActors links ev to the actors of its row r.
+const linkEventActors = `CALL {
+  WITH ev, r
+  WITH ev, r WHERE r.src IS NOT NULL
+  MATCH (e:Entity {key: r.src})
+  MERGE (ev)-[a:SOURCE_ACTOR]->(e)
+  SET a.role = r.src_role
+}
+CALL {
+  WITH ev, r
+  WITH ev, r WHERE r.dst IS NOT NULL
+  MATCH (e:Entity {key: r.dst})
+  MERGE (ev)-[a:TARGET_ACTOR]->(e)
+  SET a.role = r.dst_role
+}`
 
-// freshEvents returns the events of the batch that the graph does not
-// already hold with the same content, counting the others as skipped. An
-// identical re-delivery changes nothing, counters included.
-func (w *txWriter) freshEvents(events []graphmodel.Event, st *graphmodel.WriteStats) ([]*graphmodel.Event, error) {
-	if len(events) == 0 {
-		return nil, nil
+// eventRow is the parameter row of one event and its actor links.
+func eventRow(e *graphmodel.Event) map[string]any {
+	var goldstein, quad any
+	if e.Goldstein != nil {
+		goldstein = *e.Goldstein
 	}
-	ids := make([]string, 0, len(events))
-	for _, e := range events {
-		ids = append(ids, e.ID)
+	if e.QuadClass != 0 {
+		quad = int64(e.QuadClass)
 	}
-	recs, err := w.run(readEvents, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
+	row := map[string]any{
+		"id": e.ID, "source": nilIfEmpty(e.Source), "cameo": nilIfEmpty(e.CAMEO), "label": nilIfEmpty(e.Label),
+		"quad_class": quad, "goldstein": goldstein, "occurred_at": e.OccurredAt, "url": nilIfEmpty(e.URL),
+		"hash": e.ContentHash, "version": nilIfEmpty(e.ExtractorVersion),
+		"src": nil, "src_role": nil, "dst": nil, "dst_role": nil,
 	}
-	have := make(map[string]string, len(recs))
-	for _, r := range recs {
-		have[r.Values[0].(string)] = r.Values[1].(string)
+	if a := e.SourceActor; a != nil {
+		row["src"], row["src_role"] = a.Key, nilIfEmpty(a.Role)
 	}
-	var fresh []*graphmodel.Event
-	for i := range events {
-		e := &events[i]
-		hash, ok := have[e.ID]
-		if ok && hash == e.ContentHash {
-			st.Skipped++
-			continue
-		}
-		if ok {
-			w.changed[e.ID] = true
-		}
-		fresh = append(fresh, e)
+	if a := e.TargetActor; a != nil {
+		row["dst"], row["dst_role"] = a.Key, nilIfEmpty(a.Role)
 	}
-	return fresh, nil
+	return row
 }
 
 // writeEvents writes new and changed events: their nodes, their actor
 // links, and their claims through the claim statements articles use, so
 // that created claims add to the summaries in created and changed or
-// deleted ones mark their pairs in recompute.
-func (w *txWriter) writeEvents(evs []*graphmodel.Event, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
-	if len(evs) == 0 {
+// deleted ones mark their pairs in recompute. Events the graph holds with
+// the same content count as skipped.
+func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
+	if len(events) == 0 {
 		return nil
 	}
-	rows := make([]map[string]any, 0, len(evs))
-	ids := make([]string, 0, len(evs))
-	keep := make([]map[string]any, 0, len(evs))
-	var claims []map[string]any
-	for _, e := range evs {
-		var goldstein, quad any
-		if e.Goldstein != nil {
-			goldstein = *e.Goldstein
+	rows := make([]map[string]any, 0, len(events))
+	for i := range events {
+		rows = append(rows, eventRow(&events[i]))
+	}
+	recs, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now})
+	if err != nil {
+		return err
+	}
+	written := make(map[string]bool, len(events)) // id -> the graph held another version
+	for i, changed := range []bool{false, true} {
+		for _, id := range recs[0].Values[i].([]any) {
+			written[id.(string)] = changed
 		}
-		if e.QuadClass != 0 {
-			quad = int64(e.QuadClass)
+	}
+	st.Events += len(written)
+	st.Skipped += len(events) - len(written)
+
+	// Only an event the graph held in another version can have claims to
+	// replace; a new one skips that statement.
+	var keep, claims []map[string]any
+	for _, e := range events {
+		changed, ok := written[e.ID]
+		if !ok {
+			continue
 		}
-		rows = append(rows, map[string]any{
-			"id": e.ID, "source": nilIfEmpty(e.Source), "cameo": nilIfEmpty(e.CAMEO), "label": nilIfEmpty(e.Label),
-			"quad_class": quad, "goldstein": goldstein, "occurred_at": e.OccurredAt, "url": nilIfEmpty(e.URL),
-			"hash": e.ContentHash, "version": nilIfEmpty(e.ExtractorVersion),
-		})
-		ids = append(ids, e.ID)
-		row := rows[len(rows)-1]
-		row["src"], row["src_role"], row["dst"], row["dst_role"] = nil, nil, nil, nil
-		if a := e.SourceActor; a != nil {
-			row["src"], row["src_role"] = a.Key, nilIfEmpty(a.Role)
-		}
-		if a := e.TargetActor; a != nil {
-			row["dst"], row["dst_role"] = a.Key, nilIfEmpty(a.Role)
-		}
+		src := graphmodel.SourceEvent(e.ID)
 		kept := make([]string, 0, len(e.Claims))
 		for _, c := range e.Claims {
-			src := graphmodel.SourceEvent(e.ID)
 			kept = append(kept, graphmodel.ClaimKey(src, c.Type, c.Subject, c.Object))
 			claims = append(claims, claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c))
 		}
-		keep = append(keep, map[string]any{"id": e.ID, "keep": kept})
-	}
-	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
-
-	// Only an event the graph held in another version can have links and
-	// claims to replace; a new one skips those statements.
-	var changedIDs []string
-	var changedKeep []map[string]any
-	for i, id := range ids {
-		if w.changed[id] {
-			changedIDs = append(changedIDs, id)
-			changedKeep = append(changedKeep, keep[i])
+		if changed {
+			keep = append(keep, map[string]any{"id": e.ID, "keep": kept})
 		}
 	}
-	if len(changedIDs) > 0 {
-		if _, err := w.run(deleteEventActors, map[string]any{"ids": changedIDs}); err != nil {
-			return err
-		}
-	}
-	// One statement writes the events and links them to their actors.
-	if _, err := w.run(upsertEventsWithActors, map[string]any{"rows": rows, "now": w.now}); err != nil {
-		return err
-	}
-	if len(changedKeep) > 0 {
-		recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": changedKeep})
+	if len(keep) > 0 {
+		recs, err := w.run(deleteStaleEventClaims, map[string]any{"rows": keep})
 		if err != nil {
 			return err
 		}
 		noteDeleted(recs, recompute, st)
 	}
+	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
 	return w.mergeClaims(mergeEventClaims, claims, created, recompute, st)
 }

@@ -25,10 +25,6 @@ type Config struct {
 	User     string // empty for a server without authentication
 	Password string
 	Database string // passed on every session; empty means the server's default
-	// MaxTransactionRetryTime bounds the driver's own retries of transient
-	// errors inside one ExecuteWrite. Past it the error reaches the caller,
-	// whose backoff retries the whole batch.
-	MaxTransactionRetryTime time.Duration
 	// MaxConnectionPoolSize bounds Bolt connections; 0 means the driver's default (100).
 	MaxConnectionPoolSize int
 }
@@ -47,9 +43,6 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
-		if cfg.MaxTransactionRetryTime > 0 {
-			c.MaxTransactionRetryTime = cfg.MaxTransactionRetryTime
-		}
 		if cfg.MaxConnectionPoolSize > 0 {
 			c.MaxConnectionPoolSize = cfg.MaxConnectionPoolSize
 		}

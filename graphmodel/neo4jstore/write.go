@@ -23,7 +23,7 @@ RETURN a.id AS id, coalesce(a.revision, '') AS revision, coalesce(a.content_hash
 
 	countStates = `
 UNWIND $keys AS k
-MATCH (s:State {key: k})
+MATCH (s:Entity {key: k}) WHERE s:State
 RETURN count(s) AS n`
 
 	// An entity's name is the best of all the names sources gave it (most
@@ -220,22 +220,20 @@ func (s *Store) Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (
 	if err := b.Validate(); err != nil {
 		return graphmodel.WriteStats{}, err
 	}
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(ctx)
 	batchID := fmt.Sprintf("%d", now.UnixNano())
-	stats, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (graphmodel.WriteStats, error) {
+	stats, deadlocks, err := inTx(ctx, s, func(tx runner) (graphmodel.WriteStats, error) {
 		w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano), batch: batchID}
 		return w.write(b)
 	})
-	return stats, Classify(err)
+	stats.Deadlocks = deadlocks
+	return stats, err
 }
 
 type txWriter struct {
-	ctx     context.Context
-	tx      neo4j.ManagedTransaction
-	now     string
-	batch   string
-	changed map[string]bool // ids of events the graph holds in another version
+	ctx   context.Context
+	tx    runner
+	now   string
+	batch string
 }
 
 func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error) {
@@ -261,7 +259,6 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 			return st, err
 		}
 	}
-	w.changed = make(map[string]bool)
 	have := make(map[string]existing, len(recs))
 	for _, r := range recs {
 		v := r.Values
@@ -276,14 +273,13 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		}
 		arts = append(arts, a)
 	}
-	evs, err := w.freshEvents(b.Events, &st)
-	if err != nil {
-		return st, err
-	}
-	if len(arts) == 0 && len(b.Retractions) == 0 && len(evs) == 0 {
+	if len(arts) == 0 && len(b.Retractions) == 0 && len(b.Events) == 0 {
 		return st, nil
 	}
-	ents := entitiesOf(arts, evs)
+	// Events are not read first: their upsert skips the ones the graph
+	// holds with the same content, and their entities only take a write
+	// lock when they change.
+	ents := entitiesOf(arts, b.Events)
 	if err := w.checkStates(ents); err != nil {
 		return st, err
 	}
@@ -327,14 +323,13 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	}
 	// Events after articles: their claims join the same summary
 	// bookkeeping, so an edge counts claims from both exactly.
-	if err := w.writeEvents(evs, created, recompute, &st); err != nil {
+	if err := w.writeEvents(b.Events, created, recompute, &st); err != nil {
 		return st, err
 	}
 	if err := w.writeSummaries(created, recompute); err != nil {
 		return st, err
 	}
 	st.Articles = len(arts)
-	st.Events = len(evs)
 	st.Retracted = len(b.Retractions)
 	return st, nil
 }
@@ -395,7 +390,7 @@ func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel
 }
 
 // entitiesOf lists the entities of the articles and events, in order.
-func entitiesOf(arts []*graphmodel.Article, evs []*graphmodel.Event) []graphmodel.Entity {
+func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) []graphmodel.Entity {
 	var ents []graphmodel.Entity
 	for _, a := range arts {
 		ents = append(ents, a.Entities...)
