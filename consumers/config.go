@@ -86,6 +86,11 @@ func (c *Config) setDefaults() {
 	}
 }
 
+// memoryBudget bounds the bytes of messages that the batches of all
+// partitions hold at once: two full batches. A partition that finds it
+// spent writes the batch it has; one with no batch waits.
+func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
+
 func (c *Config) validate() error {
 	if len(c.Brokers) == 0 {
 		return errors.New("no Kafka brokers")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
@@ -45,7 +46,8 @@ type Worker struct {
 	dialer  *kafka.Dialer
 	dlq     messageWriter
 	breaker *breaker
-	writes  chan struct{} // a slot per graph transaction in flight
+	writes  chan struct{}       // a slot per graph transaction in flight
+	budget  *semaphore.Weighted // bytes of messages held in batches, across partitions
 	now     func() time.Time
 
 	graphOK  atomic.Bool // the last graph write did not fail transiently
@@ -69,7 +71,7 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	w := &Worker{
 		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
 		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), writes: make(chan struct{}, cfg.WriteConcurrency),
-		now: time.Now,
+		budget: semaphore.NewWeighted(cfg.memoryBudget()), now: time.Now,
 	}
 	w.graphOK.Store(true)
 	return w, nil
@@ -183,9 +185,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		MinBytes:  1,
 		MaxBytes:  w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
 		MaxWait:   250 * time.Millisecond,
-		// Bounded: back-pressure when the graph is slow. A quarter of a
-		// batch keeps the next batch coming while this one is written.
-		QueueCapacity: max(w.cfg.BatchMaxMessages/4, 100),
+		// Bounded: back-pressure when the graph is slow. The memory budget
+		// bounds what the batches hold; this bounds what waits in front.
+		QueueCapacity: 100,
 		// The reader retries its fetch errors itself (an idle connection's
 		// i/o timeout among them); what it cannot recover from reaches
 		// FetchMessage, which is logged below.
@@ -203,8 +205,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	defer cancelWrite()
 	defer context.AfterFunc(hard, cancelWrite)()
 
+	var carry *kafka.Message // fetched past the memory budget: it starts the next batch
 	for {
-		msgs, err := w.fetch(fetchCtx, r)
+		msgs, held, err := w.fetch(fetchCtx, r, &carry)
 		if len(msgs) == 0 {
 			if fetchCtx.Err() != nil {
 				return nil
@@ -219,7 +222,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		// A batch fetched in this generation is written with the
 		// generation's context: once a rebalance ends it, nothing more of
 		// the batch is written and nothing is committed.
-		if err := w.process(writeCtx, topic, partition, msgs); err != nil {
+		err = w.process(writeCtx, topic, partition, msgs)
+		w.budget.Release(held)
+		if err != nil {
 			if writeCtx.Err() != nil {
 				log.Info("batch abandoned: generation or shutdown ended it", "messages", len(msgs))
 				return nil
@@ -240,28 +245,58 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	}
 }
 
-// fetch blocks for the first message, then collects more until the batch
-// is full by count or bytes, or BatchLinger has passed.
-func (w *Worker) fetch(ctx context.Context, r *kafka.Reader) ([]kafka.Message, error) {
-	m, err := r.FetchMessage(ctx)
-	if err != nil {
-		return nil, err
+// fetch blocks for the first message (or takes *carry), then collects more
+// until the batch is full by count or bytes, the partition has no more for
+// now, BatchLinger has passed, or the worker's memory budget is spent; a
+// message fetched past the budget goes to *carry. It returns the batch and the budget it holds, which the caller
+// releases once the batch is written or abandoned.
+func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Message) ([]kafka.Message, int64, error) {
+	var m kafka.Message
+	if *carry != nil {
+		m, *carry = **carry, nil
+	} else {
+		var err error
+		if m, err = r.FetchMessage(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+	held := w.weight(m)
+	if err := w.budget.Acquire(ctx, held); err != nil {
+		return nil, 0, err
 	}
 	msgs := []kafka.Message{m}
 	size := len(m.Value)
 	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
 	defer cancel()
-	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes {
-		m, err := r.FetchMessage(linger)
-		if err != nil {
+	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m) {
+		var err error
+		if m, err = r.FetchMessage(linger); err != nil {
 			break // linger over; what was fetched stays queued in the reader
 		}
+		n := w.weight(m)
+		if !w.budget.TryAcquire(n) {
+			*carry = &m // other partitions hold the budget: write what there is
+			break
+		}
+		held += n
 		msgs = append(msgs, m)
 		size += len(m.Value)
 	}
 	w.m.consumed.Add(float64(len(msgs)))
 	w.m.batchSize.Observe(float64(len(msgs)))
-	return msgs, nil
+	return msgs, held, nil
+}
+
+// caughtUp reports whether m was the last message of its partition when it
+// was fetched: waiting for more would only delay the batch, and what
+// arrives while it is written makes the next one.
+func caughtUp(m kafka.Message) bool {
+	return m.HighWaterMark > 0 && m.Offset+1 >= m.HighWaterMark
+}
+
+// weight is what a message counts against the memory budget.
+func (w *Worker) weight(m kafka.Message) int64 {
+	return min(int64(len(m.Key)+len(m.Value)), w.cfg.memoryBudget())
 }
 
 // process turns one fetched batch into graph writes and dead letters. It

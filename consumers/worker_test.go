@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -51,7 +52,8 @@ func testWorker(g GraphWriter, dlq *fakeDLQ) *Worker {
 	cfg := Config{Brokers: []string{"x"}, GroupID: "g", ArticlesTopic: "articles", RetryMaxBackoff: time.Millisecond}
 	cfg.setDefaults()
 	return &Worker{cfg: cfg, graph: g, dlq: dlq, m: newMetrics(prometheus.NewRegistry()),
-		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), writes: make(chan struct{}, cfg.WriteConcurrency), now: time.Now}
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), writes: make(chan struct{}, cfg.WriteConcurrency),
+		budget: semaphore.NewWeighted(cfg.memoryBudget()), now: time.Now}
 }
 
 func sources(n int) []source {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/kg/graphmodel"
@@ -24,6 +25,7 @@ func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 		e := &r.Entities[i]
 		e.Seeded = e.Kind == graphmodel.KindState || x.g.orgs[e.Key] != nil
 	}
+	detach(&r)
 	return graphmodel.Article{
 		ID:               m.ID,
 		Title:            graphmodel.Truncate(m.Title, graphmodel.MaxPropertyBytes),
@@ -38,6 +40,23 @@ func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 		Mentions:         r.Mentions,
 		Claims:           r.Claims,
 		Skipped:          r.Skipped,
+	}
+}
+
+// detach copies the strings of r that may point into the article text, so
+// that a batch holding results does not hold every text it came from.
+func detach(r *Result) {
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		e.Name, e.Acronym = strings.Clone(e.Name), strings.Clone(e.Acronym)
+		for j := range e.Aliases {
+			e.Aliases[j] = strings.Clone(e.Aliases[j])
+		}
+	}
+	for i := range r.Claims {
+		c := &r.Claims[i]
+		c.SubjectRole, c.ObjectRole = strings.Clone(c.SubjectRole), strings.Clone(c.ObjectRole)
+		c.Charge, c.Evidence = strings.Clone(c.Charge), strings.Clone(c.Evidence)
 	}
 }
 

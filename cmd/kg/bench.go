@@ -50,13 +50,14 @@ func benchCmd() *cobra.Command {
 		Short: "Measure the pipeline against the write ceiling on the real services",
 		Long: `Measure, in one run on the configured Kafka and Neo4j:
   1. grow the graph to --grow claims (once; later runs reuse it);
-  2. the ceiling: the events written straight to Neo4j by batched UNWIND statements,
-     after a sweep of batch sizes;
+  2. the ceiling: the events written straight to Neo4j by batched UNWIND statements, with
+     the best batch size and number of concurrent writers of a sweep;
   3. the pipeline: --events event messages (real GDELT and ICEWS rows, ids made unique where
      repeated), then --articles articles, published to and consumed by a kg worker process
      that has joined its group, timed from the first publish to the last commit;
   4. latency from a record's create time to its graph commit under an open-loop publisher
-     at --rate articles/s, and the worker's peak RSS.
+     at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.
+The worker runs with the KG_ settings of the environment (batch size, write concurrency).
 It writes to fresh topics and adds its events and articles to the graph.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -69,15 +70,15 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.events, "events", 100000, "event messages through the pipeline (and through the ceiling loader)")
-	f.IntVar(&o.articles, "articles", 1000, "articles through the pipeline")
+	f.IntVar(&o.articles, "articles", 10000, "articles through the pipeline")
 	f.IntVar(&o.grow, "grow", 1000000, "claims the graph holds before measuring")
 	f.Float64Var(&o.rate, "rate", 50, "articles per second of the open-loop publisher for latency")
 	f.DurationVar(&o.latencyFor, "latency-for", 30*time.Second, "how long the latency publisher runs")
 	f.StringArrayVar(&o.gdelt, "gdelt", nil, "GDELT export files (default: the samples in ../shared/data/raw)")
 	f.StringArrayVar(&o.icews, "icews", nil, "ICEWS files (default: the sample in ../shared/data/raw)")
 	f.StringVar(&o.articleFile, "article-file", "ingest/testdata/articles-dev.jsonl", "article messages to repeat")
-	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{500, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
-	f.IntSliceVar(&o.writers, "writers", []int{2, 3, 4}, "concurrent transactions the ceiling sweep tries with the best batch size")
+	f.IntSliceVar(&o.batchSizes, "batch-sizes", []int{1000, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
+	f.IntSliceVar(&o.writers, "writers", []int{1, 2, 3}, "concurrent transactions the ceiling sweep tries with each batch size")
 	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
 	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
 	return cmd
@@ -140,12 +141,16 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		}
 		return out
 	}
-	// Batch sizes with one writer, then writers with the best size. Each
-	// try writes the first events again under ids of its own.
+	// Every batch size with every number of writers. Each try writes a
+	// sample spread over all the events (GDELT and ICEWS alike) again,
+	// under ids of its own.
 	best, bestWriters, bestRate := 0, 1, 0.0
-	sweep := min(30000, len(events))
+	var sample []ingest.EventMessage
+	for i := 0; i < len(events); i += max(len(events)/30000, 1) {
+		sample = append(sample, events[i])
+	}
 	try := func(size, writers int) error {
-		evs := graphEvents(fmt.Sprintf("sweep%d.%d:", size, writers), events[:sweep])
+		evs := graphEvents(fmt.Sprintf("sweep%d.%d:", size, writers), sample)
 		start := time.Now()
 		if _, err := store.BulkEvents(ctx, evs, size, writers, time.Now()); err != nil {
 			return err
@@ -158,14 +163,9 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		}
 		return nil
 	}
-	for _, size := range o.batchSizes {
-		if err := try(size, 1); err != nil {
-			return err
-		}
-	}
 	for _, writers := range o.writers {
-		if writers > 1 {
-			if err := try(best, writers); err != nil {
+		for _, size := range o.batchSizes {
+			if err := try(size, writers); err != nil {
 				return err
 			}
 		}
@@ -177,7 +177,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	res.ceilingSecs = time.Since(start).Seconds()
-	res.ceilingBatch, res.ceilingWriters = best, bestWriters
+	res.ceilingBatch, res.ceilingWriters, res.ceilingDeadlocks = best, bestWriters, bst.Deadlocks
 	res.ceilingRows = bst.Events + bst.Claims
 	say("ceiling: %d events, %d claims in %.1fs", bst.Events, bst.Claims, res.ceilingSecs)
 
@@ -219,6 +219,10 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	res.pipelineSecs = time.Since(start).Seconds()
+	if res.pipelineDeadlocks, err = deadlocks(w.addr); err != nil {
+		w.stop()
+		return err
+	}
 	after, _ := countClaims(ctx, store)
 	res.pipelineRows = len(events) + (after - res.claimsBefore - bst.Claims) // events and the claims they made
 	say("pipeline: %d events in %.1fs", len(events), res.pipelineSecs)
@@ -269,6 +273,7 @@ type benchResult struct {
 	events, articles, claimsBefore        int
 	sweep                                 []string
 	ceilingBatch, ceilingWriters          int
+	ceilingDeadlocks, pipelineDeadlocks   int
 	ceilingRows                           int
 	ceilingSecs, pipelineSecs             float64
 	pipelineRows                          int
@@ -287,11 +292,12 @@ func (r benchResult) print(out io.Writer) {
 	fmt.Fprintf(tw, "ceiling sweep (batch×writers)\t%s\n", strings.Join(r.sweep, ", "))
 	ceil := float64(r.events) / r.ceilingSecs
 	pipe := float64(r.events) / r.pipelineSecs
-	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d, %d writers)\n",
+	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d, writers %d)\n",
 		ceil, float64(r.ceilingRows)/r.ceilingSecs, r.ceilingBatch, r.ceilingWriters)
-	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, %d writers, %d partitions)\n",
+	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, writers %d, partitions %d)\n",
 		pipe, float64(r.pipelineRows)/r.pipelineSecs, r.batchMessages, r.writeConcurrency, r.partitions)
 	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
+	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline)\n", r.ceilingDeadlocks, r.pipelineDeadlocks)
 	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s)\n",
 		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs)
 	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p99 %.0f ms\n", r.latencySent, 1000*r.p50, 1000*r.p99)
@@ -492,7 +498,7 @@ func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker,
 	addr := l.Addr().String()
 	l.Close()
 	cmd := exec.Command(exe, "worker")
-	limit := 64<<20 + cfg.BatchMaxBytes
+	limit := 64 << 20 // GOMEMLIMIT as deploy/ sets it
 	cmd.Env = append(os.Environ(), "KG_ARTICLES_TOPIC="+articles, "KG_EVENTS_TOPIC="+events,
 		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true",
 		"GOMEMLIMIT="+strconv.Itoa(limit))
@@ -608,13 +614,7 @@ func waitReady(addr string, timeout time.Duration) error {
 // latencyQuantiles reads the worker's end-to-end histogram and interpolates
 // the 50th and 99th percentiles within their buckets.
 func latencyQuantiles(addr string) (float64, float64, error) {
-	resp, err := http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		return 0, 0, err
-	}
-	defer resp.Body.Close()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := parser.TextToMetricFamilies(resp.Body)
+	fams, err := scrapeMetrics(addr)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -624,6 +624,32 @@ func latencyQuantiles(addr string) (float64, float64, error) {
 	}
 	h := f.GetMetric()[0].GetHistogram()
 	return quantile(h, 0.5), quantile(h, 0.99), nil
+}
+
+// deadlocks reads how many deadlocked transactions the worker at addr retried.
+func deadlocks(addr string) (int, error) {
+	fams, err := scrapeMetrics(addr)
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range fams["kg_neo4j_retries_total"].GetMetric() {
+		for _, l := range m.GetLabel() {
+			if l.GetName() == "reason" && l.GetValue() == "deadlock" {
+				return int(m.GetCounter().GetValue()), nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("no kg_neo4j_retries_total{reason=\"deadlock\"}")
+}
+
+func scrapeMetrics(addr string) (map[string]*dto.MetricFamily, error) {
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	return parser.TextToMetricFamilies(resp.Body)
 }
 
 func quantile(h *dto.Histogram, q float64) float64 {

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 	"github.com/segmentio/kafka-go"
 )
 
@@ -32,7 +30,7 @@ func TestMetricsCountWhatWasSent(t *testing.T) {
 	e.produce(msgs...)
 	e.waitDrained(2*time.Minute, w)
 
-	m := scrape(t, "http://"+addr+"/metrics")
+	m := scrape(t, addr)
 	checks := []struct {
 		name   string
 		labels map[string]string
@@ -95,15 +93,9 @@ func idOf(t *testing.T, line string) string {
 	return rest[:strings.Index(rest, `"`)]
 }
 
-func scrape(t *testing.T, url string) map[string]*dto.MetricFamily {
+func scrape(t *testing.T, addr string) map[string]*dto.MetricFamily {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := parser.TextToMetricFamilies(resp.Body)
+	fams, err := scrapeMetrics(addr)
 	if err != nil {
 		t.Fatal(err)
 	}

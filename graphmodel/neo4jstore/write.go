@@ -105,13 +105,16 @@ MATCH (:Article {id: r.id})-[m:MENTIONS]->(e:Entity)
 WHERE NOT e.key IN r.keep
 DELETE m`
 
+	// Mentions are the most numerous rows of a batch: each is a list
+	// [article id, entity key, count] rather than a map, a fifth the memory.
 	mergeMentions = `
-UNWIND $rows AS r
-MATCH (a:Article {id: r.id})
-MATCH (e:Entity {key: r.key})
+UNWIND $rows AS row
+WITH row[0] AS id, row[1] AS key, row[2] AS count
+MATCH (a:Article {id: id})
+MATCH (e:Entity {key: key})
 MERGE (a)-[m:MENTIONS]->(e)
-WITH m, r WHERE m.count IS NULL OR m.count <> r.count
-SET m.count = r.count`
+WITH m, count WHERE m.count IS NULL OR m.count <> count
+SET m.count = count`
 
 	// A claim created by this transaction carries $batch until the end of
 	// the statement, which tells created claims (whose summary edge is
@@ -389,25 +392,28 @@ func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel
 	st.ClaimsDeleted += len(recs)
 }
 
-// entitiesOf lists the entities of the articles and events, in order.
-func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) []graphmodel.Entity {
-	var ents []graphmodel.Entity
+// entitiesOf lists the entities of the articles and events, in order, a
+// slice per source.
+func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) [][]graphmodel.Entity {
+	ents := make([][]graphmodel.Entity, 0, len(arts)+len(evs))
 	for _, a := range arts {
-		ents = append(ents, a.Entities...)
+		ents = append(ents, a.Entities)
 	}
 	for _, e := range evs {
-		ents = append(ents, e.Entities...)
+		ents = append(ents, e.Entities)
 	}
 	return ents
 }
 
 // checkStates fails when a state the batch names was never seeded: writers
 // only MATCH states, so a missing one would silently drop claims.
-func (w *txWriter) checkStates(ents []graphmodel.Entity) error {
+func (w *txWriter) checkStates(ents [][]graphmodel.Entity) error {
 	keys := make(map[string]bool)
-	for _, e := range ents {
-		if e.Kind == graphmodel.KindState {
-			keys[e.Key] = true
+	for _, es := range ents {
+		for _, e := range es {
+			if e.Kind == graphmodel.KindState {
+				keys[e.Key] = true
+			}
 		}
 	}
 	if len(keys) == 0 {
@@ -426,27 +432,29 @@ func (w *txWriter) checkStates(ents []graphmodel.Entity) error {
 // upsertEntities merges the people and organizations of the batch, sorted
 // by key so that concurrent transactions lock in the same order. Seeded
 // entities are only matched.
-func (w *txWriter) upsertEntities(ents []graphmodel.Entity) error {
+func (w *txWriter) upsertEntities(ents [][]graphmodel.Entity) error {
 	byKey := make(map[string]graphmodel.Entity)
-	for _, e := range ents {
-		if e.Kind == graphmodel.KindState || e.Seeded {
-			continue
-		}
-		if old, ok := byKey[e.Key]; ok {
-			// One row per key: the best name, every other form an alias.
-			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
-			e.Name = bestName(old.Name, e.Name)
-			e.Aliases = e.Aliases[:0:0]
-			for _, f := range forms {
-				if f != e.Name {
-					e.Aliases = append(e.Aliases, f)
+	for _, es := range ents {
+		for _, e := range es {
+			if e.Kind == graphmodel.KindState || e.Seeded {
+				continue
+			}
+			if old, ok := byKey[e.Key]; ok {
+				// One row per key: the best name, every other form an alias.
+				forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
+				e.Name = bestName(old.Name, e.Name)
+				e.Aliases = e.Aliases[:0:0]
+				for _, f := range forms {
+					if f != e.Name {
+						e.Aliases = append(e.Aliases, f)
+					}
+				}
+				if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
+					e.Acronym = old.Acronym
 				}
 			}
-			if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
-				e.Acronym = old.Acronym
-			}
+			byKey[e.Key] = e
 		}
-		byKey[e.Key] = e
 	}
 	var actors, orgs []map[string]any
 	for _, k := range sortedKeys(byKey) {
@@ -509,14 +517,14 @@ func keepRows(arts []*graphmodel.Article, retracted []string) (claims, mentions 
 	return claims, mentions
 }
 
-func mentionRows(arts []*graphmodel.Article) []map[string]any {
-	var rows []map[string]any
+func mentionRows(arts []*graphmodel.Article) [][]any {
+	var rows [][]any
 	for _, a := range arts {
 		for _, m := range a.Mentions {
-			rows = append(rows, map[string]any{"id": a.ID, "key": m.Key, "count": int64(m.Count)})
+			rows = append(rows, []any{a.ID, m.Key, int64(m.Count)})
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
+	sort.Slice(rows, func(i, j int) bool { return rows[i][1].(string) < rows[j][1].(string) })
 	return rows
 }
 
