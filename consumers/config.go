@@ -25,8 +25,8 @@ type Config struct {
 	Security      Security
 
 	BatchMaxMessages int           // messages per batch per partition; default 2000
-	BatchMaxBytes    int           // bytes of message values per batch; default 8 MiB
-	BatchLinger      time.Duration // how long a partial batch waits for more; default 200ms
+	BatchMaxBytes    int           // bytes of messages per batch, and in all batches (memoryBudget); default 8 MiB
+	BatchLinger      time.Duration // longest a partial batch waits for more (none when caught up); default 200ms
 	MaxMessageBytes  int           // larger values are dead-lettered; default 900 KiB
 
 	// WriteConcurrency bounds the graph transactions the worker has in
@@ -87,8 +87,11 @@ func (c *Config) setDefaults() {
 }
 
 // memoryBudget bounds the bytes of messages that the batches of all
-// partitions hold at once: two full batches. A partition that finds it
-// spent writes the batch it has; one with no batch waits.
+// partitions hold at once: one full batch. What a batch becomes on its way
+// to the graph (decoded text, extraction results, statement parameters)
+// takes about as much again, which keeps the worker's peak RSS within
+// 64 MiB + 2 x BatchMaxBytes. A partition that finds the budget spent
+// writes the batch it has; one with no batch waits.
 func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
 
 func (c *Config) validate() error {

@@ -33,8 +33,8 @@ type Config struct {
 	Neo4jPassword      string        `envconfig:"NEO4J_PASSWORD" desc:"Neo4j password (secret, no default; empty connects without authentication)"`
 	Neo4jDatabase      string        `envconfig:"NEO4J_DATABASE" default:"neo4j" desc:"Neo4j database, passed on every call"`
 	BatchMaxMessages   int           `envconfig:"BATCH_MAX_MESSAGES" default:"2000" desc:"messages per batch per partition"`
-	BatchMaxBytes      int           `envconfig:"BATCH_MAX_BYTES" default:"8388608" desc:"bytes of message values per batch"`
-	BatchLinger        time.Duration `envconfig:"BATCH_LINGER" default:"200ms" desc:"how long a partial batch waits for more messages"`
+	BatchMaxBytes      int           `envconfig:"BATCH_MAX_BYTES" default:"8388608" desc:"bytes of messages per batch, and in the batches of all partitions together"`
+	BatchLinger        time.Duration `envconfig:"BATCH_LINGER" default:"200ms" desc:"longest a partial batch waits for more messages; it closes at once when its partition has nothing more to read"`
 	WriteConcurrency   int           `envconfig:"WRITE_CONCURRENCY" default:"2" desc:"graph transactions in flight per worker; partitions build batches in parallel and take turns to write"`
 	MaxMessageBytes    int           `envconfig:"MAX_MESSAGE_BYTES" default:"921600" desc:"larger message values are dead-lettered"`
 	DLQMaxShare        float64       `envconfig:"DLQ_MAX_SHARE" default:"0.5" desc:"share of the last 200 messages that may be dead-lettered before the worker stops"`
