@@ -219,7 +219,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	res.pipelineSecs = time.Since(start).Seconds()
-	if res.pipelineDeadlocks, err = deadlocks(w.addr); err != nil {
+	if res.worker, err = workerFigures(w.addr); err != nil {
 		w.stop()
 		return err
 	}
@@ -273,7 +273,8 @@ type benchResult struct {
 	events, articles, claimsBefore        int
 	sweep                                 []string
 	ceilingBatch, ceilingWriters          int
-	ceilingDeadlocks, pipelineDeadlocks   int
+	ceilingDeadlocks                      int
+	worker                                workerStats
 	ceilingRows                           int
 	ceilingSecs, pipelineSecs             float64
 	pipelineRows                          int
@@ -297,7 +298,9 @@ func (r benchResult) print(out io.Writer) {
 	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, writers %d, partitions %d)\n",
 		pipe, float64(r.pipelineRows)/r.pipelineSecs, r.batchMessages, r.writeConcurrency, r.partitions)
 	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
-	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline)\n", r.ceilingDeadlocks, r.pipelineDeadlocks)
+	fmt.Fprintf(tw, "pipeline's write slots\tbusy %.0f%% of the run, %d batches of %.0f events on average\n",
+		100*r.worker.writeSecs/(r.pipelineSecs*float64(r.writeConcurrency)), r.worker.batches, float64(r.events)/float64(max(r.worker.batches, 1)))
+	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline)\n", r.ceilingDeadlocks, r.worker.deadlocks)
 	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s)\n",
 		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs)
 	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p99 %.0f ms\n", r.latencySent, 1000*r.p50, 1000*r.p99)
@@ -627,19 +630,33 @@ func latencyQuantiles(addr string) (float64, float64, error) {
 }
 
 // deadlocks reads how many deadlocked transactions the worker at addr retried.
-func deadlocks(addr string) (int, error) {
+// workerStats are what a worker's metrics say about a run.
+type workerStats struct {
+	deadlocks, batches int
+	writeSecs          float64 // in transactions, summed over the write slots
+}
+
+func workerFigures(addr string) (workerStats, error) {
+	var st workerStats
 	fams, err := scrapeMetrics(addr)
 	if err != nil {
-		return 0, err
+		return st, err
+	}
+	for _, name := range []string{"kg_neo4j_retries_total", "kg_neo4j_write_seconds", "kg_batch_messages"} {
+		if len(fams[name].GetMetric()) == 0 {
+			return st, fmt.Errorf("the worker's metrics lack %s", name)
+		}
 	}
 	for _, m := range fams["kg_neo4j_retries_total"].GetMetric() {
 		for _, l := range m.GetLabel() {
 			if l.GetName() == "reason" && l.GetValue() == "deadlock" {
-				return int(m.GetCounter().GetValue()), nil
+				st.deadlocks = int(m.GetCounter().GetValue())
 			}
 		}
 	}
-	return 0, fmt.Errorf("no kg_neo4j_retries_total{reason=\"deadlock\"}")
+	st.writeSecs = fams["kg_neo4j_write_seconds"].GetMetric()[0].GetHistogram().GetSampleSum()
+	st.batches = int(fams["kg_batch_messages"].GetMetric()[0].GetHistogram().GetSampleCount())
+	return st, nil
 }
 
 func scrapeMetrics(addr string) (map[string]*dto.MetricFamily, error) {
