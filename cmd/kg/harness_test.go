@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -255,6 +256,37 @@ func (w *worker) stop(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		w.cmd.Process.Kill()
 		t.Errorf("worker did not stop within 30s of SIGTERM")
+	}
+}
+
+var joined = regexp.MustCompile(`msg="joined generation" generation=(\d+) .* partitions=(\d+)`)
+
+// waitAssigned waits until every worker holds partitions in one and the
+// same generation of the group.
+func (e *env) waitAssigned(timeout time.Duration, workers ...*worker) {
+	e.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		gens := map[string]bool{}
+		all := true
+		for _, w := range workers {
+			m := joined.FindAllStringSubmatch(w.log(), -1)
+			if len(m) == 0 || m[len(m)-1][2] == "0" {
+				all = false
+				break
+			}
+			gens[m[len(m)-1][1]] = true
+		}
+		if all && len(gens) == 1 {
+			return
+		}
+		if time.Now().After(deadline) {
+			for _, w := range workers {
+				e.t.Logf("worker log:\n%s", w.log())
+			}
+			e.t.Fatalf("%d workers did not all hold partitions of one generation within %s", len(workers), timeout)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
