@@ -51,10 +51,11 @@ func benchCmd() *cobra.Command {
 		Long: `Measure, in one run on the configured Kafka and Neo4j:
   1. grow the graph to --grow claims (once; later runs reuse it);
   2. the ceiling: the events written straight to Neo4j by batched UNWIND statements, with
-     the best batch size and number of concurrent writers of a sweep;
+     the faster of the two best batch sizes and numbers of concurrent writers of a sweep;
   3. the pipeline: --events event messages (real GDELT and ICEWS rows, ids made unique where
      repeated), then --articles articles, published to and consumed by a kg worker process
-     that has joined its group, timed from the first publish to the last commit;
+     that has joined its group and written a warm-up of its own, timed from the first
+     publish to the last commit;
   4. latency from a record's create time to its graph commit under an open-loop publisher
      at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.
 The worker runs with the KG_ settings of the environment (batch size, write concurrency).
@@ -144,7 +145,11 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	// Every batch size with every number of writers. Each try writes a
 	// sample spread over all the events (GDELT and ICEWS alike) again,
 	// under ids of its own.
-	best, bestWriters, bestRate := 0, 1, 0.0
+	type config struct {
+		size, writers int
+		rate          float64
+	}
+	var tried []config
 	var sample []ingest.EventMessage
 	for i := 0; i < len(events); i += max(len(events)/30000, 1) {
 		sample = append(sample, events[i])
@@ -158,9 +163,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		rate := float64(len(evs)) / time.Since(start).Seconds()
 		say("ceiling sweep: batch %d, %d writers: %.0f events/s", size, writers, rate)
 		res.sweep = append(res.sweep, fmt.Sprintf("%d×%d: %.0f/s", size, writers, rate))
-		if rate > bestRate {
-			best, bestWriters, bestRate = size, writers, rate
-		}
+		tried = append(tried, config{size, writers, rate})
 		return nil
 	}
 	for _, writers := range o.writers {
@@ -170,14 +173,24 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			}
 		}
 	}
-	evs := graphEvents("ceiling:", events)
-	start := time.Now()
-	bst, err := store.BulkEvents(ctx, evs, best, bestWriters, time.Now())
-	if err != nil {
-		return err
+	// The sweep's rates are noisy: the two best configurations load every
+	// event, and the faster of the two is the ceiling.
+	sort.SliceStable(tried, func(i, j int) bool { return tried[i].rate > tried[j].rate })
+	var bst neo4jstore.BulkStats
+	for i, c := range tried[:min(2, len(tried))] {
+		evs := graphEvents(fmt.Sprintf("ceiling%d:", i), events)
+		start := time.Now()
+		st, err := store.BulkEvents(ctx, evs, c.size, c.writers, time.Now())
+		if err != nil {
+			return err
+		}
+		secs := time.Since(start).Seconds()
+		say("ceiling: batch %d, %d writers: %d events, %d claims in %.1fs", c.size, c.writers, st.Events, st.Claims, secs)
+		if res.ceilingSecs == 0 || secs < res.ceilingSecs {
+			res.ceilingSecs, bst = secs, st
+			res.ceilingBatch, res.ceilingWriters, res.ceilingDeadlocks = c.size, c.writers, st.Deadlocks
+		}
 	}
-	res.ceilingSecs = time.Since(start).Seconds()
-	res.ceilingBatch, res.ceilingWriters, res.ceilingDeadlocks = best, bestWriters, bst.Deadlocks
 	res.ceilingRows = bst.Events + bst.Claims
 	say("ceiling: %d events, %d claims in %.1fs", bst.Events, bst.Claims, res.ceilingSecs)
 
@@ -202,7 +215,20 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		w.stop()
 		return err
 	}
-	start = time.Now()
+	// An untimed warm-up, as the sweep is for the ceiling: the broker, the
+	// worker and Neo4j's article statements start cold otherwise (a first
+	// run after the services started gave half the rate of the next).
+	if err := warmUp(ctx, cfg, o, stamp, events, articleTopic, eventTopic, group, w); err != nil {
+		w.stop()
+		return err
+	}
+	base, err := workerFigures(w.addr)
+	if err != nil {
+		w.stop()
+		return err
+	}
+	claimsBefore, _ := countClaims(ctx, store)
+	start := time.Now()
 	if err := publishAll(ctx, cfg, eventTopic, eventMessages(events)); err != nil {
 		w.stop()
 		return err
@@ -223,8 +249,9 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		w.stop()
 		return err
 	}
+	res.worker = res.worker.since(base)
 	after, _ := countClaims(ctx, store)
-	res.pipelineRows = len(events) + (after - res.claimsBefore - bst.Claims) // events and the claims they made
+	res.pipelineRows = len(events) + (after - claimsBefore) // events and the claims they made
 	say("pipeline: %d events in %.1fs", len(events), res.pipelineSecs)
 
 	start = time.Now()
@@ -634,6 +661,37 @@ func latencyQuantiles(addr string) (float64, float64, error) {
 type workerStats struct {
 	deadlocks, batches int
 	writeSecs          float64 // in transactions, summed over the write slots
+}
+
+// since returns what happened after base.
+func (s workerStats) since(base workerStats) workerStats {
+	return workerStats{deadlocks: s.deadlocks - base.deadlocks, batches: s.batches - base.batches, writeSecs: s.writeSecs - base.writeSecs}
+}
+
+// warmUp sends 10,000 events and 1,000 articles of their own through the
+// worker and waits until they are written.
+func warmUp(ctx context.Context, cfg Config, o benchOpts, stamp string, events []ingest.EventMessage, articleTopic, eventTopic, group string, w *benchWorker) error {
+	warm := make([]ingest.EventMessage, 0, 10000)
+	for _, m := range events[:min(10000, len(events))] {
+		m.ID = "warm~" + m.ID
+		warm = append(warm, m)
+	}
+	articles, err := benchArticles(o.articleFile, 1000, stamp+"w")
+	if err != nil {
+		return err
+	}
+	if err := publishAll(ctx, cfg, eventTopic, eventMessages(warm)); err != nil {
+		return err
+	}
+	if err := publishAll(ctx, cfg, articleTopic, articles); err != nil {
+		return err
+	}
+	for _, topic := range []string{eventTopic, articleTopic} {
+		if err := waitLag(ctx, cfg, group, topic, w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func workerFigures(addr string) (workerStats, error) {
