@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -46,9 +47,13 @@ type Worker struct {
 	dialer  *kafka.Dialer
 	dlq     messageWriter
 	breaker *breaker
-	writes  chan struct{}       // a slot per graph transaction in flight
-	budget  *semaphore.Weighted // bytes of messages held in batches, across partitions
-	now     func() time.Time
+	writes  chan struct{} // a slot per graph transaction in flight
+	// builders bounds the partitions decoding and extracting at once to
+	// GOMAXPROCS-1, so that a writer woken by Neo4j's answer finds a free
+	// processor instead of waiting out a builder's time slice.
+	builders chan struct{}
+	budget   *semaphore.Weighted // bytes of messages held in batches, across partitions
+	now      func() time.Time
 
 	graphOK  atomic.Bool // the last graph write did not fail transiently
 	progress sync.Map    // partitionKey -> *partitionState
@@ -71,7 +76,8 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	w := &Worker{
 		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
 		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), writes: make(chan struct{}, cfg.WriteConcurrency),
-		budget: semaphore.NewWeighted(cfg.memoryBudget()), now: time.Now,
+		budget: semaphore.NewWeighted(cfg.memoryBudget()), builders: make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 1)),
+		now: time.Now,
 	}
 	w.graphOK.Store(true)
 	return w, nil
@@ -306,7 +312,13 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	if topic == w.cfg.EventsTopic {
 		k = eventTopic
 	}
+	select {
+	case w.builders <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	srcs, dead, took := buildBatch(w.x, k, msgs, w.cfg.MaxMessageBytes)
+	<-w.builders
 	w.m.extract.Observe(took.Seconds())
 	w.m.observeArticles(srcs)
 	if !w.breaker.record(len(msgs), len(dead)) {

@@ -53,7 +53,7 @@ func testWorker(g GraphWriter, dlq *fakeDLQ) *Worker {
 	cfg.setDefaults()
 	return &Worker{cfg: cfg, graph: g, dlq: dlq, m: newMetrics(prometheus.NewRegistry()),
 		log: slog.New(slog.NewTextHandler(io.Discard, nil)), breaker: newBreaker(200, 0.5), writes: make(chan struct{}, cfg.WriteConcurrency),
-		budget: semaphore.NewWeighted(cfg.memoryBudget()), now: time.Now}
+		budget: semaphore.NewWeighted(cfg.memoryBudget()), builders: make(chan struct{}, 1), now: time.Now}
 }
 
 func sources(n int) []source {
