@@ -16,14 +16,15 @@ import (
 // allows: one for the events and their actor links, one for the claims and
 // their links, one per relation type for the summary edges. It is the
 // ceiling the pipeline's writer is measured against (kg bench) and the way
-// kg bench grows a graph to a realistic size. It assumes the events are new
-// and skips the pipeline's claim bookkeeping, so it is not a substitute for
+// kg bench grows a graph to a realistic size. It skips the pipeline's claim
+// bookkeeping (which claims are new, which pairs to recompute), so it only
+// suits events the graph does not hold yet and is not a substitute for
 // Write.
 //
 // Events go through upsertEvents, the pipeline's statement: with two
 // writers, a plain MERGE of the events and their links deadlocked 12 to 22
-// times per 100,000 events and loaded 14-15,000 events/s, this one did not
-// deadlock and loaded 21-23,000.
+// times per 100,000 events and loaded 13,800-15,200 events/s; this one did
+// not deadlock and loaded 21-23,000.
 const (
 	bulkClaims = `
 UNWIND $rows AS r

@@ -26,12 +26,7 @@ SET ev.source = r.source, ev.cameo = r.cameo, ev.label = r.label, ev.quad_class 
     ev.goldstein = r.goldstein, ev.occurred_at = date(r.occurred_at), ev.url = r.url,
     ev.content_hash = r.hash, ev.extractor_version = r.version
 WITH ev, r, old
-` + linkEventActors + `
-RETURN collect(CASE WHEN old IS NULL THEN r.id END) AS created,
-       collect(CASE WHEN old IS NOT NULL THEN r.id END) AS changed`
-
-// linkEventActors links ev to the actors of its row r.
-const linkEventActors = `CALL {
+CALL {
   WITH ev, r
   WITH ev, r WHERE r.src IS NOT NULL
   MATCH (e:Entity {key: r.src})
@@ -44,7 +39,9 @@ CALL {
   MATCH (e:Entity {key: r.dst})
   MERGE (ev)-[a:TARGET_ACTOR]->(e)
   SET a.role = r.dst_role
-}`
+}
+RETURN collect(CASE WHEN old IS NULL THEN r.id END) AS created,
+       collect(CASE WHEN old IS NOT NULL THEN r.id END) AS changed`
 
 // eventRow is the parameter row of one event and its actor links.
 func eventRow(e *graphmodel.Event) map[string]any {

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"time"
@@ -392,28 +393,34 @@ func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel
 	st.ClaimsDeleted += len(recs)
 }
 
-// entitiesOf lists the entities of the articles and events, in order, a
-// slice per source.
-func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) [][]graphmodel.Entity {
-	ents := make([][]graphmodel.Entity, 0, len(arts)+len(evs))
-	for _, a := range arts {
-		ents = append(ents, a.Entities)
+// entitiesOf yields the entities of the articles and events, in order,
+// without copying them.
+func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) iter.Seq[graphmodel.Entity] {
+	return func(yield func(graphmodel.Entity) bool) {
+		for _, a := range arts {
+			for _, e := range a.Entities {
+				if !yield(e) {
+					return
+				}
+			}
+		}
+		for _, ev := range evs {
+			for _, e := range ev.Entities {
+				if !yield(e) {
+					return
+				}
+			}
+		}
 	}
-	for _, e := range evs {
-		ents = append(ents, e.Entities)
-	}
-	return ents
 }
 
 // checkStates fails when a state the batch names was never seeded: writers
 // only MATCH states, so a missing one would silently drop claims.
-func (w *txWriter) checkStates(ents [][]graphmodel.Entity) error {
+func (w *txWriter) checkStates(ents iter.Seq[graphmodel.Entity]) error {
 	keys := make(map[string]bool)
-	for _, es := range ents {
-		for _, e := range es {
-			if e.Kind == graphmodel.KindState {
-				keys[e.Key] = true
-			}
+	for e := range ents {
+		if e.Kind == graphmodel.KindState {
+			keys[e.Key] = true
 		}
 	}
 	if len(keys) == 0 {
@@ -432,29 +439,27 @@ func (w *txWriter) checkStates(ents [][]graphmodel.Entity) error {
 // upsertEntities merges the people and organizations of the batch, sorted
 // by key so that concurrent transactions lock in the same order. Seeded
 // entities are only matched.
-func (w *txWriter) upsertEntities(ents [][]graphmodel.Entity) error {
+func (w *txWriter) upsertEntities(ents iter.Seq[graphmodel.Entity]) error {
 	byKey := make(map[string]graphmodel.Entity)
-	for _, es := range ents {
-		for _, e := range es {
-			if e.Kind == graphmodel.KindState || e.Seeded {
-				continue
-			}
-			if old, ok := byKey[e.Key]; ok {
-				// One row per key: the best name, every other form an alias.
-				forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
-				e.Name = bestName(old.Name, e.Name)
-				e.Aliases = e.Aliases[:0:0]
-				for _, f := range forms {
-					if f != e.Name {
-						e.Aliases = append(e.Aliases, f)
-					}
-				}
-				if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
-					e.Acronym = old.Acronym
-				}
-			}
-			byKey[e.Key] = e
+	for e := range ents {
+		if e.Kind == graphmodel.KindState || e.Seeded {
+			continue
 		}
+		if old, ok := byKey[e.Key]; ok {
+			// One row per key: the best name, every other form an alias.
+			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
+			e.Name = bestName(old.Name, e.Name)
+			e.Aliases = e.Aliases[:0:0]
+			for _, f := range forms {
+				if f != e.Name {
+					e.Aliases = append(e.Aliases, f)
+				}
+			}
+			if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
+				e.Acronym = old.Acronym
+			}
+		}
+		byKey[e.Key] = e
 	}
 	var actors, orgs []map[string]any
 	for _, k := range sortedKeys(byKey) {
