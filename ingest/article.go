@@ -2,12 +2,13 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/segmentio/encoding/json"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -120,8 +121,10 @@ func jsonError(err error) error {
 // YYYY-MM-DD (in the time's own offset: a story dated in Tokyo keeps its
 // Tokyo date).
 func ParseDate(s string) (string, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t.Format("2006-01-02"), nil
+	// The layout takes exactly four, two and two digits: a date it accepts
+	// is already written the way it would be formatted.
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return s, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
