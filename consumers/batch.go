@@ -46,8 +46,12 @@ type source struct {
 func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int) ([]source, []deadLetter, time.Duration) {
 	var dead []deadLetter
 	var extractTime time.Duration
-	byID := make(map[string]int)
-	var srcs []source
+	byID := make(map[string]int, len(msgs))
+	srcs := make([]source, 0, len(msgs))
+	var events []graphmodel.Event // one allocation for the batch's events
+	if k == eventTopic {
+		events = make([]graphmodel.Event, 0, len(msgs))
+	}
 	for _, m := range msgs {
 		var s source
 		switch {
@@ -62,7 +66,8 @@ func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int)
 				dead = append(dead, deadLetter{msg: m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
 				continue
 			}
-			s = source{id: em.ID, msg: m, event: &ev, outcome: outcome}
+			events = append(events, ev)
+			s = source{id: em.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
 		case m.Value == nil:
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
@@ -112,6 +117,9 @@ func newer(a, b source) bool {
 
 func batchOf(srcs []source) graphmodel.Batch {
 	var b graphmodel.Batch
+	if len(srcs) > 0 && srcs[0].event != nil {
+		b.Events = make([]graphmodel.Event, 0, len(srcs)) // a batch from the event topic holds only events
+	}
 	for _, s := range srcs {
 		switch {
 		case s.event != nil:

@@ -2,6 +2,7 @@ package consumers
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -180,4 +181,36 @@ func BenchmarkBuildBatch(b *testing.B) {
 			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
 		}
 	}
+}
+
+// BenchmarkBuildEventBatch decodes and maps a batch of real GDELT event
+// messages, as the worker does for every fetch from the event topic.
+func BenchmarkBuildEventBatch(b *testing.B) {
+	f, err := os.Open("../../shared/data/raw/gdelt2-export-20180326044500/20180326044500.export.CSV")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var msgs []kafka.Message
+	size := 0
+	err = ingest.ReadGDELT(f, func(r ingest.EventRow) error {
+		if r.Err == nil && len(msgs) < 2000 {
+			v, _ := json.Marshal(r.Message)
+			msgs = append(msgs, kafka.Message{Offset: int64(len(msgs)), Key: []byte(r.Message.ID), Value: v})
+			size += len(v)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		srcs, dead, _ := buildBatch(nil, eventTopic, msgs, 0)
+		if len(srcs) != len(msgs) || len(dead) != 0 {
+			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/event")
 }

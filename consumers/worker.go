@@ -212,8 +212,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	defer context.AfterFunc(hard, cancelWrite)()
 
 	var carry *kafka.Message // fetched past the memory budget: it starts the next batch
+	var buf []kafka.Message  // the last batch's slice, reused
 	for {
-		msgs, held, err := w.fetch(fetchCtx, r, &carry)
+		msgs, held, err := w.fetch(fetchCtx, r, &carry, buf)
 		if len(msgs) == 0 {
 			if fetchCtx.Err() != nil {
 				return nil
@@ -230,6 +231,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		// the batch is written and nothing is committed.
 		err = w.process(writeCtx, topic, partition, msgs)
 		w.budget.Release(held)
+		last := msgs[len(msgs)-1]
+		clear(msgs) // the messages' values go with their budget
+		buf = msgs[:0]
 		if err != nil {
 			if writeCtx.Err() != nil {
 				log.Info("batch abandoned: generation or shutdown ended it", "messages", len(msgs))
@@ -237,7 +241,6 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 			}
 			return err
 		}
-		last := msgs[len(msgs)-1]
 		if err := gen.CommitOffsets(map[string]map[int]int64{topic: {partition: last.Offset + 1}}); err != nil {
 			log.Warn("commit failed; the next owner of the partition re-reads the batch", "err", err)
 			return nil
@@ -254,9 +257,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 // fetch blocks for the first message (or takes *carry), then collects more
 // until the batch is full by count or bytes, the partition has no more for
 // now, BatchLinger has passed, or the worker's memory budget is spent; a
-// message fetched past the budget goes to *carry. It returns the batch and the budget it holds, which the caller
+// message fetched past the budget goes to *carry. It appends the batch to
+// buf[:0] and returns it with the budget it holds, which the caller
 // releases once the batch is written or abandoned.
-func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Message) ([]kafka.Message, int64, error) {
+func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Message, buf []kafka.Message) ([]kafka.Message, int64, error) {
 	var m kafka.Message
 	if *carry != nil {
 		m, *carry = **carry, nil
@@ -270,7 +274,7 @@ func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Messa
 	if err := w.budget.Acquire(ctx, held); err != nil {
 		return nil, 0, err
 	}
-	msgs := []kafka.Message{m}
+	msgs := append(buf[:0], m)
 	size := len(m.Value)
 	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
 	defer cancel()
