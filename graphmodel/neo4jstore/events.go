@@ -10,6 +10,11 @@ import (
 // already hold with the same content, with their actor links, and returns
 // the ids it created and those it changed (whose links it replaced), in
 // one record. An identical re-delivery writes nothing.
+//
+// Links are written only for an event the statement created, or changed
+// after deleting its links, and an id is in a batch once (Batch.Validate):
+// CREATE suffices. MERGE would lock the linked states, which most events
+// name, until commit, and concurrent writers would queue on them.
 const upsertEvents = `
 UNWIND $rows AS r
 MERGE (ev:Event {id: r.id})
@@ -30,15 +35,13 @@ CALL {
   WITH ev, r
   WITH ev, r WHERE r.src IS NOT NULL
   MATCH (e:Entity {key: r.src})
-  MERGE (ev)-[a:SOURCE_ACTOR]->(e)
-  SET a.role = r.src_role
+  CREATE (ev)-[:SOURCE_ACTOR {role: r.src_role}]->(e)
 }
 CALL {
   WITH ev, r
   WITH ev, r WHERE r.dst IS NOT NULL
   MATCH (e:Entity {key: r.dst})
-  MERGE (ev)-[a:TARGET_ACTOR]->(e)
-  SET a.role = r.dst_role
+  CREATE (ev)-[:TARGET_ACTOR {role: r.dst_role}]->(e)
 }
 RETURN collect(CASE WHEN old IS NULL THEN r.id END) AS created,
        collect(CASE WHEN old IS NOT NULL THEN r.id END) AS changed`

@@ -121,6 +121,12 @@ SET m.count = count`
 	// the statement, which tells created claims (whose summary edge is
 	// incremented) from existing ones (whose edge changes only when the
 	// claim did). %s is the label of the source: Article or Event.
+	//
+	// A claim's key names its source, subject and object, so a claim that
+	// exists has its three relationships: only a created one gets them,
+	// with CREATE. MERGE would lock the subject and the object (states that
+	// most transactions touch) until commit, and concurrent writers would
+	// queue on them.
 	mergeClaimsOf = `
 UNWIND $rows AS r
 MATCH (src:%s {id: r.source})
@@ -136,15 +142,23 @@ SET c.type = r.type, c.pair = r.pair, c.subject_role = r.subject_role, c.object_
     c.occurred_at = CASE WHEN r.occurred_at IS NULL THEN null ELSE date(r.occurred_at) END,
     c.extractor_version = r.version
 REMOVE c.batch
-MERGE (src)-[:ASSERTS]->(c)
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  CREATE (src)-[:ASSERTS]->(c), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o))
 RETURN r.key AS key, r.pair AS pair, created, changed`
 )
 
 // Summary edge maintenance, one statement per relationship type because a
 // relationship type cannot be a parameter. The types come from the fixed set
 // of graphmodel.RelTypes.
+//
+// Writers do not lock the states a summary edge joins (see mergeClaimsOf),
+// so an edge is locked before it is read: Cypher takes the write lock of a
+// SET whose right-hand side reads the property it sets ("direct
+// dependency", Neo4j's "Lost updates"), and a transaction that has it sees
+// what the others committed. An increment locks the edge with its count
+// before reading its charges. A recomputation locks both states before
+// counting the pair's claims: every writer that creates a claim of the
+// pair links it to both, and the edge may not exist yet.
 const (
 	incrementSummary = `
 UNWIND $rows AS r
@@ -152,6 +166,7 @@ MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
 MERGE (s)-[e:%s]->(o)
 ON CREATE SET e.claims = 0, e.charges = []
+SET e.claims = e.claims + r.n
 WITH e, r
 CALL {
   WITH e, r
@@ -159,8 +174,7 @@ CALL {
   WITH DISTINCT x ORDER BY x
   RETURN collect(x)[..$maxCharges] AS charges
 }
-SET e.claims = e.claims + r.n,
-    e.first_seen = CASE WHEN r.first IS NULL THEN e.first_seen
+SET e.first_seen = CASE WHEN r.first IS NULL THEN e.first_seen
                         WHEN e.first_seen IS NULL OR date(r.first) < e.first_seen THEN date(r.first)
                         ELSE e.first_seen END,
     e.last_seen = CASE WHEN r.last IS NULL THEN e.last_seen
@@ -176,6 +190,8 @@ SET e.claims = e.claims + r.n,
 UNWIND $rows AS r
 MATCH (s:Entity {key: r.subject})
 MATCH (o:Entity {key: r.object})
+SET s.name = s.name, o.name = o.name
+WITH s, o, r
 OPTIONAL MATCH (c:Claim {pair: r.pair})
 WITH s, o, r, count(c) AS n, min(c.occurred_at) AS first, max(c.occurred_at) AS last,
      max(c.confidence) AS confidence
