@@ -72,14 +72,19 @@ SET e.name = name, e.aliases = aliases, e.acronym = acronym`
   OR (size(split(r.name, ' ')) = size(split(e.name, ' ')) AND size(r.name) > size(e.name))
   OR (size(split(r.name, ' ')) = size(split(e.name, ' ')) AND size(r.name) = size(e.name) AND r.name < e.name))`
 
+	// It returns the ids of the articles it created, which have no
+	// mentions yet (the $batch marker as in mergeClaimsOf).
 	upsertArticles = `
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
-ON CREATE SET a.ingested_at = datetime($now)
+ON CREATE SET a.ingested_at = datetime($now), a.batch = $batch
+WITH a, r, coalesce(a.batch = $batch, false) AS created
 SET a.title = r.title, a.url = r.url, a.source = r.source, a.language = r.language,
     a.published_at = CASE WHEN r.published_at IS NULL THEN null ELSE date(r.published_at) END,
     a.revision = r.revision, a.content_hash = r.hash, a.extractor_version = r.version,
-    a.retracted = false`
+    a.retracted = false
+REMOVE a.batch
+RETURN collect(CASE WHEN created THEN r.id END) AS created`
 
 	// A retraction marker keeps the newest revision seen, so that a stale
 	// copy of the article arriving later cannot resurrect it.
@@ -108,6 +113,15 @@ DELETE m`
 
 	// Mentions are the most numerous rows of a batch: each is a list
 	// [article id, entity key, count] rather than a map, a fifth the memory.
+	// An article this transaction created has none yet, and CREATE does not
+	// lock the entities (mergeClaimsOf); a known one merges them.
+	createMentions = `
+UNWIND $rows AS row
+WITH row[0] AS id, row[1] AS key, row[2] AS count
+MATCH (a:Article {id: id})
+MATCH (e:Entity {key: key})
+CREATE (a)-[:MENTIONS {count: count}]->(e)`
+
 	mergeMentions = `
 UNWIND $rows AS row
 WITH row[0] AS id, row[1] AS key, row[2] AS count
@@ -306,9 +320,14 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	if err := w.upsertEntities(ents); err != nil {
 		return st, err
 	}
+	created := make(map[string]bool)
 	if len(arts) > 0 {
-		if _, err := w.run(upsertArticles, map[string]any{"rows": articleRows(arts), "now": w.now}); err != nil {
+		recs, err := w.run(upsertArticles, map[string]any{"rows": articleRows(arts), "now": w.now, "batch": w.batch})
+		if err != nil {
 			return st, err
+		}
+		for _, id := range recs[0].Values[0].([]any) {
+			created[id.(string)] = true
 		}
 	}
 	if len(b.Retractions) > 0 {
@@ -332,21 +351,28 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 			return st, err
 		}
 	}
-	if rows := mentionRows(arts); len(rows) > 0 {
-		if _, err := w.run(mergeMentions, map[string]any{"rows": rows}); err != nil {
+	newRows, knownRows := mentionRows(arts, created)
+	for _, step := range []struct {
+		q    string
+		rows [][]any
+	}{{createMentions, newRows}, {mergeMentions, knownRows}} {
+		if len(step.rows) == 0 {
+			continue
+		}
+		if _, err := w.run(step.q, map[string]any{"rows": step.rows}); err != nil {
 			return st, err
 		}
 	}
-	created := make(map[string]*summaryRow)
-	if err := w.mergeClaims(mergeArticleClaims, claimRows(arts), created, recompute, &st); err != nil {
+	added := make(map[string]*summaryRow)
+	if err := w.mergeClaims(mergeArticleClaims, claimRows(arts), added, recompute, &st); err != nil {
 		return st, err
 	}
 	// Events after articles: their claims join the same summary
 	// bookkeeping, so an edge counts claims from both exactly.
-	if err := w.writeEvents(b.Events, created, recompute, &st); err != nil {
+	if err := w.writeEvents(b.Events, added, recompute, &st); err != nil {
 		return st, err
 	}
-	if err := w.writeSummaries(created, recompute); err != nil {
+	if err := w.writeSummaries(added, recompute); err != nil {
 		return st, err
 	}
 	st.Articles = len(arts)
@@ -538,15 +564,23 @@ func keepRows(arts []*graphmodel.Article, retracted []string) (claims, mentions 
 	return claims, mentions
 }
 
-func mentionRows(arts []*graphmodel.Article) [][]any {
-	var rows [][]any
+// mentionRows returns the mention rows of the articles the transaction
+// created and of the others, each sorted by entity.
+func mentionRows(arts []*graphmodel.Article, created map[string]bool) (newRows, knownRows [][]any) {
 	for _, a := range arts {
 		for _, m := range a.Mentions {
-			rows = append(rows, []any{a.ID, m.Key, int64(m.Count)})
+			row := []any{a.ID, m.Key, int64(m.Count)}
+			if created[a.ID] {
+				newRows = append(newRows, row)
+			} else {
+				knownRows = append(knownRows, row)
+			}
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i][1].(string) < rows[j][1].(string) })
-	return rows
+	for _, rows := range [][][]any{newRows, knownRows} {
+		sort.Slice(rows, func(i, j int) bool { return rows[i][1].(string) < rows[j][1].(string) })
+	}
+	return newRows, knownRows
 }
 
 func claimRows(arts []*graphmodel.Article) []map[string]any {
