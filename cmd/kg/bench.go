@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +27,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel"
@@ -52,11 +55,13 @@ func benchCmd() *cobra.Command {
   1. grow the graph to --grow claims (once; later runs reuse it);
   2. a sweep of batch sizes and numbers of concurrent writers for the ceiling: the events
      written straight to Neo4j by batched UNWIND statements;
-  3. the ceiling and the pipeline in turn, twice, each keeping its faster run: the ceiling
-     with the two best configurations of the sweep; the pipeline with --events event
-     messages (real GDELT and ICEWS rows, ids made unique where repeated) published to and
-     consumed by a kg worker process that has joined its group and written a warm-up of
-     its own, timed from the first publish to the last commit;
+  3. the ceiling, the pipeline's writer alone and the pipeline in turn, twice, each keeping
+     its faster run: the ceiling with the two best configurations of the sweep; the writer
+     alone with the batches and write concurrency of the worker, in this process, without
+     Kafka; the pipeline with --events event messages (real GDELT and ICEWS rows, ids made
+     unique where repeated) published to and consumed by a kg worker process that has
+     joined its group and written a warm-up of its own, timed from the first publish to the
+     last commit;
   4. --articles articles through the same worker;
   5. latency from a record's create time to its graph commit under an open-loop publisher
      at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.
@@ -227,6 +232,18 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			res.ceilingBatch, res.ceilingWriters, res.ceilingDeadlocks = c.size, c.writers, st.Deadlocks
 		}
 
+		// The pipeline's writer alone: what Write does with batches like
+		// the worker's, in this process, without Kafka or the worker.
+		evs = graphEvents(fmt.Sprintf("writer%d:", round), events)
+		start = time.Now()
+		if err := writeAlone(ctx, store, evs, o.partitions, cfg.BatchMaxMessages, cfg.WriteConcurrency); err != nil {
+			w.stop()
+			return err
+		}
+		secs = time.Since(start).Seconds()
+		say("writer alone: %d events in %.1fs", len(evs), secs)
+		res.writerRuns = append(res.writerRuns, float64(len(events))/secs)
+
 		run, err := pipelineRun(ctx, cfg, store, w, eventTopic, group, events, round, o.profile)
 		if err != nil {
 			w.stop()
@@ -290,6 +307,7 @@ type benchResult struct {
 	ceilingRows                           int
 	ceilingSecs                           float64
 	ceilingRuns, pipelineRuns             []float64 // events/s of each run
+	writerRuns                            []float64
 	pipeline                              pipelineStats
 	articleSecs, extractSecs              float64
 	latencySent                           int
@@ -297,6 +315,52 @@ type benchResult struct {
 	rssThroughput, rssLatency, batchBytes int64
 	batchMessages, writeConcurrency       int
 	partitions                            int
+}
+
+// writeAlone writes events with Store.Write as a worker would: split into
+// partitions by id, each cut into batches of batchSize, written by up to
+// writers transactions at once. It separates what the pipeline's writer
+// costs Neo4j from what sharing the machine with Kafka and the worker does.
+func writeAlone(ctx context.Context, store *neo4jstore.Store, events []graphmodel.Event, partitions, batchSize, writers int) error {
+	parts := make([][]graphmodel.Event, max(partitions, 1))
+	for _, e := range events {
+		h := fnv.New32a()
+		h.Write([]byte(e.ID))
+		i := h.Sum32() % uint32(len(parts))
+		parts[i] = append(parts[i], e)
+	}
+	batches := make(chan []graphmodel.Event)
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(batches)
+		for start := 0; ; start += batchSize {
+			sent := false
+			for _, p := range parts {
+				if start < len(p) {
+					select {
+					case batches <- p[start:min(start+batchSize, len(p))]:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					sent = true
+				}
+			}
+			if !sent {
+				return nil
+			}
+		}
+	})
+	for range max(writers, 1) {
+		g.Go(func() error {
+			for b := range batches {
+				if _, err := store.Write(ctx, &graphmodel.Batch{Events: b}, time.Now()); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	return g.Wait()
 }
 
 // pipelineStats are the figures of one timed pass of the events through
@@ -386,6 +450,9 @@ func (r benchResult) print(out io.Writer) {
 	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, writers %d, partitions %d; runs: %s events/s)\n",
 		pipe, float64(p.rows)/p.secs, r.batchMessages, r.writeConcurrency, r.partitions, rates(r.pipelineRuns))
 	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
+	alone := slices.Max(r.writerRuns)
+	fmt.Fprintf(tw, "pipeline's writer alone\t%.0f events/s, %.2f of the ceiling (no Kafka, no worker process; runs: %s events/s)\n",
+		alone, alone/ceil, rates(r.writerRuns))
 	after := float64(r.events-p.written) / (p.secs - p.publishSecs)
 	fmt.Fprintf(tw, "pipeline while publishing\t%.0f events/s for %.1fs, then %.0f events/s (%.2f of the ceiling)\n",
 		float64(p.written)/p.publishSecs, p.publishSecs, after, after/ceil)
