@@ -18,15 +18,9 @@ import (
 // ceiling the pipeline's writer is measured against (kg bench) and the way
 // kg bench grows a graph to a realistic size. It skips the pipeline's claim
 // bookkeeping (which claims are new, which pairs to recompute), so it only
-// suits events the graph does not hold yet and is not a substitute for
-// Write.
-//
-// Events go through upsertEvents, the pipeline's statement: with two
-// writers, a plain MERGE of the events and their links deadlocked 12 to 22
-// times per 100,000 events and loaded 13,800-15,200 events/s; this one did
-// not deadlock and loaded 21-23,000.
-//
-// The loader writes events the graph does not hold: their claims are new.
+// suits events the graph does not hold yet, whose claims are new, and is
+// not a substitute for Write. Events go through upsertEvents, the
+// pipeline's statement.
 const (
 	bulkClaims = `
 UNWIND $rows AS r

@@ -339,9 +339,17 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 			return st, err
 		}
 	}
+	// Only an article the graph held before can have claims and mentions
+	// to replace; the ones the upsert created skip those statements.
+	var known []*graphmodel.Article
+	for _, a := range arts {
+		if !created[a.ID] {
+			known = append(known, a)
+		}
+	}
 	recompute := make(map[string]bool)
-	if len(arts) > 0 || len(b.Retractions) > 0 {
-		keepClaims, keepMentions := keepRows(arts, b.Retractions)
+	if len(known) > 0 || len(b.Retractions) > 0 {
+		keepClaims, keepMentions := keepRows(known, b.Retractions)
 		recs, err = w.run(deleteStaleArticleClaims, map[string]any{"rows": keepClaims})
 		if err != nil {
 			return st, err
