@@ -183,13 +183,17 @@ func (s Security) Transport() (*kafka.Transport, error) {
 
 // NewWriter returns a Kafka writer that keys messages with the murmur2
 // partitioner (the Java client's default, so every producer sends an id to
-// the same partition) and waits for all in-sync replicas.
-func NewWriter(brokers []string, sec Security) (*kafka.Writer, error) {
+// the same partition) and waits for all in-sync replicas. Given the topics
+// it writes to, it keeps the metadata of those alone; without, of every
+// topic of the cluster, refreshed every few seconds (megabytes on a
+// cluster of a few hundred topics).
+func NewWriter(brokers []string, sec Security, topics ...string) (*Writer, error) {
 	tr, err := sec.Transport()
 	if err != nil {
 		return nil, err
 	}
-	return &kafka.Writer{
+	tr.MetadataTopics = topics
+	return &Writer{Writer: &kafka.Writer{
 		Addr:         kafka.TCP(brokers...),
 		Transport:    tr,
 		Balancer:     &kafka.Murmur2Balancer{},
@@ -202,5 +206,17 @@ func NewWriter(brokers []string, sec Security) (*kafka.Writer, error) {
 		WriteTimeout:           30 * time.Second,
 		MaxAttempts:            10,
 		AllowAutoTopicCreation: true,
-	}, nil
+	}}, nil
+}
+
+// Writer is a kafka.Writer whose Close also closes its transport: the
+// connections and the metadata refresh that kafka.Writer leaves running
+// when the transport was given to it.
+type Writer struct{ *kafka.Writer }
+
+// Close flushes what is pending, then closes the transport.
+func (w *Writer) Close() error {
+	err := w.Writer.Close()
+	w.Transport.(*kafka.Transport).CloseIdleConnections()
+	return err
 }

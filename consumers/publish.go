@@ -17,7 +17,7 @@ type Message struct {
 // Publisher writes messages to one topic, keyed with the murmur2
 // partitioner and acknowledged by all in-sync replicas.
 type Publisher struct {
-	w *kafka.Writer
+	w *Writer
 }
 
 // TopicSpec describes a topic to create when it does not exist yet.
@@ -32,7 +32,7 @@ func NewPublisher(ctx context.Context, brokers []string, sec Security, topic str
 	if err := EnsureTopic(ctx, brokers, sec, topic, spec); err != nil {
 		return nil, err
 	}
-	w, err := NewWriter(brokers, sec)
+	w, err := NewWriter(brokers, sec, topic)
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +80,9 @@ func EnsureTopic(ctx context.Context, brokers []string, sec Security, topic stri
 	if err != nil {
 		return err
 	}
+	// Closed after use: until then its pool refreshes the metadata of
+	// every topic of the cluster every few seconds.
+	defer tr.CloseIdleConnections()
 	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
 	if spec.Partitions <= 0 {
 		spec.Partitions = 3
@@ -125,6 +128,7 @@ func Lag(ctx context.Context, brokers []string, sec Security, group string, topi
 	if err != nil {
 		return 0, err
 	}
+	defer tr.CloseIdleConnections()
 	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
 	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
 	if err != nil {
@@ -169,6 +173,7 @@ func GroupStable(ctx context.Context, brokers []string, sec Security, group stri
 	if err != nil {
 		return false, err
 	}
+	defer tr.CloseIdleConnections()
 	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
 	res, err := client.DescribeGroups(ctx, &kafka.DescribeGroupsRequest{GroupIDs: []string{group}})
 	if err != nil {

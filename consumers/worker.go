@@ -69,7 +69,11 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
-	dlq, err := NewWriter(cfg.Brokers, cfg.Security)
+	dlqTopics := []string{DeadLetterTopic(cfg.ArticlesTopic)}
+	if cfg.EventsTopic != "" {
+		dlqTopics = append(dlqTopics, DeadLetterTopic(cfg.EventsTopic))
+	}
+	dlq, err := NewWriter(cfg.Brokers, cfg.Security, dlqTopics...)
 	if err != nil {
 		return nil, err
 	}
