@@ -82,7 +82,7 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 	if err := w.upsertEntities(entitiesOf(nil, events)); err != nil {
 		return st, err
 	}
-	rows := make([]map[string]any, 0, len(events))
+	rows := make([][]any, 0, len(events))
 	var claims []map[string]any
 	created := make(map[string]*summaryRow)
 	for i := range events {
