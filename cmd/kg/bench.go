@@ -57,12 +57,12 @@ func benchCmd() *cobra.Command {
      written straight to Neo4j by batched UNWIND statements;
   3. the ceiling, the pipeline's writer alone and the pipeline in turn, three times, each
      keeping its fastest run: the ceiling with the best, the second best and again the best
-     configuration of the sweep; the writer
-     alone with the batches and write concurrency of the worker, in this process, without
-     Kafka, then with contiguous batches as the loader cuts them; the pipeline with --events event messages (real GDELT and ICEWS rows, ids made
-     unique where repeated) published to and consumed by a kg worker process that has
+     configuration of the sweep; the writer alone with the batches and write concurrency of
+     the worker, in this process, without Kafka, then with contiguous batches as the loader
+     cuts them; the pipeline with --events event messages (real GDELT and ICEWS rows, ids
+     made unique where repeated) published to and consumed by a kg worker process that has
      joined its group and written a warm-up of its own, timed from the first publish to the
-     last commit;
+     last commit, with the worker's CPU time;
   4. --articles articles through the same worker;
   5. latency from a record's create time to its graph commit under an open-loop publisher
      at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.

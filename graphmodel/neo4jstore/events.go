@@ -16,9 +16,9 @@ import (
 // CREATE suffices. MERGE would lock the linked states, which most events
 // name, until commit, and concurrent writers would queue on them.
 //
-// A row is a list, in the order of eventRow, rather than a map: events are the
-// most numerous rows, and a map repeats its fourteen keys in every row,
-// for the driver to pack and Neo4j to read.
+// A row is a list, in the order of eventRow, rather than a map: events are
+// the most numerous rows, and a map repeats its fourteen keys in every
+// row, for the driver to pack and Neo4j to read.
 const upsertEvents = `
 UNWIND $rows AS row
 WITH {id: row[0], hash: row[1], source: row[2], cameo: row[3], label: row[4], quad_class: row[5],
