@@ -173,14 +173,7 @@ func BenchmarkBuildBatch(b *testing.B) {
 		size += len(line)
 	}
 	x := ingest.NewExtractor(nil)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		srcs, dead, _ := buildBatch(x, articleTopic, msgs, 0)
-		if len(srcs) != len(msgs) || len(dead) != 0 {
-			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
-		}
-	}
+	benchBuild(b, x, articleTopic, msgs, size)
 }
 
 // BenchmarkBuildEventBatch decodes and maps a batch of real GDELT event
@@ -204,13 +197,19 @@ func BenchmarkBuildEventBatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchBuild(b, nil, eventTopic, msgs, size)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/event")
+}
+
+// benchBuild builds msgs, size bytes of them, into a batch b.N times; every
+// message must become a source.
+func benchBuild(b *testing.B, x *ingest.Extractor, k kind, msgs []kafka.Message, size int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		srcs, dead, _ := buildBatch(nil, eventTopic, msgs, 0)
+		srcs, dead, _ := buildBatch(x, k, msgs, 0)
 		if len(srcs) != len(msgs) || len(dead) != 0 {
 			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/event")
 }

@@ -193,7 +193,7 @@ func NewWriter(brokers []string, sec Security, topics ...string) (*Writer, error
 		return nil, err
 	}
 	tr.MetadataTopics = topics
-	return &Writer{Writer: &kafka.Writer{
+	return &Writer{tr: tr, Writer: &kafka.Writer{
 		Addr:         kafka.TCP(brokers...),
 		Transport:    tr,
 		Balancer:     &kafka.Murmur2Balancer{},
@@ -212,11 +212,14 @@ func NewWriter(brokers []string, sec Security, topics ...string) (*Writer, error
 // Writer is a kafka.Writer whose Close also closes its transport: the
 // connections and the metadata refresh that kafka.Writer leaves running
 // when the transport was given to it.
-type Writer struct{ *kafka.Writer }
+type Writer struct {
+	*kafka.Writer
+	tr *kafka.Transport
+}
 
 // Close flushes what is pending, then closes the transport.
 func (w *Writer) Close() error {
 	err := w.Writer.Close()
-	w.Transport.(*kafka.Transport).CloseIdleConnections()
+	w.tr.CloseIdleConnections()
 	return err
 }
