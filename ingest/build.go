@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,13 +14,26 @@ import (
 // Article extracts one decoded article message and returns what it asserts,
 // ready for the graph.
 func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
+	a, _, _ := x.ArticleContext(context.Background(), m) // without a parser it cannot fail
+	return a
+}
+
+// ArticleContext is Article with relations bound over the parser's parse
+// when x has one. An error wraps ErrParserUnavailable: the article is to
+// be extracted again later, and nothing of it written meanwhile.
+func (x *Extractor) ArticleContext(ctx context.Context, m ArticleMessage) (graphmodel.Article, ParseStats, error) {
 	r := Result{Skipped: SkipNonEnglish}
+	var st ParseStats
 	if englishTag(m.Language) {
 		var published time.Time // zero when absent
 		if day, err := ParseDate(m.PublishedAt); err == nil {
 			published, _ = time.Parse("2006-01-02", day)
 		}
-		r = x.ExtractDated(m.Title, m.Text, published)
+		var err error
+		r, st, err = x.ExtractContext(ctx, m.Title, m.Text, published)
+		if err != nil {
+			return graphmodel.Article{}, st, err
+		}
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
@@ -35,12 +49,12 @@ func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 		PublishedAt:      m.PublishedAt,
 		Revision:         m.UpdatedAt,
 		ContentHash:      ContentHash(m),
-		ExtractorVersion: ExtractorVersion,
+		ExtractorVersion: x.Version(),
 		Entities:         r.Entities,
 		Mentions:         r.Mentions,
 		Claims:           r.Claims,
 		Skipped:          r.Skipped,
-	}
+	}, st, nil
 }
 
 // detach copies the strings of r that may point into the article text, so

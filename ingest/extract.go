@@ -18,8 +18,9 @@ const ExtractorVersion = "rules-2026.11.2"
 // Extractor finds entities and relations in article text. Its tables are
 // built once per process and shared; an Extractor is safe for concurrent use.
 type Extractor struct {
-	g  *gazetteer
-	ov *Overrides
+	g      *gazetteer
+	ov     *Overrides
+	parser Parser // nil: relations from the rules-only surface patterns
 }
 
 // NewExtractor returns an extractor over the built-in state and
@@ -99,11 +100,22 @@ func (x *Extractor) Extract(title, text string) Result {
 // unknown): names of states that changed ("Moscow" before 1992 is the
 // Soviet Union) are read as of that date.
 func (x *Extractor) ExtractDated(title, text string, published time.Time) Result {
+	d := x.read(title, text, published)
+	if d == nil {
+		return Result{Skipped: SkipNonEnglish}
+	}
+	return d.result(d.relations())
+}
+
+// read finds the entities and mentions of one article and resolves what
+// refers back to them, ready for relation binding. It returns nil for a
+// text that is not English.
+func (x *Extractor) read(title, text string, published time.Time) *doc {
 	d := &doc{g: x.g, ov: x.ov, byKey: make(map[string]*docEntity), acronyms: make(map[string]*docEntity),
 		actorsByWord: make(map[string][]*docEntity), orgsByFirst: make(map[string][]*docEntity),
 		orgsByLast: make(map[string][]*docEntity), date: published}
 	if !looksEnglish(text) {
-		return Result{Skipped: SkipNonEnglish}
+		return nil
 	}
 	paras := Paragraphs(text)
 	// Many texts repeat the headline as their first line; read it once.
@@ -145,8 +157,7 @@ read:
 	d.applyOverrides()
 	d.resolvePronouns()
 	d.resolveGovernments()
-	claims := d.relations()
-	return d.result(claims)
+	return d
 }
 
 // maxSentences bounds the work on one article: news stories have tens to a

@@ -1,0 +1,501 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// Relation binding over a dependency parse. The frames of lexicon/ say,
+// for each cue word, where in the parse its subject, object and charge
+// sit; one binder walks those paths for every frame. Parties are the
+// article's mentions (names, resolved pronouns and descriptions,
+// government bodies acting for their state); a path that reaches no
+// mention binds nothing, so an unresolved party drops the claim.
+
+// parsed is one sentence with its parse, aligned to the sentence's tokens.
+type parsed struct {
+	d     *doc
+	si    int // the sentence's index in d.sents
+	s     *sentence
+	p     *Parse
+	tokOf []int   // parse token -> sentence token, -1 when none
+	down  [][]Dep // edges by head
+	up    [][]Dep // edges by dependent
+	lemma []string
+}
+
+// parseText renders a sentence's tokens as the text sent to the parser
+// and returns where each token starts in it: words and punctuation are
+// separated by spaces, except a possessive and closing punctuation, which
+// keep to the word before them.
+func parseText(toks []token) (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(toks))
+	for i, t := range toks {
+		if i > 0 && !(t.text == "'s" || (!t.word && strings.Contains(",.;:!?)]%'\"", t.text) && t.text != "\"")) {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(t.text)
+	}
+	return b.String(), starts
+}
+
+func newParsed(d *doc, si int, p *Parse, starts []int) *parsed {
+	s := d.sents[si]
+	ps := &parsed{d: d, si: si, s: s, p: p, tokOf: make([]int, len(p.Tokens)), lemma: make([]string, len(p.Tokens)),
+		down: make([][]Dep, len(p.Tokens)), up: make([][]Dep, len(p.Tokens))}
+	for i, t := range p.Tokens {
+		// the sentence token whose text holds the parse token's start
+		k := sort.Search(len(starts), func(j int) bool { return starts[j] > t.Begin }) - 1
+		if k >= 0 && t.Begin < starts[k]+len(s.toks[k].text) {
+			ps.tokOf[i] = k
+		} else {
+			ps.tokOf[i] = -1
+		}
+		ps.lemma[i] = strings.ToLower(t.Lemma)
+	}
+	for _, e := range p.Deps {
+		if e.Dependent < 0 || e.Dependent >= len(p.Tokens) || e.Head >= len(p.Tokens) {
+			continue // a malformed edge binds nothing
+		}
+		ps.up[e.Dependent] = append(ps.up[e.Dependent], e)
+		if e.Head >= 0 {
+			ps.down[e.Head] = append(ps.down[e.Head], e)
+		}
+	}
+	return ps
+}
+
+// posClass maps a Penn Treebank tag to the classes frames name.
+func posClass(tag string) byte {
+	switch {
+	case strings.HasPrefix(tag, "VB"):
+		return 'V'
+	case strings.HasPrefix(tag, "NN"):
+		return 'N'
+	case strings.HasPrefix(tag, "JJ"):
+		return 'A'
+	case tag == "IN" || strings.HasPrefix(tag, "RB"):
+		return 'P'
+	}
+	return 0
+}
+
+func (st step) matches(rel string) bool {
+	if st.prefix {
+		return strings.HasPrefix(rel, st.rel)
+	}
+	return rel == st.rel
+}
+
+// walk returns the tokens path p reaches from token i.
+func (ps *parsed) walk(i int, p path) []int {
+	cur := []int{i}
+	for _, st := range p {
+		if st.stay {
+			continue
+		}
+		var next []int
+		for _, c := range cur {
+			edges := ps.down[c]
+			if st.up {
+				edges = ps.up[c]
+			}
+			for _, e := range edges {
+				if !st.matches(e.Rel) {
+					continue
+				}
+				n := e.Dependent
+				if st.up {
+					n = e.Head
+				}
+				if n >= 0 && !containsInt(next, n) {
+					next = append(next, n)
+				}
+			}
+		}
+		if len(next) == 0 {
+			return nil
+		}
+		cur = next
+	}
+	return cur
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether a frame's condition holds at cue i.
+func (ps *parsed) holds(l *frameLexicon, i int, c cond) bool {
+	found := false
+	for _, p := range c.alts {
+		for _, t := range ps.walk(i, p) {
+			if l.inClass(c.class, ps.lemma[t]) {
+				found = true
+			}
+		}
+	}
+	return found != c.neg
+}
+
+// partyAt returns the party a parse token stands for: the mention that
+// covers it; for a noun that names none, what it is predicated of or in
+// apposition to ("X, the country that ...", "X is the first state
+// that ..."); a government noun's state ("the foreign ministry of Japan",
+// "Chinese officials"), or the state the article is about when the noun
+// names none ("officials said"); a description of a state ("the kingdom")
+// resolved to the state last named before. The zero actor when it names
+// none of these.
+func (ps *parsed) partyAt(l *frameLexicon, i int) actor {
+	return ps.partyAtDepth(l, i, 0)
+}
+
+func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
+	if a := ps.mentionParty(i); a.ent != nil {
+		return a
+	}
+	if depth > 1 || !strings.HasPrefix(ps.p.Tokens[i].POS, "NN") {
+		return actor{}
+	}
+	lem := ps.lemma[i]
+	if l.inClass("govnoun", lem) {
+		if a := ps.stateOf(l, i, lem); a.ent != nil {
+			return a
+		}
+	}
+	// a noun predicated of a party, or in apposition to one
+	for _, e := range ps.up[i] {
+		if e.Rel == "appos" && e.Head >= 0 {
+			if a := ps.partyAtDepth(l, e.Head, depth+1); a.ent != nil {
+				return a
+			}
+		}
+	}
+	if ps.has(i, "cop") {
+		for _, e := range ps.down[i] {
+			if e.Rel == "nsubj" {
+				if a := ps.partyAtDepth(l, e.Dependent, depth+1); a.ent != nil {
+					return a
+				}
+			}
+		}
+	}
+	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
+		if e := ps.d.dominantState(); e != nil {
+			return actor{ent: e, role: lem}
+		}
+	}
+	if l.inClass("statenoun", lem) && ps.definite(i) && !ps.hasParty(l, i) {
+		if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
+			return actor{ent: e}
+		}
+	}
+	return actor{}
+}
+
+// stateOf returns the state a government noun belongs to, from its
+// modifiers: "Japan's foreign ministry", "Chinese officials", "the
+// government of Iraq".
+func (ps *parsed) stateOf(l *frameLexicon, i int, role string) actor {
+	for _, e := range ps.down[i] {
+		switch e.Rel {
+		case "compound", "amod", "nmod:poss", "nmod:of", "nmod:from", "nmod:for":
+		default:
+			continue
+		}
+		a := ps.mentionParty(e.Dependent)
+		if a.ent == nil {
+			continue
+		}
+		if a.ent.state != nil {
+			a.ent = a.ent.state
+		}
+		if a.ent.kind == graphmodel.KindActor {
+			if a.ent.leads == nil {
+				continue
+			}
+			a.ent = a.ent.leads
+		}
+		if a.ent.kind == graphmodel.KindState && a.role == "" {
+			a.role = role
+		}
+		return a
+	}
+	return actor{}
+}
+
+// has reports whether token i has a dependent over rel.
+func (ps *parsed) has(i int, rel string) bool {
+	for _, e := range ps.down[i] {
+		if e.Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// hasParty reports whether a noun's modifiers name a party of their own
+// ("Iraq's foreign ministry"): then the noun is that party's or nobody's,
+// never the article's main state.
+func (ps *parsed) hasParty(l *frameLexicon, i int) bool {
+	for _, e := range ps.down[i] {
+		if e.Rel == "compound" || e.Rel == "amod" || strings.HasPrefix(e.Rel, "nmod") {
+			if ps.mentionParty(e.Dependent).ent != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definite reports whether a noun is introduced by "the" or a
+// demonstrative, so that it refers back ("the kingdom"), not forward or
+// to something new ("a kingdom").
+func (ps *parsed) definite(i int) bool {
+	for _, e := range ps.down[i] {
+		if e.Rel == "det" {
+			switch ps.lemma[e.Dependent] {
+			case "the", "this", "that":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (ps *parsed) mentionParty(i int) actor {
+	k := ps.tokOf[i]
+	if k < 0 {
+		return actor{}
+	}
+	for _, m := range ps.s.ms {
+		if m.start <= k && k < m.end {
+			return claimParty(ps.s.toks, m)
+		}
+	}
+	return actor{}
+}
+
+// parties returns the parties of the first path that reaches any.
+func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []actor {
+	for _, p := range paths {
+		var out []actor
+		for _, t := range ps.walk(i, p) {
+			if a := ps.partyAt(l, t); a.ent != nil && !hasParty(out, a) {
+				out = append(out, a)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func hasParty(as []actor, a actor) bool {
+	for _, b := range as {
+		if b.ent == a.ent {
+			return true
+		}
+	}
+	return false
+}
+
+// charge returns the words of the first charge path that reaches a word
+// naming no party: the phrase that word heads, bounded.
+func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
+	for _, p := range paths {
+		for _, t := range ps.walk(i, p) {
+			if ps.partyAt(l, t).ent != nil {
+				continue
+			}
+			if c := ps.phrase(t); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// phraseSkip are the edges that leave a phrase: its subject, its clause
+// markers and what is only attached to it.
+var phraseSkip = set("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "mark", "punct", "ref",
+	"acl:relcl", "advcl", "parataxis", "cc", "discourse", "dep", "appos", "nsubj:xsubj")
+
+// maxChargeTokens bounds a charge phrase.
+const maxChargeTokens = 14
+
+func (ps *parsed) phrase(head int) string {
+	seen := map[int]bool{head: true}
+	queue := []int{head}
+	for len(queue) > 0 && len(seen) < 4*maxChargeTokens {
+		c := queue[0]
+		queue = queue[1:]
+		for _, e := range ps.down[c] {
+			if phraseSkip[e.Rel] || strings.HasPrefix(e.Rel, "conj") || strings.HasPrefix(e.Rel, "advcl") || seen[e.Dependent] {
+				continue
+			}
+			seen[e.Dependent] = true
+			queue = append(queue, e.Dependent)
+		}
+	}
+	// The contiguous run of sentence tokens around the head.
+	lo, hi := ps.tokOf[head], ps.tokOf[head]
+	if lo < 0 {
+		return ""
+	}
+	for t := range seen {
+		k := ps.tokOf[t]
+		if k < 0 {
+			continue
+		}
+		if k < lo && lo-k <= maxChargeTokens {
+			lo = k
+		}
+		if k > hi && k-hi <= maxChargeTokens {
+			hi = k
+		}
+	}
+	toks := ps.s.toks[lo : hi+1]
+	// keep a bounded window around the head, trimmed of leading
+	// prepositions and articles
+	for len(toks) > 0 && (determiners[toks[0].lower] || !toks[0].word) {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && !toks[len(toks)-1].word {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) > maxChargeTokens {
+		toks = toks[:maxChargeTokens]
+	}
+	return joinTokens(toks)
+}
+
+var determiners = set("the", "a", "an", "of", "for", "that", "to", "with", "over", "in", "on")
+
+// blocked reports whether the cue at i is not asserted: negated, only
+// possible, conditional, under a verb of denial, or in a question.
+func (ps *parsed) blocked(l *frameLexicon, i int) bool {
+	if n := len(ps.s.toks); n > 0 && ps.s.toks[n-1].text == "?" {
+		return true
+	}
+	// the cue and the clauses above it, up to the sentence's root
+	cur := i
+	for depth := 0; depth < 4 && cur >= 0; depth++ {
+		for _, e := range ps.down[cur] {
+			lem := ps.lemma[e.Dependent]
+			switch {
+			case e.Rel == "neg", (e.Rel == "advmod" || e.Rel == "det") && l.inClass("negation", lem):
+				return true
+			case e.Rel == "aux" && l.inClass("possible", lem):
+				return true
+			case e.Rel == "mark" && l.inClass("conditional", lem):
+				return true
+			}
+		}
+		if depth > 0 && l.inClass("deny", ps.lemma[cur]) {
+			return true
+		}
+		next := -1
+		for _, e := range ps.up[cur] {
+			if e.Rel == "xcomp" || e.Rel == "ccomp" || strings.HasPrefix(e.Rel, "advcl") || strings.HasPrefix(e.Rel, "conj") {
+				next = e.Head
+				break
+			}
+		}
+		if next < 0 || (depth > 0 && !clauseLink(ps, cur)) {
+			break
+		}
+		cur = next
+	}
+	return false
+}
+
+// clauseLink reports whether token c hangs from its head as a complement
+// clause (whose assertion the head controls), not as a conjunct.
+func clauseLink(ps *parsed, c int) bool {
+	for _, e := range ps.up[c] {
+		if e.Rel == "xcomp" || e.Rel == "ccomp" || strings.HasPrefix(e.Rel, "advcl") {
+			return true
+		}
+	}
+	return false
+}
+
+// bind finds the relations one parsed sentence asserts.
+func (ps *parsed) bind(l *frameLexicon) []found {
+	var out []found
+	for i, t := range ps.p.Tokens {
+		frames := l.byCue[ps.lemma[i]]
+		if len(frames) == 0 {
+			continue
+		}
+		pc := posClass(t.POS)
+		blockedChecked, isBlocked := false, false
+		for _, f := range frames {
+			if f.pos != '*' && f.pos != pc {
+				continue
+			}
+			ok := true
+			for _, c := range f.needs {
+				if !ps.holds(l, i, c) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if !blockedChecked {
+				blockedChecked, isBlocked = true, ps.blocked(l, i)
+			}
+			if isBlocked {
+				break
+			}
+			subs := ps.parties(l, i, f.subj)
+			if len(subs) == 0 {
+				continue
+			}
+			var pairs [][2]actor
+			if f.pairs {
+				for a := 0; a < len(subs); a++ {
+					for b := a + 1; b < len(subs); b++ {
+						pairs = append(pairs, [2]actor{subs[a], subs[b]})
+					}
+				}
+			} else {
+				for _, o := range ps.parties(l, i, f.obj) {
+					for _, s := range subs {
+						pairs = append(pairs, [2]actor{s, o})
+					}
+				}
+			}
+			if len(pairs) == 0 {
+				continue
+			}
+			charge := ""
+			if f.rel == graphmodel.AccusedOf {
+				charge = ps.charge(l, i, f.charge)
+			}
+			for _, p := range pairs {
+				if p[0].ent == p[1].ent {
+					continue
+				}
+				out = append(out, found{typ: f.rel, subj: p[0], obj: p[1], subjAt: -1, charge: charge, confidence: f.confidence})
+			}
+			if len(out) > 0 && f.rel == out[len(out)-1].typ {
+				break // the first frame of a cue that binds wins
+			}
+		}
+	}
+	return out
+}

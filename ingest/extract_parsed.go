@@ -1,0 +1,228 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// FramesVersion names the behaviour of relation binding over a parse: the
+// frames and the binder. It is recorded on every article and claim an
+// extractor with a parser produces.
+const FramesVersion = "frames-2026.12.1"
+
+// WithParser returns a copy of x that binds relations over the parses p
+// returns, instead of the rules-only surface patterns.
+func (x *Extractor) WithParser(p Parser) *Extractor {
+	y := *x
+	y.parser = p
+	return &y
+}
+
+// Version is the extractor version recorded on what x produces.
+func (x *Extractor) Version() string {
+	if x.parser != nil {
+		return FramesVersion
+	}
+	return ExtractorVersion
+}
+
+// ExtractContext is ExtractDated with relations bound over the parser's
+// parse when x has one. Only sentences that can carry a relation are
+// parsed: a cue word and two candidate parties. An error wraps
+// ErrParserUnavailable; nothing was extracted then.
+func (x *Extractor) ExtractContext(ctx context.Context, title, text string, published time.Time) (Result, ParseStats, error) {
+	d := x.read(title, text, published)
+	if d == nil {
+		return Result{Skipped: SkipNonEnglish}, ParseStats{}, nil
+	}
+	if x.parser == nil {
+		return d.result(d.relations()), ParseStats{}, nil
+	}
+	l := loadFrames()
+	var texts []string
+	var cands []int
+	var starts [][]int
+	st := ParseStats{Sentences: len(d.sents)}
+	for si, s := range d.sents {
+		t, at := parseText(s.toks)
+		st.Bytes += len(t)
+		if !d.candidate(l, s) {
+			continue
+		}
+		texts = append(texts, t)
+		starts = append(starts, at)
+		cands = append(cands, si)
+		st.Parsed++
+		st.ParsedBytes += len(t)
+	}
+	var parses []Parse
+	if len(texts) > 0 {
+		var err error
+		parses, err = x.parser.Parse(ctx, texts)
+		if err != nil {
+			return Result{}, st, err
+		}
+		if len(parses) != len(texts) {
+			return Result{}, st, fmt.Errorf("%w: %d parses for %d sentences", ErrParserUnavailable, len(parses), len(texts))
+		}
+	}
+	var cs claimSet
+	for k, si := range cands {
+		ps := newParsed(d, si, &parses[k], starts[k])
+		for _, f := range ps.bind(l) {
+			cs.add(f, d.sents[si].text)
+		}
+	}
+	return d.result(cs.list()), st, nil
+}
+
+// ParseStats counts what one extraction sent to the parser.
+type ParseStats struct {
+	Sentences, Parsed  int
+	Bytes, ParsedBytes int
+}
+
+// candidate reports whether a sentence may carry a relation: a word that
+// may be a cue, and two words that may be parties (names, pronouns,
+// descriptions resolved to entities, government nouns).
+func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
+	cue := false
+	for _, t := range s.toks {
+		if t.word && l.mayBeCue(t.lower) {
+			cue = true
+			break
+		}
+	}
+	if !cue {
+		return false
+	}
+	parties := len(s.ms)
+	if parties >= 2 {
+		return true
+	}
+	for i, t := range s.toks {
+		if (groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower)) && !covered(s.ms, i) {
+			parties++
+		}
+	}
+	return parties >= 2
+}
+
+func covered(ms []mention, i int) bool {
+	for _, m := range ms {
+		if m.start <= i && i < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeCue reports whether a word form may be an inflection of a cue
+// lemma. It over-accepts (it only chooses what to parse); the parse's
+// lemma decides.
+func (l *frameLexicon) mayBeCue(w string) bool {
+	if l.byCue[w] != nil {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ies", "ied"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 2 {
+			continue
+		}
+		if l.byCue[stem] != nil || l.byCue[stem+"e"] != nil {
+			return true
+		}
+		if (suf == "ies" || suf == "ied") && l.byCue[stem+"y"] != nil {
+			return true
+		}
+		// a doubled final consonant: "allied" is "ally", "plotted" "plot"
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && l.byCue[stem[:n-1]] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// claimSet folds what the sentences of one article assert into one claim
+// per (type, subject, object), keeping the strongest evidence and every
+// charge.
+type claimSet struct {
+	byPair map[string]int
+	claims []graphmodel.Claim
+}
+
+func (cs *claimSet) add(f found, evidence string) {
+	if f.subj.ent == nil || f.obj.ent == nil || f.subj.ent == f.obj.ent {
+		return
+	}
+	f.evidence = evidence
+	c := f.claim()
+	p := graphmodel.Pair(c.Type, c.Subject, c.Object)
+	if cs.byPair == nil {
+		cs.byPair = make(map[string]int)
+	}
+	i, ok := cs.byPair[p]
+	switch {
+	case !ok:
+		if len(cs.claims) >= graphmodel.MaxClaims {
+			return
+		}
+		cs.byPair[p] = len(cs.claims)
+		cs.claims = append(cs.claims, c)
+	case c.Confidence > cs.claims[i].Confidence:
+		c.Charge = joinCharges(c.Charge, cs.claims[i].Charge)
+		cs.claims[i] = c
+	default:
+		cs.claims[i].Charge = joinCharges(cs.claims[i].Charge, c.Charge)
+	}
+}
+
+func (cs *claimSet) list() []graphmodel.Claim { return cs.claims }
+
+// dominantState is the state the article is about: the one it mentions
+// most, when that one clearly leads (twice the mentions of any other).
+func (d *doc) dominantState() *docEntity {
+	var top, second *docEntity
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindState || e.count == 0 {
+			continue
+		}
+		switch {
+		case top == nil || e.count > top.count:
+			top, second = e, top
+		case second == nil || e.count > second.count:
+			second = e
+		}
+	}
+	if top == nil || (second != nil && second.count*2 > top.count) {
+		return nil
+	}
+	return top
+}
+
+// lastState returns the state named last before token k of sentence si,
+// in that sentence or the two before it: what "the kingdom" or "the
+// island nation" refers back to.
+func (d *doc) lastState(si, k int) *docEntity {
+	for back := 0; back <= 2 && si-back >= 0; back++ {
+		s := d.sents[si-back]
+		for j := len(s.ms) - 1; j >= 0; j-- {
+			m := s.ms[j]
+			if back == 0 && m.end > k {
+				continue
+			}
+			e := m.ent
+			if e.state != nil {
+				e = e.state
+			}
+			if e.kind == graphmodel.KindState {
+				return e
+			}
+		}
+	}
+	return nil
+}

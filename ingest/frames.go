@@ -1,0 +1,263 @@
+package ingest
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// The language data of relation binding: frames, word classes and the cue
+// verbs taken from the CAMEO verb dictionary. See lexicon/frames.tsv for
+// the format.
+//
+//go:embed lexicon/*.tsv
+var lexiconFS embed.FS
+
+// step is one move along the parse: down an edge labelled rel from the
+// current word, or up the edge that reaches it. A rel ending in ":*"
+// matches every subtype; "." stays put.
+type step struct {
+	up     bool
+	rel    string
+	prefix bool // rel is a prefix ("obl:" of "obl:*")
+	stay   bool
+}
+
+type path []step
+
+// cond is one condition of a frame: some word one of the paths reaches is
+// in class (or, negated, none is).
+type cond struct {
+	neg   bool
+	alts  []path
+	class string
+}
+
+// frame is one row of frames.tsv: how a cue binds a relation's parties.
+type frame struct {
+	cue        string
+	pos        byte // 'V', 'N', 'A', 'P' or '*'
+	rel        graphmodel.RelType
+	subj, obj  []path
+	pairs      bool // ally-of with no object paths: the subjects pair up
+	charge     []path
+	needs      []cond
+	confidence float64
+}
+
+// frameLexicon is the parsed language data.
+type frameLexicon struct {
+	byCue   map[string][]frame
+	classes map[string]map[string]bool
+}
+
+var (
+	lexOnce sync.Once
+	lex     *frameLexicon
+)
+
+// loadFrames parses the embedded data once. The data ships with the
+// binary and is checked by tests, so an error here is a build defect.
+func loadFrames() *frameLexicon {
+	lexOnce.Do(func() {
+		var err error
+		lex, err = parseLexicon(lexiconFS)
+		if err != nil {
+			panic("ingest: " + err.Error())
+		}
+	})
+	return lex
+}
+
+// inClass reports whether lemma belongs to class ("any" holds every word).
+func (l *frameLexicon) inClass(class, lemma string) bool {
+	c := l.classes[class]
+	return c["*"] || c[lemma]
+}
+
+func parseLexicon(fsys embed.FS) (*frameLexicon, error) {
+	l := &frameLexicon{byCue: make(map[string][]frame), classes: make(map[string]map[string]bool)}
+	if err := eachRow(fsys, "lexicon/classes.tsv", 2, func(f []string) error {
+		words := strings.Fields(f[1])
+		if len(words) == 0 {
+			return fmt.Errorf("class %q has no words", f[0])
+		}
+		c := l.classes[f[0]]
+		if c == nil {
+			c = make(map[string]bool)
+			l.classes[f[0]] = c
+		}
+		for _, w := range words {
+			c[w] = true
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	templates := make(map[string][]frame) // "@verb accused-of", "@wrong accused-of"
+	if err := eachRow(fsys, "lexicon/frames.tsv", 8, func(f []string) error {
+		fr, err := parseFrame(f, l.classes)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(fr.cue, "@") {
+			templates[fr.cue] = append(templates[fr.cue], fr)
+			return nil
+		}
+		l.byCue[fr.cue] = append(l.byCue[fr.cue], fr)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// The predicates of wrongdoing take the reported-speech template.
+	for w := range l.classes["wrong"] {
+		for _, t := range templates["@wrong"] {
+			l.add(w, t)
+		}
+	}
+	// CAMEO cue verbs without a row of their own take their relation's
+	// verb template.
+	if err := eachRow(fsys, "lexicon/cameo-verbs.tsv", 5, func(f []string) error {
+		rel, err := graphmodel.ParseRelType(f[1])
+		if err != nil {
+			return err
+		}
+		for _, t := range templates["@verb"] {
+			if t.rel == rel {
+				l.add(f[0], t)
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// add gives cue the template t unless the cue already has a verb frame of
+// t's relation.
+func (l *frameLexicon) add(cue string, t frame) {
+	for _, f := range l.byCue[cue] {
+		if f.rel == t.rel && f.pos == t.pos {
+			return
+		}
+	}
+	t.cue = cue
+	l.byCue[cue] = append(l.byCue[cue], t)
+}
+
+// eachRow calls fn with the fields of every data row of a TSV file: blank
+// lines and lines starting with # are skipped, and every row must have n
+// fields.
+func eachRow(fsys embed.FS, name string, n int, fn func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Split(text, "\t")
+		if len(fields) != n {
+			return fmt.Errorf("%s:%d: %d fields, want %d", name, line, len(fields), n)
+		}
+		if fields[0] == "lemma" || fields[0] == "cue" || fields[0] == "class" {
+			continue // a header row
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
+	fr := frame{cue: f[0]}
+	if len(f[1]) != 1 || !strings.Contains("VNAP*", f[1]) {
+		return fr, fmt.Errorf("pos %q is not one of V N A P *", f[1])
+	}
+	fr.pos = f[1][0]
+	rel, err := graphmodel.ParseRelType(f[2])
+	if err != nil {
+		return fr, err
+	}
+	fr.rel = rel
+	if fr.subj, err = parsePaths(f[3]); err != nil {
+		return fr, err
+	}
+	if len(fr.subj) == 0 {
+		return fr, fmt.Errorf("no subject path")
+	}
+	if f[4] == "-" {
+		if rel != graphmodel.AllyOf {
+			return fr, fmt.Errorf("only ally-of pairs its subjects")
+		}
+		fr.pairs = true
+	} else if fr.obj, err = parsePaths(f[4]); err != nil {
+		return fr, err
+	}
+	if fr.charge, err = parsePaths(f[5]); err != nil {
+		return fr, err
+	}
+	if f[6] != "-" {
+		for _, c := range strings.Split(f[6], ",") {
+			var cd cond
+			if strings.HasPrefix(c, "!") {
+				cd.neg, c = true, c[1:]
+			}
+			ps, class, ok := strings.Cut(c, "=")
+			if !ok || classes[class] == nil {
+				return fr, fmt.Errorf("condition %q names no class of classes.tsv", c)
+			}
+			cd.class = class
+			if cd.alts, err = parsePaths(strings.ReplaceAll(ps, "|", ",")); err != nil {
+				return fr, err
+			}
+			fr.needs = append(fr.needs, cd)
+		}
+	}
+	fr.confidence, err = strconv.ParseFloat(f[7], 64)
+	if err != nil || fr.confidence <= 0 || fr.confidence > 1 {
+		return fr, fmt.Errorf("confidence %q is not in (0, 1]", f[7])
+	}
+	return fr, nil
+}
+
+func parsePaths(s string) ([]path, error) {
+	if s == "-" {
+		return nil, nil
+	}
+	var out []path
+	for _, p := range strings.Split(s, ",") {
+		var ps path
+		for _, st := range strings.Split(p, ">") {
+			var x step
+			switch {
+			case st == ".":
+				x.stay = true
+			case strings.HasPrefix(st, "^"):
+				x.up, x.rel = true, st[1:]
+			default:
+				x.rel = st
+			}
+			if strings.HasSuffix(x.rel, ":*") {
+				x.rel, x.prefix = strings.TrimSuffix(x.rel, "*"), true
+			}
+			if !x.stay && (x.rel == "" || strings.ContainsAny(x.rel, " ^")) {
+				return nil, fmt.Errorf("bad path step %q in %q", st, s)
+			}
+			ps = append(ps, x)
+		}
+		out = append(out, ps)
+	}
+	return out, nil
+}
