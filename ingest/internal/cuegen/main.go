@@ -435,13 +435,16 @@ func (p pattern) nounFree() bool {
 	return true
 }
 
-// preps returns the prepositions the pattern puts after the verb.
+// preps returns the prepositions the pattern puts after the verb. An "of"
+// right after a noun belongs to the noun (DEATH (OF ^), CANCELLATION (OF
+// DEBT)), not to the verb.
 func (p pattern) preps() []string {
 	var out []string
-	for _, e := range p.post {
-		if e.prep != "" {
-			out = append(out, e.prep)
+	for i, e := range p.post {
+		if e.prep == "" || e.prep == "of" && i > 0 && p.post[i-1].noun != nil {
+			continue
 		}
+		out = append(out, e.prep)
 	}
 	return out
 }
