@@ -17,13 +17,17 @@
 // dropped otherwise.
 //
 // A verb is a cue of a relation on its own (a row of cameo-verbs.tsv) when
-// its own code maps to the relation, or when a pattern of the relation has no
-// object at all, or when a pattern of the relation shares the first two
+// its own code maps to the relation, or when a pattern of the relation names
+// no noun at all, or when a pattern of the relation shares the first two
 // digits of the verb's own code (its CAMEO category: 02 appeal, 10 demand, 11
 // disapprove): the pattern's noun then only narrows what is asked for or
-// alleged. A verb whose own category differs ("raise", "seek", "repeat")
-// takes on the relation only with the pattern's object noun, so it yields
-// (verb, noun) rows in cameo-verb-nouns.tsv instead.
+// alleged. Its row gives the verb's own code when that maps, else the most
+// frequent code of its patterns; the prepositions its patterns put after it;
+// and how many patterns of the relation were written for it. A verb whose
+// own category differs ("raise", "seek", "repeat") takes on the relation
+// only with the pattern's object noun, so it yields (verb, noun) rows in
+// cameo-verb-nouns.tsv instead. The lists nounBound and excluded below
+// overrule the dictionary for verbs that news text mostly uses otherwise.
 //
 // The generator refuses to write files that break the invariants the loader
 // relies on: one row per (lemma, relation) and per (lemma, noun, relation),
@@ -133,7 +137,7 @@ func main() {
 
 // dictionary is the part of the verb dictionary the cues come from.
 type dictionary struct {
-	synsets map[string][]string // "&NAME" -> members as written ("CASH_", "{HUMAN RIGHTS}" never occurs: "_" joins words)
+	synsets map[string][]string // "&NAME" -> members as written, words joined by "_" ("SAFE_HOUSE", "CASH_")
 	blocks  []block
 }
 
@@ -179,8 +183,7 @@ func parseDictionary(r io.Reader) (*dictionary, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		raw := sc.Text()
-		line := strings.TrimSpace(raw)
+		line := strings.TrimSpace(sc.Text())
 		switch {
 		case line == "" || strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "#######"):
 			continue
