@@ -86,6 +86,17 @@ var excluded = map[[2]string]string{
 	{"insist", relRequestedHelp}: "\"insisted that\" states a position; its one pattern (insist on the return of refugees) leaves only the noun \"return\"",
 }
 
+// excludedNouns lists (lemma, noun) pairs of cameo-verb-nouns.tsv whose
+// pattern the dictionary got wrong or that read otherwise once the noun is
+// singular.
+var excludedNouns = map[[2]string]string{
+	{"defend", "tax"}:   "defending a tax is no appeal for economic cooperation (0211)",
+	{"give", "ground"}:  "\"give ground\" is to retreat; the dictionary meant grounds as evidence",
+	{"need", "ground"}:  "singular \"ground\" reads as territory; the dictionary meant grounds as evidence",
+	{"snatch", "right"}: "taking away a right is no accusation (112)",
+	{"sound", "alarm"}:  "sounding the alarm is a warning, not an accusation (112)",
+}
+
 // maxSynset is the largest synonym set whose members are written out as
 // nouns; larger sets (currencies, weapons, aircraft) are open classes that a
 // list of cue nouns cannot stand for.
@@ -660,6 +671,10 @@ func buildCues(d *dictionary, notes *[]string) ([]verbRow, []nounRow) {
 			continue
 		}
 		for n, codes := range c.nouns {
+			if reason, ok := excludedNouns[[2]string{lemma, n}]; ok {
+				note("%s %s (%s) excluded: %s", lemma, n, rel, reason)
+				continue
+			}
 			nouns = append(nouns, nounRow{lemma: lemma, noun: n, relation: rel, cameo: mostFrequent(codes)})
 		}
 	}

@@ -340,6 +340,14 @@ func TestLexiconFiles(t *testing.T) {
 		}
 	}
 	for _, k := range [][3]string{
+		{"give", "ground", "accused-of"},
+		{"sound", "alarm", "accused-of"},
+	} {
+		if seenNoun[k] {
+			t.Errorf("noun-bound cue %q is listed; it reads otherwise", k)
+		}
+	}
+	for _, k := range [][3]string{
 		{"seek", "help", "requested-help-from"},
 		{"seek", "compensation", "requested-help-from"},
 		{"pin", "blame", "accused-of"},
