@@ -1,3 +1,4 @@
 package ingest
 
 //go:generate go run ./internal/tablegen
+//go:generate go run ./internal/cuegen
