@@ -55,7 +55,7 @@ var copyrightPrefix = regexp.MustCompile(`(?i)\((c)\)|©|copyright`)
 // lines that are not the story and the byline and dateline that open one.
 func Paragraphs(text string) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range unwrap(strings.Split(text, "\n")) {
 		line = strings.TrimSpace(line)
 		// Boilerplate lines are short; a story paragraph is not tested
 		// (the regular expression is most of the cost of a long line).
@@ -71,6 +71,49 @@ func Paragraphs(text string) []string {
 			out = append(out, line)
 		}
 	}
+	return out
+}
+
+// maxWrappedLine is the longest line of a text hard-wrapped for a
+// terminal or a wire service; a text whose lines are all this short or
+// shorter is read as wrapped.
+const maxWrappedLine = 90
+
+// unwrap joins the lines of a hard-wrapped text into its paragraphs,
+// which start at a blank or an indented line. A text with a longer line
+// keeps one paragraph a line.
+func unwrap(lines []string) []string {
+	if len(lines) < 4 {
+		return lines
+	}
+	for _, l := range lines {
+		if len(l) > maxWrappedLine {
+			return lines
+		}
+	}
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+			continue
+		case l[0] == ' ' || l[0] == '\t':
+			flush() // an indented line opens a paragraph
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	flush()
 	return out
 }
 
