@@ -163,6 +163,12 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if a := ps.mentionParty(i); a.ent != nil {
 		return a
 	}
+	// a relative pronoun stands for the noun its clause modifies
+	for _, e := range ps.up[i] {
+		if e.Rel == "ref" && e.Head >= 0 && depth <= 1 {
+			return ps.partyAtDepth(l, e.Head, depth+1)
+		}
+	}
 	if depth > 1 || !strings.HasPrefix(ps.p.Tokens[i].POS, "NN") {
 		return actor{}
 	}
@@ -400,6 +406,8 @@ func (ps *parsed) blocked(l *frameLexicon, i int) bool {
 				return true
 			case e.Rel == "mark" && l.inClass("conditional", lem):
 				return true
+			case depth == 0 && strings.HasPrefix(e.Rel, "nsubj") && ps.hasLemma(e.Dependent, "cc:preconj", "neither"):
+				return true // "neither X nor Y accused Z"
 			}
 		}
 		if depth > 0 && l.inClass("deny", ps.lemma[cur]) {
@@ -498,4 +506,14 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 		}
 	}
 	return out
+}
+
+// hasLemma reports whether token i has a dependent over rel with lemma.
+func (ps *parsed) hasLemma(i int, rel, lemma string) bool {
+	for _, e := range ps.down[i] {
+		if e.Rel == rel && ps.lemma[e.Dependent] == lemma {
+			return true
+		}
+	}
+	return false
 }
