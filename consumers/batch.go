@@ -1,7 +1,10 @@
 package consumers
 
 import (
+	"context"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/segmentio/kafka-go"
 
@@ -33,6 +36,7 @@ type source struct {
 	article   *graphmodel.Article
 	event     *graphmodel.Event
 	outcome   ingest.Outcome // events: claim or event only
+	decoded   *ingest.ArticleMessage // an article to extract once the batch is deduplicated
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.
 	revision string
@@ -42,10 +46,11 @@ type source struct {
 // a graph batch and the dead letters among them. Within a batch the newest
 // version of an id wins: the later revision (updated_at), else the later
 // offset. It is pure apart from the time spent extracting, which it
-// returns.
-func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int) ([]source, []deadLetter, time.Duration) {
+// returns. Only the versions that survive deduplication are extracted, up to
+// parallel at once (the parser's requests in flight). An error wraps
+// ingest.ErrParserUnavailable: nothing of the batch may be written then.
+func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes, parallel int) ([]source, []deadLetter, time.Duration, error) {
 	var dead []deadLetter
-	var extractTime time.Duration
 	byID := make(map[string]int, len(msgs))
 	srcs := make([]source, 0, len(msgs))
 	var events []graphmodel.Event // one allocation for the batch's events
@@ -80,10 +85,7 @@ func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int)
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
-			start := time.Now()
-			a := x.Article(am)
-			s = source{id: am.ID, msg: m, article: &a, revision: am.UpdatedAt}
-			extractTime += time.Since(start)
+			s = source{id: am.ID, msg: m, decoded: &am, revision: am.UpdatedAt}
 		}
 		if i, ok := byID[s.id]; ok {
 			if s.tombstone {
@@ -97,7 +99,32 @@ func buildBatch(x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes int)
 		byID[s.id] = len(srcs)
 		srcs = append(srcs, s)
 	}
-	return srcs, dead, extractTime
+	start := time.Now()
+	if err := extractArticles(ctx, x, srcs, parallel); err != nil {
+		return nil, nil, 0, err
+	}
+	return srcs, dead, time.Since(start), nil
+}
+
+// extractArticles extracts the decoded articles of srcs, parallel at once.
+func extractArticles(ctx context.Context, x *ingest.Extractor, srcs []source, parallel int) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(parallel, 1))
+	for i := range srcs {
+		s := &srcs[i]
+		if s.decoded == nil {
+			continue
+		}
+		g.Go(func() error {
+			a, _, err := x.ArticleContext(ctx, *s.decoded)
+			if err != nil {
+				return err
+			}
+			s.article, s.decoded = &a, nil
+			return nil
+		})
+	}
+	return g.Wait()
 }
 
 // newer reports whether a, read after b from the same partition, replaces

@@ -2,6 +2,7 @@ package consumers
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -95,7 +96,10 @@ func TestBuildBatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srcs, dead, _ := buildBatch(x, articleTopic, tt.msgs, 0)
+			srcs, dead, _, err := buildBatch(context.Background(), x, articleTopic, tt.msgs, 0, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
 			b := batchOf(srcs)
 			if err := b.Validate(); err != nil {
 				t.Fatalf("batch invalid: %v", err)
@@ -207,7 +211,10 @@ func benchBuild(b *testing.B, x *ingest.Extractor, k kind, msgs []kafka.Message,
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		srcs, dead, _ := buildBatch(x, k, msgs, 0)
+		srcs, dead, _, err := buildBatch(context.Background(), x, k, msgs, 0, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(srcs) != len(msgs) || len(dead) != 0 {
 			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
 		}

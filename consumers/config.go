@@ -36,6 +36,11 @@ type Config struct {
 	// hot entities (the states most events name) and deadlock more often.
 	WriteConcurrency int
 
+	// ParserConcurrency bounds the articles of one batch extracted at
+	// once, and so the requests one partition has in flight to the
+	// language parser. Default 4.
+	ParserConcurrency int
+
 	// DLQMaxShare is the share of messages in the last DLQWindow that may be
 	// dead-lettered before the worker stops instead: a stream that is mostly
 	// bad means a broken producer or a broken worker, not bad messages.
@@ -76,6 +81,7 @@ func (c *Config) setDefaults() {
 	def(&c.MaxMessageBytes, 900<<10)
 	def(&c.DLQWindow, 200)
 	def(&c.WriteConcurrency, 2)
+	def(&c.ParserConcurrency, 4)
 	defDur(&c.BatchLinger, 200*time.Millisecond)
 	defDur(&c.ShutdownTimeout, 30*time.Second)
 	defDur(&c.SessionTimeout, 10*time.Second)

@@ -101,6 +101,9 @@ func (w *Worker) Ready(ctx context.Context) error {
 	if !w.graphOK.Load() {
 		return errors.New("graph writes are failing")
 	}
+	if !w.parserOK.Load() {
+		return errors.New("language parser unreachable: extraction is waiting")
+	}
 	var lastErr error
 	for _, b := range w.cfg.Brokers {
 		conn, err := w.dialer.DialContext(ctx, "tcp", b)

@@ -25,6 +25,7 @@ type metrics struct {
 	skipped      *prometheus.CounterVec
 	confidence   *prometheus.HistogramVec
 	endToEnd     prometheus.Histogram
+	parserWaits  prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -60,9 +61,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		endToEnd: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "kg_end_to_end_seconds", Help: "From a record's create time in Kafka to the commit of its graph write.",
 			Buckets: prometheus.ExponentialBuckets(0.005, 1.25, 40)}),
+		parserWaits: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kg_parser_unavailable_total", Help: "Batches whose extraction waited because the language parser could not be reached."}),
 	}
 	reg.MustRegister(m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
-		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd)
+		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd, m.parserWaits)
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))
 	}
@@ -72,8 +75,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	return m
 }
 
-func (m *metrics) observeArticles(srcs []source) {
-	v := ingest.ExtractorVersion
+func (m *metrics) observeArticles(v string, srcs []source) {
 	for _, s := range srcs {
 		if s.tombstone || s.event != nil {
 			continue

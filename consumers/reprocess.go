@@ -38,7 +38,10 @@ func Reprocess(ctx context.Context, cfg Config, graph GraphWriter, x *ingest.Ext
 		if len(chunk) == 0 {
 			return nil
 		}
-		srcs, dead, _ := buildBatch(x, articleTopic, chunk, cfg.MaxMessageBytes)
+		srcs, dead, _, err := buildBatch(ctx, x, articleTopic, chunk, cfg.MaxMessageBytes, cfg.ParserConcurrency)
+		if err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
 		rep.Invalid += len(dead)
 		for i := range srcs {
 			if adjust != nil && !srcs[i].tombstone {

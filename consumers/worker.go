@@ -56,6 +56,7 @@ type Worker struct {
 	now      func() time.Time
 
 	graphOK  atomic.Bool // the last graph write did not fail transiently
+	parserOK atomic.Bool // the last extraction reached the parser (or needs none)
 	progress sync.Map    // partitionKey -> *partitionState
 }
 
@@ -84,6 +85,7 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 		now: time.Now,
 	}
 	w.graphOK.Store(true)
+	w.parserOK.Store(true)
 	return w, nil
 }
 
@@ -325,10 +327,13 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	srcs, dead, took := buildBatch(w.x, k, msgs, w.cfg.MaxMessageBytes)
+	srcs, dead, took, err := w.build(ctx, k, msgs)
 	<-w.builders
+	if err != nil {
+		return err
+	}
 	w.m.extract.Observe(took.Seconds())
-	w.m.observeArticles(srcs)
+	w.m.observeArticles(w.x.Version(), srcs)
 	if !w.breaker.record(len(msgs), len(dead)) {
 		return fmt.Errorf("%w: more than %.0f%% of the last %d messages were malformed", ErrCircuitOpen, 100*w.cfg.DLQMaxShare, w.cfg.DLQWindow)
 	}
@@ -346,6 +351,33 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 		}
 	}
 	return nil
+}
+
+// build builds a batch, waiting while the language parser cannot be
+// reached: the batch is extracted again once it can, and nothing of it is
+// written or committed meanwhile. The wait raises a health signal (/readyz
+// and kg_parser_unavailable_total) and ends with ctx.
+func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]source, []deadLetter, time.Duration, error) {
+	backoff := 500 * time.Millisecond
+	for {
+		srcs, dead, took, err := buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
+		if err == nil {
+			w.parserOK.Store(true)
+			return srcs, dead, took, nil
+		}
+		if ctx.Err() != nil || !errors.Is(err, ingest.ErrParserUnavailable) {
+			return nil, nil, 0, err
+		}
+		w.parserOK.Store(false)
+		w.m.parserWaits.Inc()
+		w.log.Warn("language parser unavailable; the batch waits", "err", err, "backoff", backoff, "messages", len(msgs))
+		select {
+		case <-ctx.Done():
+			return nil, nil, 0, ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+	}
 }
 
 // writeSources writes sources in one transaction, retrying transient errors
