@@ -285,10 +285,37 @@ func (ps *parsed) mentionParty(i int) actor {
 	}
 	for _, m := range ps.s.ms {
 		if m.start <= k && k < m.end {
-			return claimParty(ps.s.toks, m)
+			a := claimParty(ps.s.toks, m)
+			if t := ps.s.toks[m.start]; m.pronoun && m.end == m.start+1 && (groupPronouns[t.lower] || personPronouns[t.lower]) {
+				a.pronoun = m.start + 1
+			}
+			return a
 		}
 	}
 	return actor{}
+}
+
+// distinct returns the pair with a pronoun that was resolved to the other
+// party resolved again without it: a pronoun object never stands for the
+// subject of its own clause. ok is false when the two stay one.
+func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
+	if subj.ent != obj.ent {
+		return subj, obj, true
+	}
+	for _, p := range []*actor{&obj, &subj} {
+		if p.pronoun == 0 {
+			continue
+		}
+		other, at := subj.ent, p.pronoun-1
+		if e := ps.d.antecedent(ps.si, at, personPronouns[ps.s.toks[at].lower], other); e != nil && e != other {
+			*p = actor{ent: e}
+			if e.state != nil {
+				*p = actor{ent: e.state, role: e.role}
+			}
+			return subj, obj, subj.ent != obj.ent
+		}
+	}
+	return subj, obj, false
 }
 
 // parties returns the parties of the first path that reaches any.
@@ -402,6 +429,8 @@ func (ps *parsed) blocked(l *frameLexicon, i int) bool {
 			switch {
 			case e.Rel == "neg", (e.Rel == "advmod" || e.Rel == "det") && l.inClass("negation", lem):
 				return true
+			case e.Rel == "advmod" && ps.hasClass(l, e.Dependent, "advmod", "negation"):
+				return true // "no longer"
 			case e.Rel == "aux" && l.inClass("possible", lem):
 				return true
 			case e.Rel == "mark" && l.inClass("conditional", lem):
@@ -495,10 +524,11 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				charge = ps.charge(l, i, f.charge)
 			}
 			for _, p := range pairs {
-				if p[0].ent == p[1].ent {
+				subj, obj, ok := ps.distinct(p[0], p[1])
+				if !ok {
 					continue
 				}
-				out = append(out, found{typ: f.rel, subj: p[0], obj: p[1], subjAt: -1, charge: charge, confidence: f.confidence})
+				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence})
 			}
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins
@@ -512,6 +542,17 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 func (ps *parsed) hasLemma(i int, rel, lemma string) bool {
 	for _, e := range ps.down[i] {
 		if e.Rel == rel && ps.lemma[e.Dependent] == lemma {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClass reports whether token i has a dependent over rel whose lemma is
+// in class.
+func (ps *parsed) hasClass(l *frameLexicon, i int, rel, class string) bool {
+	for _, e := range ps.down[i] {
+		if e.Rel == rel && l.inClass(class, ps.lemma[e.Dependent]) {
 			return true
 		}
 	}

@@ -136,6 +136,42 @@ func parseLexicon(fsys embed.FS) (*frameLexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	// CAMEO cue verbs that are cues only with an object noun ("lodge a
+	// complaint", "seek compensation") take their relation's noun
+	// template, whose "@" class is the verb's nouns.
+	nouns := make(map[string]map[string]bool) // "lemma relation" -> head nouns
+	if err := eachRow(fsys, "lexicon/cameo-verb-nouns.tsv", 4, func(f []string) error {
+		rel, err := graphmodel.ParseRelType(f[2])
+		if err != nil {
+			return err
+		}
+		k := f[0] + " " + string(rel)
+		if nouns[k] == nil {
+			nouns[k] = make(map[string]bool)
+		}
+		words := strings.Fields(f[1])
+		nouns[k][words[len(words)-1]] = true
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for k, heads := range nouns {
+		lemma, rel, _ := strings.Cut(k, " ")
+		class := "cameo " + k
+		l.classes[class] = heads
+		for _, t := range templates["@noun"] {
+			if string(t.rel) != rel {
+				continue
+			}
+			t.needs = append([]cond(nil), t.needs...)
+			for i := range t.needs {
+				if t.needs[i].class == "@" {
+					t.needs[i].class = class
+				}
+			}
+			l.add(lemma, t)
+		}
+	}
 	return l, nil
 }
 
@@ -215,7 +251,7 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 				cd.neg, c = true, c[1:]
 			}
 			ps, class, ok := strings.Cut(c, "=")
-			if !ok || classes[class] == nil {
+			if !ok || (classes[class] == nil && class != "@") {
 				return fr, fmt.Errorf("condition %q names no class of classes.tsv", c)
 			}
 			cd.class = class

@@ -180,6 +180,10 @@ func isSubject(toks []token, m mention) bool {
 type actor struct {
 	ent  *docEntity
 	role string
+	// pronoun is 1 + the token index of the pronoun that named the
+	// party, 0 when none named it: a pronoun resolved to the other party
+	// of its own clause is resolved again without it ("Japan accused it").
+	pronoun int
 }
 
 // claimParty maps a mention to the party of a claim. Government bodies and
