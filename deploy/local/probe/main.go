@@ -1,6 +1,7 @@
-// Command probe waits until the local Kafka broker and/or Neo4j answer by
-// protocol: a Kafka metadata request (plus a group coordinator lookup) and a
-// Bolt handshake plus RETURN 1.
+// Command probe waits until the local Kafka broker, Neo4j and/or the CoreNLP
+// parser answer by protocol: a Kafka metadata request (plus a group
+// coordinator lookup), a Bolt handshake plus RETURN 1, and the parser's
+// /ready plus the parse of one short sentence.
 // It exits 0 when every requested service is ready, 1 on timeout.
 package main
 
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/newsgraph/kg/corenlp"
 	"github.com/segmentio/kafka-go"
 )
 
@@ -52,13 +54,32 @@ func checkNeo4j(ctx context.Context, uri string) error {
 	return err
 }
 
+// checkCoreNLP asks /ready, then parses a sentence: the server answers
+// /ready before it has served anything, and a parse proves the models load
+// and the pipeline the workers ask for runs.
+func checkCoreNLP(ctx context.Context, url string) error {
+	c := corenlp.New(corenlp.Config{URL: url, Attempts: 1, RequestTimeout: 30 * time.Second})
+	if err := c.Ready(ctx); err != nil {
+		return err
+	}
+	ps, err := c.Parse(ctx, []string{"The parser is ready."})
+	if err != nil {
+		return err
+	}
+	if len(ps) != 1 || len(ps[0].Tokens) != 5 || len(ps[0].Deps) == 0 {
+		return fmt.Errorf("unexpected parse of a test sentence: %+v", ps)
+	}
+	return nil
+}
+
 func main() {
 	kafkaAddr := flag.String("kafka", "", "Kafka bootstrap host:port to probe")
 	neo4jURI := flag.String("neo4j", "", "Neo4j URI (bolt://host:port) to probe")
+	coreNLPURL := flag.String("corenlp", "", "CoreNLP server URL (http://host:port) to probe")
 	timeout := flag.Duration("timeout", 60*time.Second, "give up after this long")
 	flag.Parse()
-	if *kafkaAddr == "" && *neo4jURI == "" {
-		fmt.Fprintln(os.Stderr, "probe: need -kafka and/or -neo4j")
+	if *kafkaAddr == "" && *neo4jURI == "" && *coreNLPURL == "" {
+		fmt.Fprintln(os.Stderr, "probe: need -kafka, -neo4j and/or -corenlp")
 		os.Exit(2)
 	}
 
@@ -71,6 +92,9 @@ func main() {
 		}
 		if err == nil && *neo4jURI != "" {
 			err = checkNeo4j(ctx, *neo4jURI)
+		}
+		if err == nil && *coreNLPURL != "" {
+			err = checkCoreNLP(ctx, *coreNLPURL)
 		}
 		if err == nil {
 			return
