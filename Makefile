@@ -5,7 +5,7 @@
 
 export GOFLAGS := -buildvcs=false
 
-.PHONY: demo test build services services-down
+.PHONY: demo test build services services-down parser-golden
 
 build:
 	go build -o bin/kg ./cmd/kg
@@ -21,3 +21,8 @@ demo: services build
 
 test: services
 	deploy/local/run-tests
+
+# Re-records corenlp/testdata from the parser started by `make services`
+# (or the one at KG_TEST_PARSER).
+parser-golden:
+	go test -count=1 -run 'TestRecorded$$' ./corenlp -update
