@@ -80,6 +80,7 @@ type Client struct {
 	cfg      Config
 	annotate string // URL of the annotation endpoint, properties included
 	ready    string // URL of /ready
+	ping     string // URL of /ping
 	shown    string // the server as errors name it: no user info, no query
 	http     *http.Client
 	slots    chan struct{} // one per request in flight
@@ -134,6 +135,7 @@ func New(cfg Config) *Client {
 	shown.User = nil
 	c.shown = shown.String()
 	c.ready = u.String() + "/ready"
+	c.ping = u.String() + "/ping"
 	c.annotate = u.String() + "/?properties=" + url.QueryEscape(properties)
 	return c
 }
@@ -174,28 +176,45 @@ func (c *Client) Parse(ctx context.Context, sentences []string) ([]ingest.Parse,
 	return out, nil
 }
 
-// Ready reports whether the server answers its readiness endpoint, which
-// turns 200 once the preloaded models are in memory. It sends no text.
+// Ready reports whether the server answers on its annotation port, cheaply:
+// no text is parsed. It asks /ready, which turns 200 once -preload has
+// loaded the models; a server run with a separate -status_port serves
+// /ready only there and answers 404 here, so then it asks /ping instead:
+// the annotation port opens only after the preload, so any answer on it
+// means the models are in. Both wait behind annotations in progress, so a
+// saturated server may not answer within the 5s Ready allows.
 func (c *Client) Ready(ctx context.Context) error {
 	if c.ready == "" {
 		return fmt.Errorf("%w: the parser URL is not an http(s) URL with a host", ingest.ErrParserUnavailable)
 	}
 	ctx, cancel := context.WithTimeout(ctx, min(c.cfg.RequestTimeout, 5*time.Second))
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.ready, nil)
+	status, err := c.get(ctx, c.ready)
+	if err == nil && status == http.StatusNotFound {
+		status, err = c.get(ctx, c.ping)
+	}
 	if err != nil {
 		return fmt.Errorf("%w: %v", ingest.ErrParserUnavailable, err)
 	}
+	if status != http.StatusOK {
+		return fmt.Errorf("%w: GET %s/ready: %d %s", ingest.ErrParserUnavailable, c.shown, status, http.StatusText(status))
+	}
+	return nil
+}
+
+// get returns the status of a GET of u, whose path errors name.
+func (c *Client) get(ctx context.Context, u string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%w: GET %s/ready: %v", ingest.ErrParserUnavailable, c.shown, unwrapURL(err))
+		return 0, fmt.Errorf("GET %s%s: %w", c.shown, req.URL.Path, unwrapURL(err))
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%w: GET %s/ready: %s", ingest.ErrParserUnavailable, c.shown, resp.Status)
-	}
-	return nil
+	return resp.StatusCode, nil
 }
 
 // do sends one request, retrying what may pass on a later try, and decodes

@@ -292,16 +292,24 @@ func TestBadURL(t *testing.T) {
 }
 
 func TestReady(t *testing.T) {
-	var ready atomic.Bool
+	var ready, statusPort atomic.Bool
 	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/ready" || r.Method != http.MethodGet {
-			t.Errorf("Ready sent %s %s, want GET /ready", r.Method, r.URL.Path)
+		if r.Method != http.MethodGet {
+			t.Errorf("Ready sent %s, want GET", r.Method)
 		}
-		if !ready.Load() {
+		switch {
+		case r.URL.Path == "/ready" && statusPort.Load():
+			http.Error(w, "URI /ready not handled", http.StatusNotFound)
+		case r.URL.Path == "/ready" && !ready.Load():
 			http.Error(w, "server is not ready yet. uptime=1s", http.StatusServiceUnavailable)
-			return
+		case r.URL.Path == "/ready":
+			_, _ = io.WriteString(w, "ready\n")
+		case r.URL.Path == "/ping" && statusPort.Load():
+			_, _ = io.WriteString(w, "pong\n")
+		default:
+			t.Errorf("Ready sent GET %s", r.URL.Path)
+			http.NotFound(w, r)
 		}
-		_, _ = io.WriteString(w, "ready\n")
 	}))
 	c := New(Config{URL: srv + "/"})
 	if err := c.Ready(context.Background()); !errors.Is(err, ingest.ErrParserUnavailable) || !strings.Contains(err.Error(), "503") {
@@ -310,6 +318,10 @@ func TestReady(t *testing.T) {
 	ready.Store(true)
 	if err := c.Ready(context.Background()); err != nil {
 		t.Errorf("ready: got %v", err)
+	}
+	statusPort.Store(true) // /ready lives on another port: /ping answers
+	if err := c.Ready(context.Background()); err != nil {
+		t.Errorf("ready with a separate status port: got %v", err)
 	}
 }
 
