@@ -1,6 +1,6 @@
 # The two commands a newcomer needs:
-#   make demo   starts Kafka and Neo4j, ingests the sample articles, prints the graph
-#   make test   starts Kafka and Neo4j and runs every test against them
+#   make demo   starts the services, ingests the sample articles, prints the graph
+#   make test   starts Kafka, Neo4j and the CoreNLP parser and runs every test against them
 # Prerequisites: Go, Java 17 and Maven (see README.md).
 
 export GOFLAGS := -buildvcs=false
