@@ -131,6 +131,7 @@ func New(cfg Config) *Client {
 		c.shown = "" // annotate stays empty: every call reports a bad URL
 		return c
 	}
+	u.RawQuery, u.Fragment = "", "" // a base URL has neither
 	shown := *u
 	shown.User = nil
 	c.shown = shown.String()

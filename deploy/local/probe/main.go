@@ -57,8 +57,7 @@ func checkNeo4j(ctx context.Context, uri string) error {
 // checkCoreNLP asks /ready, then parses a sentence: the server answers
 // /ready before it has served anything, and a parse proves the models load
 // and the pipeline the workers ask for runs.
-func checkCoreNLP(ctx context.Context, url string) error {
-	c := corenlp.New(corenlp.Config{URL: url, Attempts: 1, RequestTimeout: 30 * time.Second})
+func checkCoreNLP(ctx context.Context, c *corenlp.Client) error {
 	if err := c.Ready(ctx); err != nil {
 		return err
 	}
@@ -85,6 +84,10 @@ func main() {
 
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
+	var parser *corenlp.Client // one, so its connections are reused across tries
+	if *coreNLPURL != "" {
+		parser = corenlp.New(corenlp.Config{URL: *coreNLPURL, Attempts: 1, RequestTimeout: 30 * time.Second})
+	}
 	for {
 		var err error
 		if *kafkaAddr != "" {
@@ -93,8 +96,8 @@ func main() {
 		if err == nil && *neo4jURI != "" {
 			err = checkNeo4j(ctx, *neo4jURI)
 		}
-		if err == nil && *coreNLPURL != "" {
-			err = checkCoreNLP(ctx, *coreNLPURL)
+		if err == nil && parser != nil {
+			err = checkCoreNLP(ctx, parser)
 		}
 		if err == nil {
 			return
