@@ -142,7 +142,11 @@ func New(cfg Config) *Client {
 }
 
 // Parse returns the parse of each sentence, in order. Blank sentences get an
-// empty Parse without a request; no sentences, nil and no request.
+// empty Parse without a request, as does a sentence in which the tokenizer
+// finds no token; no sentences, nil and no request. Sentences go out in
+// requests of at most MaxSentences, MaxConcurrent at a time; the first
+// request that fails for good fails the call, with an error that wraps
+// ingest.ErrParserUnavailable and says which server and why.
 func (c *Client) Parse(ctx context.Context, sentences []string) ([]ingest.Parse, error) {
 	if len(sentences) == 0 {
 		return nil, nil
