@@ -1,11 +1,11 @@
 # The two commands a newcomer needs:
-#   make demo   starts Kafka and Neo4j, ingests the sample articles, prints the graph
-#   make test   starts Kafka and Neo4j and runs every test against them
+#   make demo   starts the services, ingests the sample articles, prints the graph
+#   make test   starts Kafka, Neo4j and the CoreNLP parser and runs every test against them
 # Prerequisites: Go, Java 17 and Maven (see README.md).
 
 export GOFLAGS := -buildvcs=false
 
-.PHONY: demo test build services services-down
+.PHONY: demo test build services services-down parser-golden
 
 build:
 	go build -o bin/kg ./cmd/kg
@@ -21,3 +21,8 @@ demo: services build
 
 test: services
 	deploy/local/run-tests
+
+# Re-records corenlp/testdata from the parser started by `make services`
+# (or the one at KG_TEST_PARSER).
+parser-golden:
+	go test -count=1 -run 'TestRecorded$$' ./corenlp -update

@@ -54,15 +54,24 @@ type scaledObject struct {
 // article topic was created with.
 const partitionsAnnotation = "kg/article-topic-partitions"
 
-// manifests holds one decoded object of each kind in deploy/k8s.
+// manifests holds the decoded objects of deploy/k8s: one of each kind, but
+// two Deployments, the workers' and the parser's.
 type manifests struct {
 	config     *corev1.ConfigMap
 	secret     *corev1.Secret
-	deployment *appsv1.Deployment
+	deployment *appsv1.Deployment // the workers
 	pdb        *policyv1.PodDisruptionBudget
 	job        *batchv1.Job
 	scaled     *scaledObject
+	parser     *appsv1.Deployment // the CoreNLP server
+	parserSvc  *corev1.Service
 }
+
+// The names of the two Deployments.
+const (
+	workerDeployment = "kg-worker"
+	parserDeployment = "kg-corenlp"
+)
 
 // decodeStrict decodes one YAML document as the API server receives it from
 // kubectl: converted to JSON on its own (yaml.Unmarshal would instead coerce
@@ -121,7 +130,8 @@ func stripComments(doc []byte) []byte {
 
 // loadManifests decodes every document of every YAML file in deploy/k8s
 // strictly into its Kubernetes type and fails on a kind it does not expect
-// or on a kind found twice.
+// or on a kind found twice (Deployments: a name found twice, or a name
+// other than the workers' and the parser's).
 func loadManifests(t *testing.T) manifests {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("k8s", "*.y*ml"))
@@ -133,15 +143,24 @@ func loadManifests(t *testing.T) manifests {
 	for _, file := range files {
 		for i, doc := range yamlDocuments(t, file) {
 			where := file + " document " + strconv.Itoa(i+1)
-			var tm metav1.TypeMeta
+			var tm struct {
+				metav1.TypeMeta `json:",inline"`
+				Metadata        struct {
+					Name string `json:"name"`
+				} `json:"metadata"`
+			}
 			if err := yaml.Unmarshal(doc, &tm); err != nil {
 				t.Fatalf("%s: %v", where, err)
 			}
 			gvk := tm.APIVersion + "/" + tm.Kind
-			if prev, ok := seen[gvk]; ok {
-				t.Fatalf("%s: a second %s (the first is in %s)", where, gvk, prev)
+			key := gvk
+			if gvk == "apps/v1/Deployment" {
+				key += "/" + tm.Metadata.Name
 			}
-			seen[gvk] = where
+			if prev, ok := seen[key]; ok {
+				t.Fatalf("%s: a second %s (the first is in %s)", where, key, prev)
+			}
+			seen[key] = where
 			var into any
 			switch gvk {
 			case "v1/ConfigMap":
@@ -151,8 +170,19 @@ func loadManifests(t *testing.T) manifests {
 				m.secret = &corev1.Secret{}
 				into = m.secret
 			case "apps/v1/Deployment":
-				m.deployment = &appsv1.Deployment{}
-				into = m.deployment
+				switch tm.Metadata.Name {
+				case workerDeployment:
+					m.deployment = &appsv1.Deployment{}
+					into = m.deployment
+				case parserDeployment:
+					m.parser = &appsv1.Deployment{}
+					into = m.parser
+				default:
+					t.Fatalf("%s: a Deployment %q, want %s or %s", where, tm.Metadata.Name, workerDeployment, parserDeployment)
+				}
+			case "v1/Service":
+				m.parserSvc = &corev1.Service{}
+				into = m.parserSvc
 			case "policy/v1/PodDisruptionBudget":
 				m.pdb = &policyv1.PodDisruptionBudget{}
 				into = m.pdb
@@ -173,6 +203,7 @@ func loadManifests(t *testing.T) manifests {
 	for gvk, got := range map[string]bool{
 		"ConfigMap": m.config != nil, "Secret": m.secret != nil, "Deployment": m.deployment != nil,
 		"PodDisruptionBudget": m.pdb != nil, "Job": m.job != nil, "ScaledObject": m.scaled != nil,
+		"Deployment " + parserDeployment: m.parser != nil, "Service (of the parser)": m.parserSvc != nil,
 	} {
 		if !got {
 			t.Errorf("deploy/k8s has no %s", gvk)
@@ -219,6 +250,8 @@ func TestManifestsDecodeStrictly(t *testing.T) {
 		{"PodDisruptionBudget", m.pdb.Name, m.pdb.Labels},
 		{"Job", m.job.Name, m.job.Labels},
 		{"ScaledObject", m.scaled.Metadata.Name, m.scaled.Metadata.Labels},
+		{"Deployment", m.parser.Name, m.parser.Labels},
+		{"Service", m.parserSvc.Name, m.parserSvc.Labels},
 	} {
 		if tc.name == "" {
 			t.Errorf("%s has no metadata.name", tc.kind)
@@ -382,6 +415,7 @@ func TestPodSecurity(t *testing.T) {
 	}{
 		{"Deployment " + m.deployment.Name, m.deployment.Spec.Template.Spec},
 		{"Job " + m.job.Name, m.job.Spec.Template.Spec},
+		{"Deployment " + m.parser.Name, m.parser.Spec.Template.Spec},
 	} {
 		psc := tc.spec.SecurityContext
 		if psc == nil || psc.RunAsNonRoot == nil || !*psc.RunAsNonRoot {
@@ -554,6 +588,19 @@ func TestDeploymentSelectors(t *testing.T) {
 	jobSel := labels.SelectorFromSet(labels.Set(m.pdb.Spec.Selector.MatchLabels))
 	if jobSel.Matches(labels.Set(m.job.Spec.Template.Labels)) {
 		t.Errorf("the PodDisruptionBudget selector also matches the schema job's pods")
+	}
+	// The parser's pods are neither workers nor covered by their budget.
+	parserPods := labels.Set(m.parser.Spec.Template.Labels)
+	for _, tc := range []struct {
+		name string
+		sel  *metav1.LabelSelector
+	}{
+		{"worker Deployment selector", d.Spec.Selector},
+		{"PodDisruptionBudget selector", m.pdb.Spec.Selector},
+	} {
+		if sel, err := metav1.LabelSelectorAsSelector(tc.sel); err == nil && sel.Matches(parserPods) {
+			t.Errorf("the %s also matches the parser's pods %v", tc.name, parserPods)
+		}
 	}
 
 	if d.Spec.Replicas == nil || *d.Spec.Replicas != 2 {

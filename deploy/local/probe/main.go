@@ -1,6 +1,7 @@
-// Command probe waits until the local Kafka broker and/or Neo4j answer by
-// protocol: a Kafka metadata request (plus a group coordinator lookup) and a
-// Bolt handshake plus RETURN 1.
+// Command probe waits until the local Kafka broker, Neo4j and/or the CoreNLP
+// parser answer by protocol: a Kafka metadata request (plus a group
+// coordinator lookup), a Bolt handshake plus RETURN 1, and the parser's
+// /ready plus the parse of one short sentence.
 // It exits 0 when every requested service is ready, 1 on timeout.
 package main
 
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/newsgraph/kg/corenlp"
 	"github.com/segmentio/kafka-go"
 )
 
@@ -52,18 +54,40 @@ func checkNeo4j(ctx context.Context, uri string) error {
 	return err
 }
 
+// checkCoreNLP asks /ready, then parses a sentence: the server answers
+// /ready before it has served anything, and a parse proves the models load
+// and the pipeline the workers ask for runs.
+func checkCoreNLP(ctx context.Context, c *corenlp.Client) error {
+	if err := c.Ready(ctx); err != nil {
+		return err
+	}
+	ps, err := c.Parse(ctx, []string{"The parser is ready."})
+	if err != nil {
+		return err
+	}
+	if len(ps) != 1 || len(ps[0].Tokens) != 5 || len(ps[0].Deps) == 0 {
+		return fmt.Errorf("unexpected parse of a test sentence: %+v", ps)
+	}
+	return nil
+}
+
 func main() {
 	kafkaAddr := flag.String("kafka", "", "Kafka bootstrap host:port to probe")
 	neo4jURI := flag.String("neo4j", "", "Neo4j URI (bolt://host:port) to probe")
+	coreNLPURL := flag.String("corenlp", "", "CoreNLP server URL (http://host:port) to probe")
 	timeout := flag.Duration("timeout", 60*time.Second, "give up after this long")
 	flag.Parse()
-	if *kafkaAddr == "" && *neo4jURI == "" {
-		fmt.Fprintln(os.Stderr, "probe: need -kafka and/or -neo4j")
+	if *kafkaAddr == "" && *neo4jURI == "" && *coreNLPURL == "" {
+		fmt.Fprintln(os.Stderr, "probe: need -kafka, -neo4j and/or -corenlp")
 		os.Exit(2)
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
+	var parser *corenlp.Client // one, so its connections are reused across tries
+	if *coreNLPURL != "" {
+		parser = corenlp.New(corenlp.Config{URL: *coreNLPURL, Attempts: 1, RequestTimeout: 30 * time.Second})
+	}
 	for {
 		var err error
 		if *kafkaAddr != "" {
@@ -71,6 +95,9 @@ func main() {
 		}
 		if err == nil && *neo4jURI != "" {
 			err = checkNeo4j(ctx, *neo4jURI)
+		}
+		if err == nil && parser != nil {
+			err = checkCoreNLP(ctx, parser)
 		}
 		if err == nil {
 			return
