@@ -35,7 +35,7 @@ type source struct {
 	tombstone bool
 	article   *graphmodel.Article
 	event     *graphmodel.Event
-	outcome   ingest.Outcome // events: claim or event only
+	outcome   ingest.Outcome         // events: claim or event only
 	decoded   *ingest.ArticleMessage // an article to extract once the batch is deduplicated
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.

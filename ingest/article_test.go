@@ -120,12 +120,12 @@ func TestArticleSkipsOtherLanguages(t *testing.T) {
 			"Selon le ministre, les travaux sont urgents et il est nécessaire que les deux pays agissent ensemble dans les " +
 			"prochains mois, mais les détails de cette aide ne sont pas encore connus."},
 	} {
-		a := x.Article(m)
+		a := rulesArticle(x, m)
 		if a.Skipped != SkipNonEnglish || len(a.Claims) != 0 {
 			t.Errorf("%s: skipped %q with %d claims, want %q and none", m.ID, a.Skipped, len(a.Claims), SkipNonEnglish)
 		}
 	}
-	if a := x.Article(ArticleMessage{ID: "en", Language: "en", Text: "Japan asked the United States for help."}); a.Skipped != "" || len(a.Claims) != 1 {
+	if a := rulesArticle(x, ArticleMessage{ID: "en", Language: "en", Text: "Japan asked the United States for help."}); a.Skipped != "" || len(a.Claims) != 1 {
 		t.Errorf("English article: skipped %q with %d claims, want read with one claim", a.Skipped, len(a.Claims))
 	}
 }

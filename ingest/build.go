@@ -11,16 +11,11 @@ import (
 	"github.com/newsgraph/kg/graphmodel"
 )
 
-// Article extracts one decoded article message and returns what it asserts,
-// ready for the graph.
-func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
-	a, _, _ := x.ArticleContext(context.Background(), m) // without a parser it cannot fail
-	return a
-}
-
-// ArticleContext is Article with relations bound over the parser's parse
-// when x has one. An error wraps ErrParserUnavailable: the article is to
-// be extracted again later, and nothing of it written meanwhile.
+// ArticleContext extracts one decoded article message and returns what it
+// asserts, ready for the graph, with relations bound over the parser's
+// parse when x has one. An error wraps ErrParserUnavailable: the article is
+// to be extracted again later, and nothing of it written meanwhile. An
+// extractor without a parser never fails.
 func (x *Extractor) ArticleContext(ctx context.Context, m ArticleMessage) (graphmodel.Article, ParseStats, error) {
 	r := Result{Skipped: SkipNonEnglish}
 	var st ParseStats

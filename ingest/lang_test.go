@@ -35,7 +35,7 @@ func TestArticleLanguageTag(t *testing.T) {
 		tag  string
 		want bool // entities extracted
 	}{{"", true}, {"en", true}, {"en-GB", true}, {"EN", true}, {"fr", false}, {"de-DE", false}} {
-		a := x.Article(ArticleMessage{ID: "a", Text: text, Language: tt.tag})
+		a := rulesArticle(x, ArticleMessage{ID: "a", Text: text, Language: tt.tag})
 		if got := len(a.Entities) > 0; got != tt.want {
 			t.Errorf("language %q: extracted %v, want %v", tt.tag, got, tt.want)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/kelseyhightower/envconfig"
 
 	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/corenlp"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/ingest"
 )
@@ -44,6 +45,10 @@ type Config struct {
 	PProf              bool          `envconfig:"PPROF" default:"false" desc:"also serve /debug/pprof/ on KG_HTTP_ADDR, for profiling"`
 	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
+	Parser             string        `envconfig:"PARSER" default:"corenlp" desc:"corenlp: bind relations over the dependency parse of the CoreNLP server at KG_PARSER_URL; off: the rules-only extractor, on purpose (recorded in extractor_version)"`
+	ParserURL          string        `envconfig:"PARSER_URL" default:"http://localhost:9000" desc:"CoreNLP server of the language parser"`
+	ParserTimeout      time.Duration `envconfig:"PARSER_TIMEOUT" default:"60s" desc:"bound on one request to the parser; a request that fails is retried 4 times, then the batch waits"`
+	ParserConcurrency  int           `envconfig:"PARSER_CONCURRENCY" default:"2" desc:"requests one worker has in flight to the parser; a parser pod serves about 2 per core"`
 	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format in ingest.Overrides) read by kg extract and kg worker; empty for none"`
 }
 
@@ -60,20 +65,29 @@ func loadConfig() (Config, error) {
 }
 
 // extractor returns the extractor of kg extract and kg worker, with the
-// overrides of KG_OVERRIDES_FILE when it is set.
+// overrides of KG_OVERRIDES_FILE when it is set, binding relations over
+// the parser of KG_PARSER_URL unless KG_PARSER is off.
 func (c Config) extractor() (*ingest.Extractor, error) {
-	if c.OverridesFile == "" {
-		return ingest.NewExtractor(nil), nil
+	var ov *ingest.Overrides
+	if c.OverridesFile != "" {
+		b, err := os.ReadFile(c.OverridesFile)
+		if err != nil {
+			return nil, fmt.Errorf("KG_OVERRIDES_FILE: %w", err)
+		}
+		if ov, err = ingest.ParseOverrides(b); err != nil {
+			return nil, fmt.Errorf("KG_OVERRIDES_FILE %s: %w", c.OverridesFile, err)
+		}
 	}
-	b, err := os.ReadFile(c.OverridesFile)
-	if err != nil {
-		return nil, fmt.Errorf("KG_OVERRIDES_FILE: %w", err)
+	x := ingest.NewExtractor(ov)
+	switch strings.ToLower(c.Parser) {
+	case "off":
+		return x, nil
+	case "corenlp":
+		return x.WithParser(corenlp.New(corenlp.Config{
+			URL: c.ParserURL, RequestTimeout: c.ParserTimeout, MaxConcurrent: c.ParserConcurrency,
+		})), nil
 	}
-	ov, err := ingest.ParseOverrides(b)
-	if err != nil {
-		return nil, fmt.Errorf("KG_OVERRIDES_FILE %s: %w", c.OverridesFile, err)
-	}
-	return ingest.NewExtractor(ov), nil
+	return nil, fmt.Errorf("KG_PARSER %q: want corenlp or off", c.Parser)
 }
 
 // usage is the table of variables with their defaults, for --help.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -28,7 +29,7 @@ names the entity overrides to apply, as in kg worker.`,
 			if format != "json" && format != "dot" {
 				return fmt.Errorf("--format %q: want json or dot", format)
 			}
-			return runExtract(args, format, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runExtract(cmd.Context(), args, format, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output: json (one object per article) or dot (Graphviz: every entity and relation)")
@@ -62,7 +63,7 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, paths []string, format string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
@@ -75,6 +76,7 @@ func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr i
 	enc.SetEscapeHTML(false)
 	g := newDotGraph()
 	bad := 0
+	var stats ingest.ParseStats
 	err = readInputs(paths, stdin, nil, func(r record) error {
 		m, err := ingest.DecodeArticle(r.key, r.value, 0)
 		if err != nil {
@@ -82,7 +84,14 @@ func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr i
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
-		a := x.Article(m)
+		a, st, err := x.ArticleContext(ctx, m)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.where, err)
+		}
+		stats.Sentences += st.Sentences
+		stats.Parsed += st.Parsed
+		stats.Bytes += st.Bytes
+		stats.ParsedBytes += st.ParsedBytes
 		if format == "dot" {
 			drawArticle(g, a)
 			return nil
@@ -94,6 +103,11 @@ func runExtract(paths []string, format string, stdin io.Reader, stdout, stderr i
 	}
 	if bad > 0 {
 		fmt.Fprintf(stderr, "%d messages skipped\n", bad)
+	}
+	if stats.Sentences > 0 && x.Version() == ingest.FramesVersion {
+		fmt.Fprintf(stderr, "parsed %d of %d sentences (%.1f%%), %d of %d bytes (%.1f%%)\n",
+			stats.Parsed, stats.Sentences, 100*float64(stats.Parsed)/float64(stats.Sentences),
+			stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))
 	}
 	if format == "dot" {
 		return g.write(stdout)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
-	"github.com/newsgraph/kg/ingest"
 )
 
 func workerCmd() *cobra.Command {
@@ -71,6 +70,9 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		DLQMaxShare:      cfg.DLQMaxShare,
 		ShutdownTimeout:  cfg.ShutdownTimeout,
 		SessionTimeout:   cfg.SessionTimeout,
+		// A partition extracts a request's worth more articles than the
+		// client sends at once, so the next ones are ready to go.
+		ParserConcurrency: 2 * cfg.ParserConcurrency,
 	}, store, x, log, reg)
 	if err != nil {
 		return err
@@ -95,7 +97,7 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}()
 	}
 	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
-		"events", cfg.EventsTopic, "neo4j", cfg.Neo4jURI, "extractor_version", ingest.ExtractorVersion)
+		"events", cfg.EventsTopic, "neo4j", cfg.Neo4jURI, "extractor_version", x.Version())
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
