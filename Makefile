@@ -22,7 +22,9 @@ demo: services build
 test: services
 	deploy/local/run-tests
 
-# Re-records corenlp/testdata from the parser started by `make services`
-# (or the one at KG_TEST_PARSER).
+# Re-records the parser output the unit tests replay (corenlp/testdata and
+# ingest/testdata/parses) from the parser started by `make services` (or the
+# one at KG_TEST_PARSER), and the frames' golden claims that follow from it.
 parser-golden:
 	go test -count=1 -run 'TestRecorded$$' ./corenlp -update
+	go test -count=1 -run 'TestFrames' ./ingest -record-parses

@@ -98,6 +98,13 @@ func (ps *parsed) walk(i int, p path) []int {
 		if st.stay {
 			continue
 		}
+		if st.rel == "<appos" {
+			cur = ps.commaBefore(cur)
+			if len(cur) == 0 {
+				return nil
+			}
+			continue
+		}
 		var next []int
 		for _, c := range cur {
 			edges := ps.down[c]
@@ -344,14 +351,17 @@ func hasParty(as []actor, a actor) bool {
 }
 
 // charge returns the words of the first charge path that reaches a word
-// naming no party: the phrase that word heads, bounded.
+// that is not a name: the phrase that word heads, bounded. Of several
+// words one path reaches, the last is the charge ("for the first time
+// blamed X for the attack").
 func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
 	for _, p := range paths {
-		for _, t := range ps.walk(i, p) {
-			if ps.partyAt(l, t).ent != nil {
+		ts := ps.walk(i, p)
+		for k := len(ts) - 1; k >= 0; k-- {
+			if ps.mentionParty(ts[k]).ent != nil {
 				continue
 			}
-			if c := ps.phrase(t); c != "" {
+			if c := ps.phrase(ts[k]); c != "" {
 				return c
 			}
 		}
@@ -557,4 +567,32 @@ func (ps *parsed) hasClass(l *frameLexicon, i int, rel, class string) bool {
 		}
 	}
 	return false
+}
+
+// commaBefore returns, for each of toks, the last word of the phrase just
+// before the comma that opens the token's own phrase: the noun an
+// apposition renames when the parse has attached the apposition elsewhere
+// (a sentence-final "..., their allies").
+func (ps *parsed) commaBefore(toks []int) []int {
+	var out []int
+	for _, t := range toks {
+		first := t
+		for _, e := range ps.down[t] {
+			switch e.Rel {
+			case "det", "nmod:poss", "amod", "compound", "advmod":
+				first = min(first, e.Dependent)
+			}
+		}
+		k := ps.tokOf[first]
+		if k < 2 || ps.s.toks[k-1].text != "," {
+			continue
+		}
+		for j := range ps.p.Tokens {
+			if ps.tokOf[j] == k-2 {
+				out = append(out, j)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -160,6 +160,13 @@ func (cs *claimSet) add(f found, evidence string) {
 		return
 	}
 	f.evidence = evidence
+	// A party named only through its body ("a State Department
+	// spokesman") is among the article's entities all the same.
+	for _, e := range []*docEntity{f.subj.ent, f.obj.ent} {
+		if e.count == 0 {
+			e.count = 1
+		}
+	}
 	c := f.claim()
 	p := graphmodel.Pair(c.Type, c.Subject, c.Object)
 	if cs.byPair == nil {

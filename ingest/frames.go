@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,7 +81,7 @@ func (l *frameLexicon) inClass(class, lemma string) bool {
 	return c["*"] || c[lemma]
 }
 
-func parseLexicon(fsys embed.FS) (*frameLexicon, error) {
+func parseLexicon(fsys fs.FS) (*frameLexicon, error) {
 	l := &frameLexicon{byCue: make(map[string][]frame), classes: make(map[string]map[string]bool)}
 	if err := eachRow(fsys, "lexicon/classes.tsv", 2, func(f []string) error {
 		words := strings.Fields(f[1])
@@ -190,7 +191,7 @@ func (l *frameLexicon) add(cue string, t frame) {
 // eachRow calls fn with the fields of every data row of a TSV file: blank
 // lines and lines starting with # are skipped, and every row must have n
 // fields.
-func eachRow(fsys embed.FS, name string, n int, fn func([]string) error) error {
+func eachRow(fsys fs.FS, name string, n int, fn func([]string) error) error {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return err
@@ -288,7 +289,7 @@ func parsePaths(s string) ([]path, error) {
 			if strings.HasSuffix(x.rel, ":*") {
 				x.rel, x.prefix = strings.TrimSuffix(x.rel, "*"), true
 			}
-			if !x.stay && (x.rel == "" || strings.ContainsAny(x.rel, " ^")) {
+			if !x.stay && (x.rel == "" || strings.ContainsAny(x.rel, " ^") || strings.Contains(x.rel[1:], "<")) {
 				return nil, fmt.Errorf("bad path step %q in %q", st, s)
 			}
 			ps = append(ps, x)

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// udRelations are the Universal Dependencies relations (and CoreNLP's
+// enhanced++ subtypes' bases) a frame path may name; a typo in a path
+// would otherwise bind nothing, silently.
+var udRelations = set("nsubj", "obj", "iobj", "csubj", "ccomp", "xcomp", "obl", "advcl", "advmod", "nmod",
+	"appos", "amod", "acl", "det", "case", "compound", "conj", "cop", "mark", "aux", "ref", "flat", "nummod",
+	"parataxis", "dep", "cc", "fixed", "<appos")
+
+func TestLexiconData(t *testing.T) {
+	l := loadFrames()
+	perRel := make(map[graphmodel.RelType]int)
+	for cue, frames := range l.byCue {
+		if cue != strings.ToLower(cue) || strings.TrimSpace(cue) != cue || cue == "" {
+			t.Errorf("cue %q: want a lower-case lemma", cue)
+		}
+		for _, f := range frames {
+			perRel[f.rel]++
+			for _, ps := range [][]path{f.subj, f.obj, f.charge} {
+				for _, p := range ps {
+					for _, st := range p {
+						base, _, _ := strings.Cut(st.rel, ":")
+						if !st.stay && !udRelations[base] {
+							t.Errorf("cue %q: path step %q names no dependency relation", cue, st.rel)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, r := range graphmodel.RelTypes {
+		if perRel[r] == 0 {
+			t.Errorf("no frame for %s", r)
+		}
+	}
+	// Every CAMEO cue verb binds its relation.
+	if err := eachRow(lexiconFS, "lexicon/cameo-verbs.tsv", 5, func(f []string) error {
+		for _, fr := range l.byCue[f[0]] {
+			if string(fr.rel) == f[1] && fr.pos == 'V' {
+				return nil
+			}
+		}
+		t.Errorf("CAMEO cue verb %q has no %s frame", f[0], f[1])
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"help", "cease", "report", "wrong", "negation", "govnoun", "statenoun"} {
+		if len(l.classes[c]) == 0 {
+			t.Errorf("class %q is empty", c)
+		}
+	}
+}
+
+// The loader refuses rows it cannot read rather than binding nothing.
+func TestLexiconRefusesBadRows(t *testing.T) {
+	classes := "help\thelp aid\n"
+	good := "ask\tV\trequested-help-from\tnsubj\tobj\t-\tobl:for=help\t0.9\n"
+	tests := []struct {
+		name, frames, classes string
+		wantErr               string
+	}{
+		{"good", good, classes, ""},
+		{"fields", "ask\tV\trequested-help-from\tnsubj\tobj\n", classes, "fields"},
+		{"pos", strings.Replace(good, "\tV\t", "\tX\t", 1), classes, "pos"},
+		{"relation", strings.Replace(good, "requested-help-from", "befriended", 1), classes, "befriended"},
+		{"class", strings.Replace(good, "=help", "=nothing", 1), classes, "names no class"},
+		{"confidence", strings.Replace(good, "0.9", "1.5", 1), classes, "confidence"},
+		{"pairs", strings.Replace(good, "\tobj\t", "\t-\t", 1), classes, "only ally-of"},
+		{"step", strings.Replace(good, "\tnsubj\t", "\tnsubj>>obj\t", 1), classes, "bad path step"},
+		{"empty class", good, "help\t \n", "no words"},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{
+			"lexicon/frames.tsv":           {Data: []byte(tt.frames)},
+			"lexicon/classes.tsv":          {Data: []byte(tt.classes)},
+			"lexicon/cameo-verbs.tsv":      {Data: []byte("")},
+			"lexicon/cameo-verb-nouns.tsv": {Data: []byte("")},
+		}
+		_, err := parseLexicon(fsys)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%s: err %v, want one saying %q", tt.name, err, tt.wantErr)
+		}
+	}
+}
