@@ -98,6 +98,13 @@ func (ps *parsed) walk(i int, p path) []int {
 		if st.stay {
 			continue
 		}
+		if st.rel == "clause" && st.up {
+			cur = ps.clauseHeads(cur)
+			if len(cur) == 0 {
+				return nil
+			}
+			continue
+		}
 		if st.rel == "<appos" {
 			cur = ps.commaBefore(cur)
 			if len(cur) == 0 {
@@ -202,6 +209,16 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 			}
 		}
 	}
+	// a document speaks for whoever brought, issued or wrote it
+	if l.inClass("document", lem) {
+		for _, p := range documentAuthors {
+			for _, t := range ps.walk(i, p) {
+				if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
+					return a
+				}
+			}
+		}
+	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
 		if e := ps.d.dominantState(); e != nil {
 			return actor{ent: e, role: lem}
@@ -213,6 +230,13 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		}
 	}
 	return actor{}
+}
+
+// documentAuthors are where a document's author sits: "a suit brought by
+// X", "a statement from X", "X's complaint", "the Japanese report".
+var documentAuthors = []path{
+	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
+	{{rel: "compound"}}, {{rel: "amod"}},
 }
 
 // stateOf returns the state a government noun belongs to, from its
@@ -423,7 +447,7 @@ func (ps *parsed) phrase(head int) string {
 	return joinTokens(toks)
 }
 
-var determiners = set("the", "a", "an", "of", "for", "that", "to", "with", "over", "in", "on")
+var determiners = set("the", "a", "an", "of", "for", "that", "to", "with", "over", "in", "on", "as")
 
 // blocked reports whether the cue at i is not asserted: negated, only
 // possible, conditional, under a verb of denial, or in a question.
@@ -590,6 +614,33 @@ func (ps *parsed) commaBefore(toks []int) []int {
 		for j := range ps.p.Tokens {
 			if ps.tokOf[j] == k-2 {
 				out = append(out, j)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// clauseHeads returns, for each of toks, the nearest word above it that
+// has a subject: the head of the clause that tells of it.
+func (ps *parsed) clauseHeads(toks []int) []int {
+	var out []int
+	for _, t := range toks {
+		cur := t
+		for depth := 0; depth < 8; depth++ {
+			next := -1
+			for _, e := range ps.up[cur] {
+				if e.Head >= 0 && e.Rel != "ref" && !strings.HasPrefix(e.Rel, "conj") && !strings.HasPrefix(e.Rel, "nsubj") {
+					next = e.Head
+					break
+				}
+			}
+			if next < 0 {
+				break
+			}
+			cur = next
+			if ps.has(cur, "nsubj") || ps.has(cur, "nsubj:pass") {
+				out = append(out, cur)
 				break
 			}
 		}
