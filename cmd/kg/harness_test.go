@@ -64,6 +64,7 @@ func envOr(k, def string) string {
 var (
 	testBroker = envOr("KG_TEST_KAFKA", "127.0.0.1:9092")
 	testNeo4j  = envOr("KG_TEST_NEO4J", "bolt://127.0.0.1:7687")
+	testParser = envOr("KG_TEST_PARSER", "http://127.0.0.1:9000")
 )
 
 // env is one test's view of the services: its own topic and group.
@@ -161,6 +162,7 @@ func (e *env) environ(extra ...string) []string {
 		"KG_ARTICLES_TOPIC="+e.topic,
 		"KG_EVENTS_TOPIC="+e.topic+"-events",
 		"KG_KAFKA_GROUP_ID="+e.group,
+		"KG_PARSER_URL="+testParser,
 		"KG_SESSION_TIMEOUT=6s",
 		"KG_BATCH_LINGER=50ms",
 		"KG_SHUTDOWN_TIMEOUT=10s",

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The language parser is unreachable when an article arrives: the worker
+// waits with /readyz saying why and writes nothing of it; once the parser
+// answers, the article lands with the relations the parse gives, and the
+// worker is ready again.
+func TestParserOutage(t *testing.T) {
+	e := newEnv(t, 1)
+	parserAddr, opsAddr := freeAddr(t), freeAddr(t) // nothing listens at parserAddr yet
+	w := e.startWorker("KG_PARSER_URL=http://"+parserAddr, "KG_PARSER_TIMEOUT=2s", "KG_HTTP_ADDR="+opsAddr)
+	waitHTTP(t, "http://"+opsAddr+"/readyz", http.StatusOK, 30*time.Second)
+	e.kg("publish", "../../ingest/testdata/seed-article.txt")
+
+	body := waitReadyz(t, "http://"+opsAddr+"/readyz", http.StatusServiceUnavailable, time.Minute)
+	if !strings.Contains(body, "parser") {
+		t.Errorf("/readyz says %q during the parser outage, want it to name the parser", body)
+	}
+	// Several retries later, still nothing is written or committed.
+	time.Sleep(3 * time.Second)
+	if n := e.articles(); n != 0 {
+		t.Errorf("%d articles written while the parser was unreachable, want 0", n)
+	}
+	if lag := e.lag(); lag != 1 {
+		t.Errorf("lag %d while the parser was unreachable, want 1 (nothing committed)", lag)
+	}
+	if !w.running() {
+		t.Fatalf("worker died during the parser outage:\n%s", w.log())
+	}
+
+	// The parser comes back at the same address.
+	target, err := url.Parse(testParser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", parserAddr)
+	if err != nil {
+		t.Fatalf("listen on the parser's address %s: %v", parserAddr, err)
+	}
+	srv := &http.Server{Handler: httputil.NewSingleHostReverseProxy(target), ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+
+	e.waitDrained(drainTimeout, w)
+	waitHTTP(t, "http://"+opsAddr+"/readyz", http.StatusOK, 30*time.Second)
+	rows := e.query(`MATCH (:Article)-[:ASSERTS]->(c:Claim) RETURN c.type, c.extractor_version ORDER BY c.type`, nil)
+	var types []string
+	for _, r := range rows {
+		types = append(types, r[0].(string))
+		if v := r[1].(string); !strings.HasPrefix(v, "frames-") {
+			t.Errorf("claim %s has extractor_version %q, want the parser's frames", r[0], v)
+		}
+	}
+	if got := strings.Join(types, ","); got != "accused-of,ally-of,requested-help-from" {
+		t.Errorf("claims after the outage: %s, want the seed story's three", got)
+	}
+}
+
+// waitReadyz polls url until it answers want and returns the body.
+func waitReadyz(t *testing.T, url string, want int, timeout time.Duration) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	client := &http.Client{Timeout: 5 * time.Second}
+	last := ""
+	for ctx.Err() == nil {
+		resp, err := client.Get(url)
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			last = string(b)
+			if resp.StatusCode == want {
+				return last
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("%s: no status %d within %s (last body %q)", url, want, timeout, last)
+	return ""
+}
