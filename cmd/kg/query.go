@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -40,7 +39,7 @@ them as $name: values never belong inside the query text.`,
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := neo4jstore.Open(ctx, cfg.neo4j(), slog.New(slog.NewTextHandler(os.Stderr, nil)))
+			store, err := neo4jstore.Open(ctx, cfg.neo4j(), textLogger(slog.LevelInfo))
 			if err != nil {
 				return err
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/redact"
 )
 
 func workerCmd() *cobra.Command {
@@ -94,8 +95,8 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 			srv.Shutdown(sctx)
 		}()
 	}
-	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
-		"events", cfg.EventsTopic, "neo4j", cfg.Neo4jURI, "extractor_version", ingest.ExtractorVersion)
+	log.Info("worker starting", "brokers", redactAll(cfg.KafkaBrokers), "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
+		"events", cfg.EventsTopic, "neo4j", redact.URL(cfg.Neo4jURI), "extractor_version", ingest.ExtractorVersion)
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
@@ -115,7 +116,7 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*neo4jstore.S
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		log.Warn("neo4j not reachable; retrying", "err", err, "backoff", backoff)
+		log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(cfg.Neo4jURI), "err", redact.URL(err.Error()), "backoff", backoff)
 		select {
 		case <-ctx.Done():
 			return nil, err
