@@ -97,9 +97,9 @@ func TestConfineAllows(t *testing.T) {
 // The refusal says what was refused.
 func TestConfineNamesWhatItRefuses(t *testing.T) {
 	for q, want := range map[string]string{
-		"CALL `apoc`.`load`.json('x')":         "procedure apoc.load.json is not on the read-only list",
+		"CALL `apoc`.`load`.json('x')":            "procedure apoc.load.json is not on the read-only list",
 		`LOAD CSV FROM 'file:///etc/passwd' AS l`: "LOAD CSV reads files and URLs",
-		`RETURN apoc.text.join(['a'], ',')`:      "function apoc.text.join",
+		`RETURN apoc.text.join(['a'], ',')`:       "function apoc.text.join",
 	} {
 		if err := Confine(q); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Confine(%q) = %v, want an error containing %q", q, err, want)
