@@ -47,6 +47,13 @@ seconds later.`,
 				}
 				p[k] = v
 			}
+			// Refused before connecting: no round trip for a query that is never sent.
+			if err := neo4jstore.Confine(args[0]); err != nil {
+				return err
+			}
+			if timeout <= 0 {
+				return fmt.Errorf("--timeout %s: want a positive duration", timeout)
+			}
 			cfg, err := loadConfig()
 			if err != nil {
 				return err
