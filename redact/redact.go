@@ -20,15 +20,16 @@ var (
 	// bareUserinfo is "user:password@" at the start of a word, as in a
 	// broker address (host:port) written with credentials.
 	bareUserinfo = regexp.MustCompile(`(^|[\s,;=(\["'])[^\s,;=(\["'@/:]+:(?:[^\s"'<>,/][^\s"'<>,]*)?@`)
-	// loneUser is a whole string that is an address with a user and no
-	// password: user@kafka:9092.
-	loneUser = regexp.MustCompile(`^[^\s,;=(\[\]"'@/:]+@([^\s@/]+)$`)
+	// loneUser is a whole string that is a host:port address with a user
+	// and no password: user@kafka:9092. (Without the port it could be an
+	// e-mail address or an id, which stay.)
+	loneUser = regexp.MustCompile(`^[^\s,;=(\[\]"'@/:]+@([^\s@/:]+:[0-9]+)$`)
 )
 
 // URL returns s with the user information (user and password) of every URL
 // in it replaced by REDACTED: s may be one URL, a host:port address, or a
-// message that quotes some. A lone address with a user and no password
-// (user@kafka:9092) loses the user too.
+// message that quotes some. A lone host:port address with a user and no
+// password (user@kafka:9092) loses the user too.
 func URL(s string) string {
 	if !strings.Contains(s, "@") {
 		return s

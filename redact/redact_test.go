@@ -26,6 +26,8 @@ func TestURL(t *testing.T) {
 		{`{"neo4j":"bolt://u:s@h:1","note":"a@b"}`, `{"neo4j":"bolt://REDACTED@h:1","note":"a@b"}`},
 		// Nothing to redact: an e-mail address in a sentence stays.
 		{"written by kim@example.org today", "written by kim@example.org today"},
+		{"kim@example.org", "kim@example.org"},
+		{"article-17@wire", "article-17@wire"},
 		{"", ""},
 	} {
 		if got := URL(tc.in); got != tc.want {
