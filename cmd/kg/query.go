@@ -30,7 +30,7 @@ them as $name: values never belong inside the query text.
 The query reads the graph and nothing else. kg refuses, before sending it, a query that uses
 LOAD CSV, TERMINATE TRANSACTIONS, a function outside Neo4j's built-in ones, or CALLs a
 procedure other than these read-only ones:
-  ` + strings.Join(neo4jstore.AllowedProcedures, ", ") + `
+` + wrap(strings.Join(neo4jstore.AllowedProcedures, ", "), "  ", 92) + `
 (SHOW commands and CALL { subqueries } are fine). The Neo4j configurations in deploy/ also
 forbid LOAD CSV from files and from any network address.
 
@@ -86,6 +86,24 @@ seconds later.`,
 	cmd.Flags().DurationVar(&timeout, "timeout", 60*time.Second, "stop the query after this long (the server ends its transaction)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json (JSON Lines) or dot (Graphviz: the nodes, relationships and paths returned)")
 	return cmd
+}
+
+// wrap breaks text at spaces into lines of at most width, each indented.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
 }
 
 func printTable(w io.Writer, t neo4jstore.Table) error {
