@@ -53,19 +53,8 @@ func kgVars(t *testing.T) map[string]kgVar {
 			t.Fatalf("cmd/kg/config.go: no envconfig tag for %s; parsed %d variables", name, len(vars))
 		}
 	}
-	for _, v := range comingVars {
-		if _, ok := vars[v.name]; !ok {
-			vars[v.name] = v
-		}
-	}
 	return vars
 }
-
-// comingVars are set by the deployment files before cmd/kg/config.go
-// declares them: KG_PARSER_URL, the CoreNLP server the worker parses
-// sentences with (package corenlp), is wired into the worker in a change of
-// its own. Once config.go has the tag, its declaration wins.
-var comingVars = []kgVar{{name: "KG_PARSER_URL", goType: "string"}}
 
 // checkKGEnv reports every KG_ variable of env that cmd/kg does not know or
 // whose value envconfig would refuse; where names the file for the message.

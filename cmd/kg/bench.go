@@ -94,7 +94,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 }
 
 func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error {
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	log := textLogger(slog.LevelWarn)
 	say := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
 	if o.gdelt == nil {
 		o.gdelt, _ = filepath.Glob("../shared/data/raw/gdelt2-export-*/*.export.CSV")

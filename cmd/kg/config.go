@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/kg/corenlp"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/redact"
 )
 
 // Config is the whole environment of kg, read with the prefix KG_. Secrets
@@ -108,7 +109,7 @@ func newLogger(c Config) (*slog.Logger, error) {
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return nil, fmt.Errorf("KG_LOG_LEVEL: %w", err)
 	}
-	opts := &slog.HandlerOptions{Level: level}
+	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}
 	switch strings.ToLower(c.LogFormat) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
@@ -116,6 +117,36 @@ func newLogger(c Config) (*slog.Logger, error) {
 		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
 	}
 	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
+}
+
+// textLogger is the logger of the commands that have no KG_LOG_* settings
+// of their own: text on stderr, from level up.
+func textLogger(level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}))
+}
+
+// redactAttr keeps credentials written into an address out of every log
+// line, whoever logs it: string, error and string-list values pass through
+// redact.URL. The sites that log an address redact it themselves too.
+func redactAttr(_ []string, a slog.Attr) slog.Attr {
+	switch v := a.Value.Any().(type) {
+	case string:
+		a.Value = slog.StringValue(redact.URL(v))
+	case error:
+		a.Value = slog.StringValue(redact.URL(v.Error()))
+	case []string:
+		a.Value = slog.AnyValue(redactAll(v))
+	}
+	return a
+}
+
+// redactAll is redact.URL of each address, for broker lists.
+func redactAll(addrs []string) []string {
+	out := make([]string, len(addrs))
+	for i, a := range addrs {
+		out[i] = redact.URL(a)
+	}
+	return out
 }
 
 func (c Config) security() consumers.Security {

@@ -21,16 +21,23 @@ import (
 // standard output and standard error. It needs no service.
 func dryRun(t *testing.T, format, file string) (stdout, stderr string) {
 	t.Helper()
+	stdout, stderr, err := dryRunStatus(format, file)
+	if err != nil {
+		t.Fatalf("kg publish --format %s --dry-run %s: %v\nstderr:\n%s", format, file, err, stderr)
+	}
+	return stdout, stderr
+}
+
+// dryRunStatus is dryRun returning how kg exited.
+func dryRunStatus(format, file string) (stdout, stderr string, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, kgBinary, "publish", "--format", format, "--dry-run", file)
 	cmd.Env = append(os.Environ(), "KG_KAFKA_BROKERS=127.0.0.1:1") // a dry run must not reach Kafka
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("kg publish --format %s --dry-run %s: %v\nstderr:\n%s", format, file, err, errb.String())
-	}
-	return out.String(), errb.String()
+	err = cmd.Run()
+	return out.String(), errb.String(), err
 }
 
 var (
@@ -165,7 +172,8 @@ func TestEventsPublishDryRun(t *testing.T) {
 	}
 }
 
-// Bad rows are reported with their line and reason, counted and skipped.
+// Bad rows are reported with their line and reason, counted and skipped,
+// the good row is printed, and kg exits with status 1.
 func TestEventsPublishDryRunCountsBadRows(t *testing.T) {
 	dir := t.TempDir()
 	good, err := os.ReadFile("../../ingest/testdata/events/gdelt2-excerpt.export.CSV")
@@ -180,7 +188,13 @@ func TestEventsPublishDryRunCountsBadRows(t *testing.T) {
 	if err := os.WriteFile(path, []byte(first+"\nnot\ta\trow\n"+bad+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr := dryRun(t, formatGDELT, path)
+	stdout, stderr, err := dryRunStatus(formatGDELT, path)
+	if code := exitCode(err); code != 1 {
+		t.Errorf("exit status %d (%v), want 1 for rejected rows", code, err)
+	}
+	if !strings.Contains(stderr, "kg: 2 input lines, rows or files rejected") {
+		t.Errorf("stderr does not end with the count of rejected rows:\n%s", stderr)
+	}
 	rows, totals, reasons := outcomes(t, stderr)
 	if rows != 3 || totals["invalid"] != 2 || reasons["invalid"]["bad-row"] != 1 || reasons["invalid"]["invalid-field"] != 1 {
 		t.Errorf("rows %d, totals %v, reasons %v; want 3 rows, 2 invalid (bad-row, invalid-field)", rows, totals, reasons)

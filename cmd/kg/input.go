@@ -9,15 +9,41 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/kg/ingest"
 )
 
-// record is one article message read from an input.
+// record is one article message read from an input, or the reason the
+// input cannot become one.
 type record struct {
 	where string // file:line, for messages
 	key   []byte
 	value []byte
+	err   error
+}
+
+// notText returns an error naming the first byte of b, at offset base+i,
+// that keeps b from being UTF-8 text: a NUL byte or an invalid UTF-8
+// sequence. It returns nil for text. A binary file passed as an article
+// would otherwise be published full of U+FFFD and NUL characters.
+func notText(b []byte, base int64) error {
+	if utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
+		return nil
+	}
+	for i := 0; i < len(b); {
+		if b[i] == 0 {
+			return &ingest.MalformedError{Reason: ingest.ReasonInvalidUTF8,
+				Detail: fmt.Sprintf("not text: NUL byte at byte offset %d", base+int64(i))}
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return &ingest.MalformedError{Reason: ingest.ReasonInvalidUTF8,
+				Detail: fmt.Sprintf("not UTF-8: invalid byte 0x%02x at byte offset %d", b[i], base+int64(i))}
+		}
+		i += size
+	}
+	return nil
 }
 
 // readInputs reads article messages from files: .jsonl and .ndjson files
@@ -65,14 +91,26 @@ const maxLine = 64 << 20
 func readJSONLines(name string, r io.Reader, fn func(record) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), maxLine)
+	sc.Split(scanLinesWithEnd)
 	n := 0
+	var offset int64 // of the line in the input, for the offset of a bad byte
 	for sc.Scan() {
 		n++
-		line := bytes.TrimSpace(sc.Bytes())
+		raw := sc.Bytes()
+		start := offset
+		offset += int64(len(raw))
+		line := bytes.TrimSpace(raw)
 		if len(line) == 0 {
 			continue
 		}
-		rec := record{where: fmt.Sprintf("%s:%d", name, n), value: append([]byte(nil), line...)}
+		where := fmt.Sprintf("%s:%d", name, n)
+		if err := notText(raw, start); err != nil {
+			if err := fn(record{where: where, err: err}); err != nil {
+				return err
+			}
+			continue
+		}
+		rec := record{where: where, value: append([]byte(nil), line...)}
 		var head struct {
 			ID string `json:"id"`
 		}
@@ -89,10 +127,25 @@ func readJSONLines(name string, r io.Reader, fn func(record) error) error {
 	return nil
 }
 
+// scanLinesWithEnd is bufio.ScanLines keeping each line's end, so that
+// byte offsets can be counted.
+func scanLinesWithEnd(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return i + 1, data[:i+1], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
 func readText(path string, r io.Reader, fn func(record) error) error {
 	text, err := io.ReadAll(r)
 	if err != nil {
 		return err
+	}
+	if err := notText(text, 0); err != nil {
+		return fn(record{where: path, err: err})
 	}
 	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	m := ingest.ArticleMessage{ID: id, Text: string(text), Title: headline(string(text))}
@@ -141,7 +194,7 @@ func readEventInputs(format string, paths []string, stdin io.Reader, progress io
 				return ingest.ReadICEWS(r, func(row ingest.EventRow) error { return fn(eventRecordOf(name, row)) })
 			}
 			return readJSONLines(name, r, func(rec record) error {
-				return fn(eventRecord{where: rec.where, key: rec.key, value: rec.value})
+				return fn(eventRecord{where: rec.where, key: rec.key, value: rec.value, err: rec.err})
 			})
 		}
 		var err error

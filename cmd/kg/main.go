@@ -14,13 +14,16 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/kg/redact"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := rootCmd().ExecuteContext(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "kg:", err)
+		// Errors may quote an address; a password written into one stays out.
+		fmt.Fprintln(os.Stderr, "kg:", redact.URL(err.Error()))
 		os.Exit(1)
 	}
 }

@@ -41,8 +41,11 @@ becomes an event message (ids gdelt:<GLOBALEVENTID>, icews:<event_date>:<event_i
 published to $KG_EVENTS_TOPIC (not compacted). A summary of the rows read and their outcomes
 (invalid, event only, claim), with counts per reason, ends the output on stderr.
 
-Messages that break the contract are reported with their reason and skipped. --dry-run
-prints the messages as JSON Lines on stdout instead of publishing them.`,
+Messages that break the contract, and files that are not UTF-8 text (a NUL byte or an invalid
+sequence, reported with its byte offset), are reported with their reason and skipped; the good
+ones are sent all the same, and then kg publish exits with status 1 and the count of rejected
+inputs. --dry-run prints the messages as JSON Lines on stdout instead of publishing them, with
+the same checks and exit status.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
 			case formatArticles, formatEvents, formatGDELT, formatICEWS:
@@ -155,6 +158,11 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
 	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
+		if r.err != nil {
+			bad++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+			return nil
+		}
 		if _, err := ingest.DecodeArticle(r.key, r.value, maxBytes); err != nil {
 			bad++
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
@@ -178,7 +186,7 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 		summaryOut = stderr
 	}
 	summary(summaryOut, b.sent, bad, out.Topic(), dryRun)
-	return nil
+	return rejected(bad, dryRun)
 }
 
 func summary(out io.Writer, sent, bad int, topic string, dryRun bool) {
@@ -188,9 +196,23 @@ func summary(out io.Writer, sent, bad int, topic string, dryRun bool) {
 		fmt.Fprintf(out, "published %d messages to %s", sent, topic)
 	}
 	if bad > 0 {
-		fmt.Fprintf(out, "; %d skipped as malformed", bad)
+		fmt.Fprintf(out, "; %d rejected", bad)
 	}
 	fmt.Fprintln(out)
+}
+
+// rejected is the error that makes kg publish exit non-zero when any input
+// line, row or file was rejected: the good ones have been sent by then, and
+// a script must not take a partial publish for a whole one.
+func rejected(bad int, dryRun bool) error {
+	if bad == 0 {
+		return nil
+	}
+	done := "published"
+	if dryRun {
+		done = "printed"
+	}
+	return fmt.Errorf("%d input lines, rows or files rejected (each is reported above with its reason); the others were %s", bad, done)
 }
 
 // publishEvents reads event rows, publishes every valid one as an event
@@ -237,7 +259,7 @@ func publishEvents(cmd *cobra.Command, out sender, format string, paths []string
 		summary(cmd.OutOrStdout(), b.sent, t.total(t.invalid), out.Topic(), false)
 	}
 	t.print(stderr, format)
-	return nil
+	return rejected(t.total(t.invalid), dryRun)
 }
 
 // tally counts the outcomes of event rows by reason.

@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/spf13/cobra"
@@ -18,12 +19,23 @@ import (
 func queryCmd() *cobra.Command {
 	var params []string
 	var format string
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "query CYPHER",
 		Short: "Run a read-only Cypher query and print the result",
 		Long: `Run a Cypher query in a read-only transaction (a query that writes fails) and print
 the result as an aligned table or as JSON Lines. Pass values with --param name=value and use
-them as $name: values never belong inside the query text.`,
+them as $name: values never belong inside the query text.
+
+The query reads the graph and nothing else. kg refuses, before sending it, a query that uses
+LOAD CSV, TERMINATE TRANSACTIONS, a function outside Neo4j's built-in ones, or CALLs a
+procedure other than these read-only ones:
+` + wrap(strings.Join(neo4jstore.AllowedProcedures, ", "), "  ", 92) + `
+(SHOW commands and CALL { subqueries } are fine). The Neo4j configurations in deploy/ also
+forbid LOAD CSV from files and from any network address.
+
+--timeout bounds the query: Neo4j ends its transaction then, and kg stops waiting a few
+seconds later.`,
 		Example: `  kg query 'MATCH (:State {iso3: $iso})-[:ALLY_OF]-(x) RETURN x.name' --param iso=CHN`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -35,17 +47,27 @@ them as $name: values never belong inside the query text.`,
 				}
 				p[k] = v
 			}
+			// Refused before connecting: no round trip for a query that is never sent.
+			if err := neo4jstore.Confine(args[0]); err != nil {
+				return err
+			}
+			if timeout <= 0 {
+				return fmt.Errorf("--timeout %s: want a positive duration", timeout)
+			}
 			cfg, err := loadConfig()
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := neo4jstore.Open(ctx, cfg.neo4j(), slog.New(slog.NewTextHandler(os.Stderr, nil)))
+			store, err := neo4jstore.Open(ctx, cfg.neo4j(), textLogger(slog.LevelInfo))
 			if err != nil {
 				return err
 			}
 			defer store.Close(ctx)
-			t, err := store.Query(ctx, args[0], p)
+			t, err := store.ConfinedQuery(ctx, args[0], p, timeout)
+			if errors.Is(err, neo4jstore.ErrTimedOut) {
+				return fmt.Errorf("%w (raise --timeout for a longer query)", err)
+			}
 			if err != nil {
 				return err
 			}
@@ -61,8 +83,27 @@ them as $name: values never belong inside the query text.`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "query parameter name=value (repeatable)")
+	cmd.Flags().DurationVar(&timeout, "timeout", 60*time.Second, "stop the query after this long (the server ends its transaction)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json (JSON Lines) or dot (Graphviz: the nodes, relationships and paths returned)")
 	return cmd
+}
+
+// wrap breaks text at spaces into lines of at most width, each indented.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
 }
 
 func printTable(w io.Writer, t neo4jstore.Table) error {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +22,7 @@ func schemaCmd() *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := neo4jstore.Open(ctx, cfg.neo4j(), slog.New(slog.NewTextHandler(os.Stderr, nil)))
+			store, err := neo4jstore.Open(ctx, cfg.neo4j(), textLogger(slog.LevelInfo))
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/pprof"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+	"github.com/newsgraph/kg/redact"
 )
 
 func workerCmd() *cobra.Command {
@@ -96,8 +98,8 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 			srv.Shutdown(sctx)
 		}()
 	}
-	log.Info("worker starting", "brokers", cfg.KafkaBrokers, "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
-		"events", cfg.EventsTopic, "neo4j", cfg.Neo4jURI, "extractor_version", x.Version())
+	log.Info("worker starting", "brokers", redactAll(cfg.KafkaBrokers), "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
+		"events", cfg.EventsTopic, "neo4j", redact.URL(cfg.Neo4jURI), "parser", parserLabel(cfg), "extractor_version", x.Version())
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
@@ -117,7 +119,7 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*neo4jstore.S
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		log.Warn("neo4j not reachable; retrying", "err", err, "backoff", backoff)
+		log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(cfg.Neo4jURI), "err", redact.URL(err.Error()), "backoff", backoff)
 		select {
 		case <-ctx.Done():
 			return nil, err
@@ -163,4 +165,13 @@ func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore
 		rw.Write([]byte("ok\n"))
 	})
 	return mux
+}
+
+// parserLabel names the parser the worker binds relations with, for its
+// start-up line.
+func parserLabel(cfg Config) string {
+	if strings.EqualFold(cfg.Parser, "off") {
+		return "off"
+	}
+	return redact.URL(cfg.ParserURL)
 }

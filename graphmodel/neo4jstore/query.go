@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -20,8 +22,49 @@ type Table struct {
 }
 
 // Query runs cypher with params in a read-only transaction: a query that
-// tries to write fails.
+// tries to write fails. It is for kg's own queries; an analyst's query goes
+// through ConfinedQuery.
 func (s *Store) Query(ctx context.Context, cypher string, params map[string]any) (Table, error) {
+	return s.read(ctx, cypher, params)
+}
+
+// ErrTimedOut marks a query that ConfinedQuery stopped at its timeout.
+var ErrTimedOut = errors.New("query timed out")
+
+// clientGrace is how much longer than the server's transaction timeout the
+// client waits: the server checks its timeouts every couple of seconds and
+// its error, which also ends the transaction there, should normally come
+// first. The context is for a server that does not answer at all.
+const clientGrace = 5 * time.Second
+
+// ConfinedQuery runs an analyst's cypher like Query, confined to the graph:
+// Confine must accept it, and it is stopped after timeout both by the
+// server (the transaction's timeout) and by the client (the context, at
+// timeout plus a few seconds). A stopped query returns an error wrapping
+// ErrTimedOut; a refused one, an error wrapping ErrRefused.
+func (s *Store) ConfinedQuery(ctx context.Context, cypher string, params map[string]any, timeout time.Duration) (Table, error) {
+	if err := Confine(cypher); err != nil {
+		return Table{}, err
+	}
+	if timeout <= 0 {
+		return Table{}, fmt.Errorf("query timeout %s: want a positive duration", timeout)
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout+clientGrace)
+	defer cancel()
+	t, err := s.read(cctx, cypher, params, neo4j.WithTxTimeout(timeout))
+	if err == nil {
+		return t, nil
+	}
+	var ne *neo4j.Neo4jError
+	serverTimeout := errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
+	clientTimeout := errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
+	if serverTimeout || clientTimeout {
+		return Table{}, fmt.Errorf("%w after %s: %w", ErrTimedOut, timeout, err)
+	}
+	return Table{}, err
+}
+
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any, cfg ...func(*neo4j.TransactionConfig)) (Table, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (Table, error) {
@@ -42,7 +85,7 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 			t.Rows = append(t.Rows, r.Values)
 		}
 		return t, nil
-	})
+	}, cfg...)
 }
 
 // Checksum digests the whole graph: every node's labels and properties and

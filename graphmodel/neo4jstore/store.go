@@ -17,6 +17,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/redact"
 )
 
 // Config says how to reach Neo4j.
@@ -50,12 +51,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 		c.ConnectionAcquisitionTimeout = 30 * time.Second
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j driver for %s: %w", redact.URL(cfg.URI), err)
 	}
 	s := &Store{driver: driver, db: cfg.Database, log: log}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		driver.Close(ctx)
-		return nil, fmt.Errorf("neo4j at %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j at %s: %w", redact.URL(cfg.URI), err)
 	}
 	return s, nil
 }

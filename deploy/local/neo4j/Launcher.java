@@ -8,8 +8,11 @@
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -55,6 +58,16 @@ public class Launcher {
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 // No network beyond loopback: do not try to phone home.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Cypher reads the graph and nothing else: LOAD CSV may not
+                // read local files (dbms.security.allow_csv_import_from_file_urls)
+                // nor fetch any URL, loopback included: every IPv4 and IPv6
+                // address is blocked (internal.dbms.cypher_ip_blocklist, the
+                // 5.26 name of unsupported.dbms.cypher_ip_blocklist). The same
+                // settings are in deploy/docker-compose.yml and
+                // deploy/k8s/neo4j/values.yaml.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 // User-facing log (the neo4j.log of a server install) to stdout;
                 // the debug log goes to <home-dir>/logs/debug.log.
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
