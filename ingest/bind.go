@@ -557,12 +557,13 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if f.rel == graphmodel.AccusedOf {
 				charge = ps.charge(l, i, f.charge)
 			}
+			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {
 				subj, obj, ok := ps.distinct(p[0], p[1])
 				if !ok {
 					continue
 				}
-				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence})
+				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence, hedged: hedged})
 			}
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins

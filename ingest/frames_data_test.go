@@ -53,7 +53,7 @@ func TestLexiconData(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []string{"help", "cease", "report", "wrong", "negation", "govnoun", "statenoun"} {
+	for _, c := range []string{"help", "cease", "report", "wrong", "negation", "govnoun", "statenoun", "hedge"} {
 		if len(l.classes[c]) == 0 {
 			t.Errorf("class %q is empty", c)
 		}

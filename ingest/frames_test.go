@@ -36,8 +36,20 @@ type replayParser struct {
 	live   ingest.Parser
 }
 
+// recordings holds one replayParser per file, shared by the tests that
+// read it, so that a recording run saves every sentence any of them sent.
+var recordings = struct {
+	sync.Mutex
+	m map[string]*replayParser
+}{m: make(map[string]*replayParser)}
+
 func openParses(t *testing.T, name string) *replayParser {
 	t.Helper()
+	recordings.Lock()
+	defer recordings.Unlock()
+	if r := recordings.m[name]; r != nil {
+		return r
+	}
 	r := &replayParser{path: filepath.Join("testdata", "parses", name+".json"), parses: make(map[string]ingest.Parse)}
 	if *recordParses {
 		u := os.Getenv("KG_TEST_PARSER")
@@ -45,17 +57,32 @@ func openParses(t *testing.T, name string) *replayParser {
 			u = corenlp.DefaultURL
 		}
 		r.live = corenlp.New(corenlp.Config{URL: u})
-		t.Cleanup(func() { r.save(t) })
-		return r
+	} else {
+		b, err := os.ReadFile(r.path)
+		if err != nil {
+			t.Fatalf("%v (record with make parser-golden)", err)
+		}
+		if err := json.Unmarshal(b, &r.parses); err != nil {
+			t.Fatalf("%s: %v", r.path, err)
+		}
 	}
-	b, err := os.ReadFile(r.path)
-	if err != nil {
-		t.Fatalf("%v (record with make parser-golden)", err)
-	}
-	if err := json.Unmarshal(b, &r.parses); err != nil {
-		t.Fatalf("%s: %v", r.path, err)
-	}
+	recordings.m[name] = r
 	return r
+}
+
+// TestMain saves what a recording run parsed, once every test has run.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if *recordParses && code == 0 {
+		for _, r := range recordings.m {
+			if err := r.save(); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				code = 1
+			}
+		}
+	}
+	os.Exit(code)
 }
 
 func (r *replayParser) Parse(ctx context.Context, sentences []string) ([]ingest.Parse, error) {
@@ -80,20 +107,15 @@ func (r *replayParser) Parse(ctx context.Context, sentences []string) ([]ingest.
 	return out, nil
 }
 
-func (r *replayParser) save(t *testing.T) {
-	if t.Failed() && len(r.parses) == 0 {
-		return
-	}
+func (r *replayParser) save() error {
 	b, err := json.MarshalIndent(r.parses, "", " ") // map keys sort: a stable file
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(r.path), 0o755); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	if err := os.WriteFile(r.path, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return os.WriteFile(r.path, append(b, '\n'), 0o644)
 }
 
 type paraphrase struct {
@@ -325,6 +347,26 @@ func TestFramesGolden(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("claims of %s differ from %s; run with -update-frames and review the diff:\n%s", m.ID, path, got)
+		}
+	}
+}
+
+// A hedge on the cue marks the claim hedged and lowers its confidence; a
+// plain statement is asserted.
+func TestFramesHedged(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, tt := range []struct {
+		text, modality string
+	}{
+		{"Iran reportedly asked Russia for air defence systems.", graphmodel.Hedged},
+		{"Iran asked Russia for air defence systems.", graphmodel.Asserted},
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Claims) != 1 || r.Claims[0].Modality != tt.modality {
+			t.Errorf("%q: claims %+v, want one %s", tt.text, r.Claims, tt.modality)
 		}
 	}
 }
