@@ -386,7 +386,10 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 			}
 			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
 			continue
-		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected):
+		// A batch that breaks the graph model (an entity key or a field over
+		// its cap) is bisected like one the database refused: what one odd
+		// message makes of itself must not stop the partition.
+		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected), errors.Is(err, graphmodel.ErrInvalid):
 			reason, label := ingest.ReasonRejected, "rejected"
 			if errors.Is(err, graphmodel.ErrTooBig) {
 				reason, label = ingest.ReasonTooBig, "too-big"
