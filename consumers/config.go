@@ -53,6 +53,11 @@ type Config struct {
 	// StallTimeout is how long a partition with lag may go without progress
 	// before /healthz reports it. Default 5m.
 	StallTimeout time.Duration
+	// DeadLetterMaxBytes bounds one dead letter: a message that would make
+	// a larger one keeps a prefix of its value, marked kg-truncated.
+	// Default 1,000,000 bytes, under the 1 MiB that Kafka brokers and the
+	// dead-letter writer accept by default.
+	DeadLetterMaxBytes int
 	// RetryMaxBackoff caps the wait between retries of a batch after a
 	// transient graph error: an attempt against a database that is down
 	// fails at once, so the cap is how soon the worker notices it is back.
@@ -76,6 +81,7 @@ func (c *Config) setDefaults() {
 	def(&c.MaxMessageBytes, 900<<10)
 	def(&c.DLQWindow, 200)
 	def(&c.WriteConcurrency, 2)
+	def(&c.DeadLetterMaxBytes, 1_000_000)
 	defDur(&c.BatchLinger, 200*time.Millisecond)
 	defDur(&c.ShutdownTimeout, 30*time.Second)
 	defDur(&c.SessionTimeout, 10*time.Second)
@@ -103,6 +109,9 @@ func (c *Config) validate() error {
 	}
 	if c.ArticlesTopic == "" {
 		return errors.New("no article topic")
+	}
+	if c.DeadLetterMaxBytes < 2*DeadLetterPrefixBytes {
+		return fmt.Errorf("dead-letter limit %d bytes is under %d: a truncated dead letter would not fit", c.DeadLetterMaxBytes, 2*DeadLetterPrefixBytes)
 	}
 	if c.DLQMaxShare > 1 {
 		return fmt.Errorf("dead-letter share %v is over 1", c.DLQMaxShare)

@@ -24,6 +24,11 @@ type DeadLetter struct {
 	OrigOffset     int64
 	FailedAt       string
 	Attempt        int // how many times it was replayed before it failed this time
+	// Truncated: the message was too large for the dead-letter topic, and
+	// Value is a prefix of OrigValueBytes bytes; the original is at Topic,
+	// OrigPartition, OrigOffset while that topic retains it.
+	Truncated      bool
+	OrigValueBytes int
 }
 
 // Headers the worker and the replayer add.
@@ -36,6 +41,9 @@ const (
 	hdrFailedAt      = "kg-failed-at"
 	hdrReplayAttempt = "kg-replay-attempt"
 	hdrReplayedFrom  = "kg-replayed-from"
+	// hdrTruncated marks a dead letter that keeps only a prefix of its
+	// value; it holds the original value's length in bytes.
+	hdrTruncated = "kg-truncated"
 )
 
 func parseDeadLetter(m kafka.Message) DeadLetter {
@@ -57,6 +65,9 @@ func parseDeadLetter(m kafka.Message) DeadLetter {
 			d.FailedAt = v
 		case hdrReplayAttempt:
 			d.Attempt, _ = strconv.Atoi(v)
+		case hdrTruncated:
+			d.Truncated = true
+			d.OrigValueBytes, _ = strconv.Atoi(v)
 		case hdrReplayedFrom:
 		default:
 			d.Headers = append(d.Headers, h)

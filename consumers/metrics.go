@@ -25,6 +25,8 @@ type metrics struct {
 	skipped      *prometheus.CounterVec
 	confidence   *prometheus.HistogramVec
 	endToEnd     prometheus.Histogram
+	dlqRetries   prometheus.Counter
+	retracted    prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -60,8 +62,12 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		endToEnd: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "kg_end_to_end_seconds", Help: "From a record's create time in Kafka to the commit of its graph write.",
 			Buckets: prometheus.ExponentialBuckets(0.005, 1.25, 40)}),
+		dlqRetries: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kg_dead_letter_retries_total", Help: "Dead-letter writes that failed and were retried."}),
+		retracted: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kg_articles_retracted_total", Help: "Tombstones (null values) written: article retractions."}),
 	}
-	reg.MustRegister(m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
+	reg.MustRegister(m.dlqRetries, m.retracted, m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
 		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd)
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))

@@ -55,6 +55,10 @@ type Worker struct {
 	budget   *semaphore.Weighted // bytes of messages held in batches, across partitions
 	now      func() time.Time
 
+	client *kafka.Client // one-off requests: tombstone checks, partition ends
+	// isNull reports whether a record's value is null (recordIsNull).
+	isNull func(ctx context.Context, topic string, partition int, offset int64) (bool, error)
+
 	graphOK  atomic.Bool // the last graph write did not fail transiently
 	progress sync.Map    // partitionKey -> *partitionState
 }
@@ -77,12 +81,20 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
+	// A dead letter is at most DeadLetterMaxBytes; the writer must take one.
+	dlq.BatchBytes = max(dlq.BatchBytes, int64(cfg.DeadLetterMaxBytes)+4096)
+	tr, err := cfg.Security.Transport()
+	if err != nil {
+		return nil, err
+	}
 	w := &Worker{
-		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
+		client: &kafka.Client{Addr: kafka.TCP(cfg.Brokers...), Transport: tr, Timeout: 10 * time.Second},
+		cfg:    cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
 		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), writes: make(chan struct{}, cfg.WriteConcurrency),
 		budget: semaphore.NewWeighted(cfg.memoryBudget()), builders: make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 1)),
 		now: time.Now,
 	}
+	w.isNull = w.recordIsNull
 	w.graphOK.Store(true)
 	return w, nil
 }
@@ -320,6 +332,11 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	if topic == w.cfg.EventsTopic {
 		k = eventTopic
 	}
+	if k == articleTopic {
+		if err := w.markEmptyValues(ctx, topic, partition, msgs); err != nil {
+			return err
+		}
+	}
 	select {
 	case w.builders <- struct{}{}:
 	case <-ctx.Done():
@@ -338,6 +355,12 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	if err := w.writeSources(ctx, topic, partition, srcs); err != nil {
 		return err
 	}
+	for _, s := range srcs {
+		if s.tombstone {
+			w.m.retracted.Inc()
+			w.log.Info("article retracted", "id", s.id, "offset", s.msg.Offset)
+		}
+	}
 	w.m.written.Add(float64(len(msgs) - len(dead)))
 	committed := w.now()
 	for _, m := range msgs {
@@ -346,6 +369,70 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 		}
 	}
 	return nil
+}
+
+// markEmptyValues gives the keyed messages whose value kafka-go read as nil
+// a non-nil empty value unless the record's value really is null.
+// kafka-go's reader returns nil for both, and only a null value (a
+// tombstone) retracts an article: an empty one is dead-lettered. Tombstones
+// are rare, so asking the broker once for each costs little. A failed
+// look-up is retried until ctx ends; the partition makes no progress
+// meanwhile, which the stall detector reports.
+func (w *Worker) markEmptyValues(ctx context.Context, topic string, partition int, msgs []kafka.Message) error {
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Value != nil || len(m.Key) == 0 {
+			continue
+		}
+		backoff := 100 * time.Millisecond
+		for {
+			null, err := w.isNull(ctx, topic, partition, m.Offset)
+			if err == nil {
+				if !null {
+					m.Value = []byte{}
+				}
+				break
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			w.log.Warn("cannot tell a tombstone from an empty value; retrying", "offset", m.Offset, "err", err, "backoff", backoff)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(backoff):
+			}
+			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+		}
+	}
+	return nil
+}
+
+// recordIsNull fetches the record at offset and reports whether its value
+// is null, which the protocol-level reader tells from an empty value.
+func (w *Worker) recordIsNull(ctx context.Context, topic string, partition int, offset int64) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	res, err := w.client.Fetch(ctx, &kafka.FetchRequest{Topic: topic, Partition: partition, Offset: offset,
+		MinBytes: 1, MaxBytes: 64 << 10, MaxWait: time.Second})
+	if err != nil {
+		return false, err
+	}
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.Records == nil {
+		return false, fmt.Errorf("no records at %s/%d/%d", topic, partition, offset)
+	}
+	for {
+		r, err := res.Records.ReadRecord()
+		if err != nil {
+			return false, fmt.Errorf("record %s/%d/%d not found: %w", topic, partition, offset, err)
+		}
+		if r.Offset == offset {
+			return r.Value == nil, nil
+		}
+	}
 }
 
 // writeSources writes sources in one transaction, retrying transient errors
@@ -418,22 +505,17 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 	failedAt := w.now().UTC().Format(time.RFC3339Nano)
 	out := make([]kafka.Message, 0, len(dead))
 	for _, d := range dead {
-		headers := append([]kafka.Header(nil), d.msg.Headers...)
-		headers = append(headers,
-			kafka.Header{Key: "kg-error", Value: []byte(d.reason)},
-			kafka.Header{Key: "kg-detail", Value: []byte(graphmodel.Truncate(d.detail, 1024))},
-			kafka.Header{Key: "kg-topic", Value: []byte(topic)},
-			kafka.Header{Key: "kg-partition", Value: []byte(strconv.Itoa(partition))},
-			kafka.Header{Key: "kg-offset", Value: []byte(strconv.FormatInt(d.msg.Offset, 10))},
-			kafka.Header{Key: "kg-failed-at", Value: []byte(failedAt)},
-		)
-		out = append(out, kafka.Message{
-			Topic: DeadLetterTopic(topic), Key: d.msg.Key, Value: d.msg.Value, Headers: headers, Time: d.msg.Time,
-		})
-		w.log.Warn("dead-lettered", "reason", d.reason, "detail", d.detail, "offset", d.msg.Offset)
+		dl, truncated := deadLetterMessage(topic, partition, d, failedAt, w.cfg.DeadLetterMaxBytes)
+		out = append(out, dl)
+		w.log.Warn("dead-lettered", "reason", d.reason, "detail", d.detail, "offset", d.msg.Offset,
+			"bytes", len(d.msg.Value), "truncated", truncated)
 	}
+	// Each dead letter fits the topic's limit by construction, so a write
+	// fails only while Kafka does: retry it, and say so. The partition
+	// makes no progress meanwhile, which the stall detector reports on
+	// /readyz and kg_partition_stalled.
 	backoff := 100 * time.Millisecond
-	for {
+	for attempt := 1; ; attempt++ {
 		err := w.dlq.WriteMessages(ctx, out...)
 		if err == nil {
 			break
@@ -441,7 +523,8 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		w.log.Warn("dead-letter write failed; retrying", "err", err)
+		w.m.dlqRetries.Inc()
+		w.log.Warn("dead-letter write failed; retrying", "err", err, "attempt", attempt, "backoff", backoff)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -453,4 +536,56 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 		w.m.deadLettered.WithLabelValues(string(d.reason)).Inc()
 	}
 	return nil
+}
+
+// deadLetterMessage returns the dead letter of d: the original key, value,
+// headers and timestamp with the reason and the origin in kg-* headers.
+// When that would exceed maxBytes (the dead-letter topic's limit), the
+// value is cut to a prefix of DeadLetterPrefixBytes, an oversized key and
+// headers are cut too, and kg-truncated records the original value's
+// length: the origin headers still lead to the original, which `kg dlq
+// replay` fetches while the source topic retains it. A message larger than
+// any dead-letter topic accepts can thus never stall its partition.
+func deadLetterMessage(topic string, partition int, d deadLetter, failedAt string, maxBytes int) (kafka.Message, bool) {
+	kg := []kafka.Header{
+		{Key: hdrError, Value: []byte(d.reason)},
+		{Key: hdrDetail, Value: []byte(graphmodel.Truncate(d.detail, 1024))},
+		{Key: hdrTopic, Value: []byte(topic)},
+		{Key: hdrPartition, Value: []byte(strconv.Itoa(partition))},
+		{Key: hdrOffset, Value: []byte(strconv.FormatInt(d.msg.Offset, 10))},
+		{Key: hdrFailedAt, Value: []byte(failedAt)},
+	}
+	key, value, orig := d.msg.Key, d.msg.Value, d.msg.Headers
+	truncated := recordSize(key, value, orig)+recordSize(nil, nil, kg) > maxBytes
+	if truncated {
+		kg = append(kg, kafka.Header{Key: hdrTruncated, Value: []byte(strconv.Itoa(len(value)))})
+		value = value[:min(len(value), DeadLetterPrefixBytes)]
+		if len(key) > deadLetterKeyBytes {
+			key = key[:deadLetterKeyBytes]
+		}
+		if recordSize(nil, nil, orig) > DeadLetterPrefixBytes {
+			orig = nil // kept in the original, which the origin headers name
+		}
+	}
+	headers := make([]kafka.Header, 0, len(orig)+len(kg))
+	headers = append(append(headers, orig...), kg...)
+	return kafka.Message{Topic: DeadLetterTopic(topic), Key: key, Value: value, Headers: headers, Time: d.msg.Time}, truncated
+}
+
+// Bounds of a truncated dead letter.
+const (
+	// DeadLetterPrefixBytes is how much of an oversized value a dead letter
+	// keeps: enough to see what it was.
+	DeadLetterPrefixBytes = 64 << 10
+	deadLetterKeyBytes    = 1 << 10
+)
+
+// recordSize is an upper bound of what a record takes in a record batch:
+// its bytes and the varints and attributes around them.
+func recordSize(key, value []byte, headers []kafka.Header) int {
+	n := 32 + len(key) + len(value)
+	for _, h := range headers {
+		n += 10 + len(h.Key) + len(h.Value)
+	}
+	return n
 }
