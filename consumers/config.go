@@ -50,9 +50,14 @@ type Config struct {
 	// SessionTimeout is the consumer group session: a worker silent that
 	// long loses its partitions. Default 10s.
 	SessionTimeout time.Duration
-	// StallTimeout is how long a partition with lag may go without progress
-	// before /healthz reports it. Default 5m.
+	// StallTimeout is how long a partition with lag may go without
+	// progress before it counts as stalled: /readyz and /healthz fail
+	// naming it, and kg_partition_stalled is 1. Default 2m: well past the
+	// longest a healthy batch takes (a transaction, its retries, a split).
 	StallTimeout time.Duration
+	// LagInterval is how often the worker measures the lag of the
+	// partitions it owns. Default 5s.
+	LagInterval time.Duration
 	// DeadLetterMaxBytes bounds one dead letter: a message that would make
 	// a larger one keeps a prefix of its value, marked kg-truncated.
 	// Default 1,000,000 bytes, under the 1 MiB that Kafka brokers and the
@@ -85,7 +90,8 @@ func (c *Config) setDefaults() {
 	defDur(&c.BatchLinger, 200*time.Millisecond)
 	defDur(&c.ShutdownTimeout, 30*time.Second)
 	defDur(&c.SessionTimeout, 10*time.Second)
-	defDur(&c.StallTimeout, 5*time.Minute)
+	defDur(&c.StallTimeout, 2*time.Minute)
+	defDur(&c.LagInterval, 5*time.Second)
 	defDur(&c.RetryMaxBackoff, 5*time.Second)
 	if c.DLQMaxShare <= 0 {
 		c.DLQMaxShare = 0.5

@@ -58,9 +58,11 @@ type Worker struct {
 	client *kafka.Client // one-off requests: tombstone checks, partition ends
 	// isNull reports whether a record's value is null (recordIsNull).
 	isNull func(ctx context.Context, topic string, partition int, offset int64) (bool, error)
+	// ends returns the first and end offsets of partitions (partitionEnds).
+	ends func(ctx context.Context, topic string, partitions []int) (map[int][2]int64, error)
 
 	graphOK  atomic.Bool // the last graph write did not fail transiently
-	progress sync.Map    // partitionKey -> *partitionState
+	progress sync.Map    // partitionKey -> *partitionState of the partitions owned
 }
 
 // NewWorker returns a worker; Run starts it.
@@ -94,7 +96,7 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 		budget: semaphore.NewWeighted(cfg.memoryBudget()), builders: make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 1)),
 		now: time.Now,
 	}
-	w.isNull = w.recordIsNull
+	w.isNull, w.ends = w.recordIsNull, w.partitionEnds
 	w.graphOK.Store(true)
 	return w, nil
 }
@@ -147,6 +149,7 @@ func (w *Worker) Run(ctx context.Context) error {
 
 	run, fail := context.WithCancelCause(ctx)
 	defer fail(nil)
+	go w.watchLag(run)
 	var wg sync.WaitGroup
 	for {
 		gen, err := group.Next(run)
@@ -219,7 +222,8 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	if err := r.SetOffset(offset); err != nil {
 		return fmt.Errorf("set offset of %s/%d: %w", topic, partition, err)
 	}
-	state := w.partitionState(topic, partition)
+	state := w.partitionState(topic, partition, offset)
+	defer w.dropPartition(state)
 	fetchCtx, cancelFetch := context.WithCancel(genCtx)
 	defer cancelFetch()
 	defer context.AfterFunc(stop, cancelFetch)()
@@ -261,9 +265,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 			log.Warn("commit failed; the next owner of the partition re-reads the batch", "err", err)
 			return nil
 		}
-		lag := last.HighWaterMark - last.Offset - 1
+		lag := max(last.HighWaterMark-last.Offset-1, 0)
 		w.m.lag.WithLabelValues(topic, strconv.Itoa(partition)).Set(float64(lag))
-		state.progressed(w.now(), lag)
+		w.m.stalled.WithLabelValues(topic, strconv.Itoa(partition)).Set(0)
+		state.progressed(w.now(), last.Offset+1, lag)
 		if stop.Err() != nil {
 			return nil
 		}
