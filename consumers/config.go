@@ -106,6 +106,15 @@ func (c *Config) setDefaults() {
 // writes the batch it has; one with no batch waits.
 func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
 
+// queueCapacity is how many fetched messages a partition's reader may hold
+// ahead of its batches. kafka-go counts its queue in messages, not bytes:
+// 100 messages of 900 KiB would be 88 MiB per partition, so the count
+// comes from the memory budget and the message limit (8 MiB / 900 KiB = 9
+// by default), between 2 and 100.
+func (c *Config) queueCapacity() int {
+	return int(min(max(c.memoryBudget()/int64(c.MaxMessageBytes), 2), 100))
+}
+
 func (c *Config) validate() error {
 	if len(c.Brokers) == 0 {
 		return errors.New("no Kafka brokers")

@@ -212,7 +212,7 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		MaxWait:   250 * time.Millisecond,
 		// Bounded: back-pressure when the graph is slow. The memory budget
 		// bounds what the batches hold; this bounds what waits in front.
-		QueueCapacity: 100,
+		QueueCapacity: w.cfg.queueCapacity(),
 		// The reader retries its fetch errors itself (an idle connection's
 		// i/o timeout among them); what it cannot recover from reaches
 		// FetchMessage, which is logged below.

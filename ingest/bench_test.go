@@ -86,9 +86,9 @@ var nameLists = []struct {
 	name string
 	form func(name string) string
 }{
-	{"names", func(n string) string { return n + " " }},                  // 83,778 capitalised names
-	{"ministries", func(n string) string { return n + " Ministry, " }},   // organizations sharing a last word
-	{"banks", func(n string) string { return n + " Bank accused " }},     // ... and a relation trigger
+	{"names", func(n string) string { return n + " " }},                // 83,778 capitalised names
+	{"ministries", func(n string) string { return n + " Ministry, " }}, // organizations sharing a last word
+	{"banks", func(n string) string { return n + " Bank accused " }},   // ... and a relation trigger
 	{"committees", func(n string) string { return "United Nations " + n + " Committee, " }},
 	{"groups", func(n string) string { return n + " Group (" + strings.ToUpper(n[:4]) + "), " }}, // with acronyms
 	{"people", func(n string) string { return "John " + n + ", " }},

@@ -10,6 +10,14 @@ import (
 	"github.com/newsgraph/kg/graphmodel"
 )
 
+// MaxExtractBytes bounds the text extraction reads of one article: 1 MiB,
+// more than the 900 KiB a message may hold by default. Extraction holds
+// tokens for what it reads (about ten times the text while a sentence is
+// split), so an article admitted by a raised KG_MAX_MESSAGE_BYTES is read
+// up to here and the rest ignored, keeping one article's working memory
+// within about 20 MiB whatever the message size.
+const MaxExtractBytes = 1 << 20
+
 // Article extracts one decoded article message and returns what it asserts,
 // ready for the graph.
 func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
@@ -19,7 +27,7 @@ func (x *Extractor) Article(m ArticleMessage) graphmodel.Article {
 		if day, err := ParseDate(m.PublishedAt); err == nil {
 			published, _ = time.Parse("2006-01-02", day)
 		}
-		r = x.ExtractDated(m.Title, m.Text, published)
+		r = x.ExtractDated(m.Title, graphmodel.Truncate(m.Text, MaxExtractBytes), published)
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
