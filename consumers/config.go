@@ -110,9 +110,9 @@ func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
 // ahead of its batches. kafka-go counts its queue in messages, not bytes:
 // 100 messages of 900 KiB would be 88 MiB per partition, so the count
 // comes from the memory budget and the message limit (8 MiB / 900 KiB = 9
-// by default), between 2 and 100.
+// by default), between 1 and 100.
 func (c *Config) queueCapacity() int {
-	return int(min(max(c.memoryBudget()/int64(c.MaxMessageBytes), 2), 100))
+	return int(min(max(c.memoryBudget()/int64(c.MaxMessageBytes), 1), 100))
 }
 
 func (c *Config) validate() error {
