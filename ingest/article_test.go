@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	stdjson "encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -188,5 +191,23 @@ func TestPrescanBoundsAllocation(t *testing.T) {
 	})
 	if allocs > 50 {
 		t.Errorf("%v allocations to reject 900 KiB of '[', want a handful", allocs)
+	}
+}
+
+// ContentHash is the SHA-256 of json.Marshal of the message without its
+// schema version: stored hashes must not change with how it is computed.
+func TestContentHashIsMarshalDigest(t *testing.T) {
+	for _, m := range []ArticleMessage{
+		{ID: "a", Text: "t"},
+		{ID: "a<b>&", Text: "line\nbreak \u2028 \"quoted\"\n", Title: "T", Authors: []string{"x", "y"}, SchemaVersion: 1, UpdatedAt: "2014-12-20T10:00:00.000000000Z"},
+		{ID: "big", Text: strings.Repeat("Iran accused Saudi Arabia. ", 10000) + "\n"},
+	} {
+		want := m
+		want.SchemaVersion = 0
+		b, _ := stdjson.Marshal(want)
+		sum := sha256.Sum256(b)
+		if got := ContentHash(m); got != hex.EncodeToString(sum[:]) {
+			t.Errorf("ContentHash(%q) = %s, want the digest of json.Marshal, %x", m.ID, got, sum)
+		}
 	}
 }
