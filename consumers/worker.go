@@ -157,7 +157,15 @@ func (w *Worker) Run(ctx context.Context) error {
 			if run.Err() != nil || errors.Is(err, kafka.ErrGroupClosed) {
 				break
 			}
+			// kafka-go backs off inside Next while it rejoins; a failure it
+			// returns at once must not spin. Partitions owned meanwhile keep
+			// their lag measured, so a group that never settles shows as
+			// stalled partitions on the workers that held them.
 			w.log.Warn("consumer group", "err", err)
+			select {
+			case <-run.Done():
+			case <-time.After(time.Second):
+			}
 			continue
 		}
 		w.log.Info("joined generation", "generation", gen.ID, "member", gen.MemberID, "partitions", countPartitions(gen))
