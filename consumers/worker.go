@@ -158,9 +158,7 @@ func (w *Worker) Run(ctx context.Context) error {
 				break
 			}
 			// kafka-go backs off inside Next while it rejoins; a failure it
-			// returns at once must not spin. Partitions owned meanwhile keep
-			// their lag measured, so a group that never settles shows as
-			// stalled partitions on the workers that held them.
+			// returns at once must not spin.
 			w.log.Warn("consumer group", "err", err)
 			select {
 			case <-run.Done():
