@@ -89,6 +89,10 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
+	tr.MetadataTopics = []string{cfg.ArticlesTopic} // not every topic of the cluster
+	if cfg.EventsTopic != "" {
+		tr.MetadataTopics = append(tr.MetadataTopics, cfg.EventsTopic)
+	}
 	w := &Worker{
 		client: &kafka.Client{Addr: kafka.TCP(cfg.Brokers...), Transport: tr, Timeout: 10 * time.Second},
 		cfg:    cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
@@ -107,6 +111,9 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 // group. Run returns nil after a clean shutdown.
 func (w *Worker) Run(ctx context.Context) error {
 	defer w.dlq.Close()
+	if tr, ok := w.client.Transport.(*kafka.Transport); ok {
+		defer tr.CloseIdleConnections()
+	}
 	// Topics that do not exist yet are created as the pipeline needs them
 	// (the article topic compacted), rather than by broker defaults.
 	topics := []string{w.cfg.ArticlesTopic}
