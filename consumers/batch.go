@@ -43,7 +43,8 @@ type source struct {
 }
 
 // buildBatch turns messages fetched from one partition into the sources of
-// a graph batch and the dead letters among them. Within a batch the newest
+// a graph batch and the dead letters among them. A nil Value is a
+// tombstone; a zero-length non-nil one is an empty value, dead-lettered. Within a batch the newest
 // version of an id wins: the later revision (updated_at), else the later
 // offset. It is pure apart from the time spent extracting, which it
 // returns. Only the versions that survive deduplication are extracted, up to
@@ -73,9 +74,13 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			}
 			events = append(events, ev)
 			s = source{id: em.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
-		case m.Value == nil:
+		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
+				continue
+			}
+			if err := ingest.CheckID(string(m.Key)); err != nil {
+				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: "tombstone key: " + err.Error()})
 				continue
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}

@@ -55,9 +55,19 @@ type Config struct {
 	// SessionTimeout is the consumer group session: a worker silent that
 	// long loses its partitions. Default 10s.
 	SessionTimeout time.Duration
-	// StallTimeout is how long a partition with lag may go without progress
-	// before /healthz reports it. Default 5m.
+	// StallTimeout is how long a partition with lag may go without
+	// progress before it counts as stalled: /readyz and /healthz fail
+	// naming it, and kg_partition_stalled is 1. Default 2m: well past the
+	// longest a healthy batch takes (a transaction, its retries, a split).
 	StallTimeout time.Duration
+	// LagInterval is how often the worker measures the lag of the
+	// partitions it owns. Default 5s.
+	LagInterval time.Duration
+	// DeadLetterMaxBytes bounds one dead letter: a message that would make
+	// a larger one keeps a prefix of its value, marked kg-truncated.
+	// Default 1,000,000 bytes, under the 1 MiB that Kafka brokers and the
+	// dead-letter writer accept by default.
+	DeadLetterMaxBytes int
 	// RetryMaxBackoff caps the wait between retries of a batch after a
 	// transient graph error: an attempt against a database that is down
 	// fails at once, so the cap is how soon the worker notices it is back.
@@ -82,10 +92,12 @@ func (c *Config) setDefaults() {
 	def(&c.DLQWindow, 200)
 	def(&c.WriteConcurrency, 2)
 	def(&c.ParserConcurrency, 4)
+	def(&c.DeadLetterMaxBytes, 1_000_000)
 	defDur(&c.BatchLinger, 200*time.Millisecond)
 	defDur(&c.ShutdownTimeout, 30*time.Second)
 	defDur(&c.SessionTimeout, 10*time.Second)
-	defDur(&c.StallTimeout, 5*time.Minute)
+	defDur(&c.StallTimeout, 2*time.Minute)
+	defDur(&c.LagInterval, 5*time.Second)
 	defDur(&c.RetryMaxBackoff, 5*time.Second)
 	if c.DLQMaxShare <= 0 {
 		c.DLQMaxShare = 0.5
@@ -100,6 +112,15 @@ func (c *Config) setDefaults() {
 // writes the batch it has; one with no batch waits.
 func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
 
+// queueCapacity is how many fetched messages a partition's reader may hold
+// ahead of its batches. kafka-go counts its queue in messages, not bytes:
+// 100 messages of 900 KiB would be 88 MiB per partition, so the count
+// comes from the memory budget and the message limit (8 MiB / 900 KiB = 9
+// by default), between 1 and 100.
+func (c *Config) queueCapacity() int {
+	return int(min(max(c.memoryBudget()/int64(c.MaxMessageBytes), 1), 100))
+}
+
 func (c *Config) validate() error {
 	if len(c.Brokers) == 0 {
 		return errors.New("no Kafka brokers")
@@ -109,6 +130,9 @@ func (c *Config) validate() error {
 	}
 	if c.ArticlesTopic == "" {
 		return errors.New("no article topic")
+	}
+	if c.DeadLetterMaxBytes < 2*DeadLetterPrefixBytes {
+		return fmt.Errorf("dead-letter limit %d bytes is under %d: a truncated dead letter would not fit", c.DeadLetterMaxBytes, 2*DeadLetterPrefixBytes)
 	}
 	if c.DLQMaxShare > 1 {
 		return fmt.Errorf("dead-letter share %v is over 1", c.DLQMaxShare)

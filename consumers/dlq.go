@@ -24,6 +24,11 @@ type DeadLetter struct {
 	OrigOffset     int64
 	FailedAt       string
 	Attempt        int // how many times it was replayed before it failed this time
+	// Truncated: the message was too large for the dead-letter topic, and
+	// Value is a prefix of OrigValueBytes bytes; the original is at Topic,
+	// OrigPartition, OrigOffset while that topic retains it.
+	Truncated      bool
+	OrigValueBytes int
 }
 
 // Headers the worker and the replayer add.
@@ -36,6 +41,9 @@ const (
 	hdrFailedAt      = "kg-failed-at"
 	hdrReplayAttempt = "kg-replay-attempt"
 	hdrReplayedFrom  = "kg-replayed-from"
+	// hdrTruncated marks a dead letter that keeps only a prefix of its
+	// value; it holds the original value's length in bytes.
+	hdrTruncated = "kg-truncated"
 )
 
 func parseDeadLetter(m kafka.Message) DeadLetter {
@@ -57,6 +65,9 @@ func parseDeadLetter(m kafka.Message) DeadLetter {
 			d.FailedAt = v
 		case hdrReplayAttempt:
 			d.Attempt, _ = strconv.Atoi(v)
+		case hdrTruncated:
+			d.Truncated = true
+			d.OrigValueBytes, _ = strconv.Atoi(v)
 		case hdrReplayedFrom:
 		default:
 			d.Headers = append(d.Headers, h)
@@ -154,6 +165,15 @@ func Replay(ctx context.Context, brokers []string, sec Security, dlqTopic string
 	defer w.Close()
 	msgs := make([]kafka.Message, 0, len(dead))
 	for _, d := range dead {
+		if d.Truncated {
+			// The dead letter keeps a prefix: replay the original, which
+			// the source topic holds while it retains it.
+			orig, err := FetchOriginal(ctx, brokers, sec, d)
+			if err != nil {
+				return fmt.Errorf("%s/%d/%d: %w", dlqTopic, d.Partition, d.Offset, err)
+			}
+			d.Key, d.Value, d.Headers = orig.Key, orig.Value, orig.Headers
+		}
 		m, err := ReplayMessage(d, dlqTopic)
 		if err != nil {
 			return fmt.Errorf("%s/%d/%d: %w", dlqTopic, d.Partition, d.Offset, err)
@@ -164,4 +184,33 @@ func Replay(ctx context.Context, brokers []string, sec Security, dlqTopic string
 		return nil
 	}
 	return w.WriteMessages(ctx, msgs...)
+}
+
+// FetchOriginal reads the message a dead letter came from, at its origin
+// topic, partition and offset. It fails when the topic no longer retains
+// it (deleted by retention, or compacted away by a later version).
+func FetchOriginal(ctx context.Context, brokers []string, sec Security, d DeadLetter) (kafka.Message, error) {
+	if d.Topic == "" {
+		return kafka.Message{}, errors.New("dead letter has no kg-topic header")
+	}
+	dialer, err := sec.Dialer()
+	if err != nil {
+		return kafka.Message{}, err
+	}
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: d.Topic, Partition: d.OrigPartition, Dialer: dialer,
+		MaxWait: 250 * time.Millisecond, MaxBytes: max(d.OrigValueBytes+(1<<20), 1<<20)})
+	defer r.Close()
+	if err := r.SetOffset(d.OrigOffset); err != nil {
+		return kafka.Message{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	m, err := r.ReadMessage(ctx)
+	if err != nil {
+		return kafka.Message{}, fmt.Errorf("original at %s/%d/%d: %w", d.Topic, d.OrigPartition, d.OrigOffset, err)
+	}
+	if m.Offset != d.OrigOffset {
+		return kafka.Message{}, fmt.Errorf("original at %s/%d/%d is no longer retained (next is %d)", d.Topic, d.OrigPartition, d.OrigOffset, m.Offset)
+	}
+	return m, nil
 }

@@ -17,6 +17,7 @@ type metrics struct {
 	writeSeconds prometheus.Histogram
 	retries      *prometheus.CounterVec
 	lag          *prometheus.GaugeVec
+	stalled      *prometheus.GaugeVec
 	extract      prometheus.Histogram
 	entities     *prometheus.HistogramVec
 	claims       *prometheus.HistogramVec
@@ -26,6 +27,8 @@ type metrics struct {
 	confidence   *prometheus.HistogramVec
 	endToEnd     prometheus.Histogram
 	parserWaits  prometheus.Counter
+	dlqRetries   prometheus.Counter
+	retracted    prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -43,7 +46,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		retries: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kg_neo4j_retries_total", Help: "Batch writes retried or split, by reason."}, []string{"reason"}),
 		lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "kg_consumer_lag", Help: "Messages behind the partition's end after the last batch."}, []string{"topic", "partition"}),
+			Name: "kg_consumer_lag", Help: "Messages from the next one to write to the partition's end, on every partition the worker owns."}, []string{"topic", "partition"}),
+		stalled: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "kg_partition_stalled", Help: "1 while an owned partition has lag and has not advanced for KG_STALL_TIMEOUT."}, []string{"topic", "partition"}),
 		extract: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "kg_extract_seconds", Help: "Extraction time per batch.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}),
 		entities: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -63,8 +68,12 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Buckets: prometheus.ExponentialBuckets(0.005, 1.25, 40)}),
 		parserWaits: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "kg_parser_unavailable_total", Help: "Batches whose extraction waited because the language parser could not be reached."}),
+		dlqRetries: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kg_dead_letter_retries_total", Help: "Dead-letter writes that failed and were retried."}),
+		retracted: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "kg_articles_retracted_total", Help: "Tombstones (null values) written: article retractions."}),
 	}
-	reg.MustRegister(m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
+	reg.MustRegister(m.dlqRetries, m.retracted, m.stalled, m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
 		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd, m.parserWaits)
 	for _, r := range ingest.Reasons {
 		m.deadLettered.WithLabelValues(string(r))

@@ -55,9 +55,15 @@ type Worker struct {
 	budget   *semaphore.Weighted // bytes of messages held in batches, across partitions
 	now      func() time.Time
 
-	graphOK  atomic.Bool // the last graph write did not fail transiently
-	parserOK atomic.Bool // the last extraction reached the parser (or needs none)
-	progress sync.Map    // partitionKey -> *partitionState
+	client *kafka.Client // one-off requests: tombstone checks, partition ends
+	// isNull reports whether a record's value is null (recordIsNull).
+	isNull func(ctx context.Context, topic string, partition int, offset int64) (bool, error)
+	// ends returns the first and end offsets of partitions (partitionEnds).
+	ends func(ctx context.Context, topic string, partitions []int) (map[int][2]int64, error)
+
+	graphOK    atomic.Bool // the last graph write did not fail transiently
+	parserDown atomic.Bool // the last extraction could not reach the parser
+	progress   sync.Map    // partitionKey -> *partitionState of the partitions owned
 }
 
 // NewWorker returns a worker; Run starts it.
@@ -78,14 +84,25 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 	if err != nil {
 		return nil, err
 	}
+	// A dead letter is at most DeadLetterMaxBytes; the writer must take one.
+	dlq.BatchBytes = max(dlq.BatchBytes, int64(cfg.DeadLetterMaxBytes)+4096)
+	tr, err := cfg.Security.Transport()
+	if err != nil {
+		return nil, err
+	}
+	tr.MetadataTopics = []string{cfg.ArticlesTopic} // not every topic of the cluster
+	if cfg.EventsTopic != "" {
+		tr.MetadataTopics = append(tr.MetadataTopics, cfg.EventsTopic)
+	}
 	w := &Worker{
-		cfg: cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
+		client: &kafka.Client{Addr: kafka.TCP(cfg.Brokers...), Transport: tr, Timeout: 10 * time.Second},
+		cfg:    cfg, graph: graph, x: x, log: log, m: newMetrics(reg), dialer: dialer, dlq: dlq,
 		breaker: newBreaker(cfg.DLQWindow, cfg.DLQMaxShare), writes: make(chan struct{}, cfg.WriteConcurrency),
 		budget: semaphore.NewWeighted(cfg.memoryBudget()), builders: make(chan struct{}, max(runtime.GOMAXPROCS(0)-1, 1)),
 		now: time.Now,
 	}
+	w.isNull, w.ends = w.recordIsNull, w.partitionEnds
 	w.graphOK.Store(true)
-	w.parserOK.Store(true)
 	return w, nil
 }
 
@@ -95,6 +112,9 @@ func NewWorker(cfg Config, graph GraphWriter, x *ingest.Extractor, log *slog.Log
 // group. Run returns nil after a clean shutdown.
 func (w *Worker) Run(ctx context.Context) error {
 	defer w.dlq.Close()
+	if tr, ok := w.client.Transport.(*kafka.Transport); ok {
+		defer tr.CloseIdleConnections()
+	}
 	// Topics that do not exist yet are created as the pipeline needs them
 	// (the article topic compacted), rather than by broker defaults.
 	topics := []string{w.cfg.ArticlesTopic}
@@ -137,6 +157,7 @@ func (w *Worker) Run(ctx context.Context) error {
 
 	run, fail := context.WithCancelCause(ctx)
 	defer fail(nil)
+	go w.watchLag(run)
 	var wg sync.WaitGroup
 	for {
 		gen, err := group.Next(run)
@@ -144,7 +165,13 @@ func (w *Worker) Run(ctx context.Context) error {
 			if run.Err() != nil || errors.Is(err, kafka.ErrGroupClosed) {
 				break
 			}
+			// kafka-go backs off inside Next while it rejoins; a failure it
+			// returns at once must not spin.
 			w.log.Warn("consumer group", "err", err)
+			select {
+			case <-run.Done():
+			case <-time.After(time.Second):
+			}
 			continue
 		}
 		w.log.Info("joined generation", "generation", gen.ID, "member", gen.MemberID, "partitions", countPartitions(gen))
@@ -199,7 +226,7 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		MaxWait:   250 * time.Millisecond,
 		// Bounded: back-pressure when the graph is slow. The memory budget
 		// bounds what the batches hold; this bounds what waits in front.
-		QueueCapacity: 100,
+		QueueCapacity: w.cfg.queueCapacity(),
 		// The reader retries its fetch errors itself (an idle connection's
 		// i/o timeout among them); what it cannot recover from reaches
 		// FetchMessage, which is logged below.
@@ -209,7 +236,8 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	if err := r.SetOffset(offset); err != nil {
 		return fmt.Errorf("set offset of %s/%d: %w", topic, partition, err)
 	}
-	state := w.partitionState(topic, partition)
+	state := w.partitionState(topic, partition, offset)
+	defer w.dropPartition(state)
 	fetchCtx, cancelFetch := context.WithCancel(genCtx)
 	defer cancelFetch()
 	defer context.AfterFunc(stop, cancelFetch)()
@@ -251,9 +279,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 			log.Warn("commit failed; the next owner of the partition re-reads the batch", "err", err)
 			return nil
 		}
-		lag := last.HighWaterMark - last.Offset - 1
+		lag := max(last.HighWaterMark-last.Offset-1, 0)
 		w.m.lag.WithLabelValues(topic, strconv.Itoa(partition)).Set(float64(lag))
-		state.progressed(w.now(), lag)
+		w.m.stalled.WithLabelValues(topic, strconv.Itoa(partition)).Set(0)
+		state.progressed(w.now(), last.Offset+1, lag)
 		if stop.Err() != nil {
 			return nil
 		}
@@ -322,6 +351,11 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	if topic == w.cfg.EventsTopic {
 		k = eventTopic
 	}
+	if k == articleTopic {
+		if err := w.markEmptyValues(ctx, topic, partition, msgs); err != nil {
+			return err
+		}
+	}
 	select {
 	case w.builders <- struct{}{}:
 	case <-ctx.Done():
@@ -343,6 +377,12 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 	if err := w.writeSources(ctx, topic, partition, srcs); err != nil {
 		return err
 	}
+	for _, s := range srcs {
+		if s.tombstone {
+			w.m.retracted.Inc()
+			w.log.Info("article retracted", "id", s.id, "offset", s.msg.Offset)
+		}
+	}
 	w.m.written.Add(float64(len(msgs) - len(dead)))
 	committed := w.now()
 	for _, m := range msgs {
@@ -362,13 +402,13 @@ func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]sou
 	for {
 		srcs, dead, took, err := buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
 		if err == nil {
-			w.parserOK.Store(true)
+			w.parserDown.Store(false)
 			return srcs, dead, took, nil
 		}
 		if ctx.Err() != nil || !errors.Is(err, ingest.ErrParserUnavailable) {
 			return nil, nil, 0, err
 		}
-		w.parserOK.Store(false)
+		w.parserDown.Store(true)
 		w.m.parserWaits.Inc()
 		w.log.Warn("language parser unavailable; the batch waits", "err", err, "backoff", backoff, "messages", len(msgs))
 		select {
@@ -377,6 +417,70 @@ func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]sou
 		case <-time.After(backoff):
 		}
 		backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+	}
+}
+
+// markEmptyValues gives the keyed messages whose value kafka-go read as nil
+// a non-nil empty value unless the record's value really is null.
+// kafka-go's reader returns nil for both, and only a null value (a
+// tombstone) retracts an article: an empty one is dead-lettered. Tombstones
+// are rare, so asking the broker once for each costs little. A failed
+// look-up is retried until ctx ends; the partition makes no progress
+// meanwhile, which the stall detector reports.
+func (w *Worker) markEmptyValues(ctx context.Context, topic string, partition int, msgs []kafka.Message) error {
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Value != nil || len(m.Key) == 0 {
+			continue
+		}
+		backoff := 100 * time.Millisecond
+		for {
+			null, err := w.isNull(ctx, topic, partition, m.Offset)
+			if err == nil {
+				if !null {
+					m.Value = []byte{}
+				}
+				break
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			w.log.Warn("cannot tell a tombstone from an empty value; retrying", "offset", m.Offset, "err", err, "backoff", backoff)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(backoff):
+			}
+			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+		}
+	}
+	return nil
+}
+
+// recordIsNull fetches the record at offset and reports whether its value
+// is null, which the protocol-level reader tells from an empty value.
+func (w *Worker) recordIsNull(ctx context.Context, topic string, partition int, offset int64) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	res, err := w.client.Fetch(ctx, &kafka.FetchRequest{Topic: topic, Partition: partition, Offset: offset,
+		MinBytes: 1, MaxBytes: 64 << 10, MaxWait: time.Second})
+	if err != nil {
+		return false, err
+	}
+	if res.Error != nil {
+		return false, res.Error
+	}
+	if res.Records == nil {
+		return false, fmt.Errorf("no records at %s/%d/%d", topic, partition, offset)
+	}
+	for {
+		r, err := res.Records.ReadRecord()
+		if err != nil {
+			return false, fmt.Errorf("record %s/%d/%d not found: %w", topic, partition, offset, err)
+		}
+		if r.Offset == offset {
+			return r.Value == nil, nil
+		}
 	}
 }
 
@@ -418,7 +522,10 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 			}
 			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
 			continue
-		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected):
+		// A batch that breaks the graph model (an entity key or a field over
+		// its cap) is bisected like one the database refused: what one odd
+		// message makes of itself must not stop the partition.
+		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected), errors.Is(err, graphmodel.ErrInvalid):
 			reason, label := ingest.ReasonRejected, "rejected"
 			if errors.Is(err, graphmodel.ErrTooBig) {
 				reason, label = ingest.ReasonTooBig, "too-big"
@@ -447,22 +554,17 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 	failedAt := w.now().UTC().Format(time.RFC3339Nano)
 	out := make([]kafka.Message, 0, len(dead))
 	for _, d := range dead {
-		headers := append([]kafka.Header(nil), d.msg.Headers...)
-		headers = append(headers,
-			kafka.Header{Key: "kg-error", Value: []byte(d.reason)},
-			kafka.Header{Key: "kg-detail", Value: []byte(graphmodel.Truncate(d.detail, 1024))},
-			kafka.Header{Key: "kg-topic", Value: []byte(topic)},
-			kafka.Header{Key: "kg-partition", Value: []byte(strconv.Itoa(partition))},
-			kafka.Header{Key: "kg-offset", Value: []byte(strconv.FormatInt(d.msg.Offset, 10))},
-			kafka.Header{Key: "kg-failed-at", Value: []byte(failedAt)},
-		)
-		out = append(out, kafka.Message{
-			Topic: DeadLetterTopic(topic), Key: d.msg.Key, Value: d.msg.Value, Headers: headers, Time: d.msg.Time,
-		})
-		w.log.Warn("dead-lettered", "reason", d.reason, "detail", d.detail, "offset", d.msg.Offset)
+		dl, truncated := deadLetterMessage(topic, partition, d, failedAt, w.cfg.DeadLetterMaxBytes)
+		out = append(out, dl)
+		w.log.Warn("dead-lettered", "reason", d.reason, "detail", d.detail, "offset", d.msg.Offset,
+			"bytes", len(d.msg.Value), "truncated", truncated)
 	}
+	// Each dead letter fits the topic's limit by construction, so a write
+	// fails only while Kafka does: retry it, and say so. The partition
+	// makes no progress meanwhile, which the stall detector reports on
+	// /readyz and kg_partition_stalled.
 	backoff := 100 * time.Millisecond
-	for {
+	for attempt := 1; ; attempt++ {
 		err := w.dlq.WriteMessages(ctx, out...)
 		if err == nil {
 			break
@@ -470,7 +572,8 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		w.log.Warn("dead-letter write failed; retrying", "err", err)
+		w.m.dlqRetries.Inc()
+		w.log.Warn("dead-letter write failed; retrying", "err", err, "attempt", attempt, "backoff", backoff)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -482,4 +585,56 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 		w.m.deadLettered.WithLabelValues(string(d.reason)).Inc()
 	}
 	return nil
+}
+
+// deadLetterMessage returns the dead letter of d: the original key, value,
+// headers and timestamp with the reason and the origin in kg-* headers.
+// When that would exceed maxBytes (the dead-letter topic's limit), the
+// value is cut to a prefix of DeadLetterPrefixBytes, an oversized key and
+// headers are cut too, and kg-truncated records the original value's
+// length: the origin headers still lead to the original, which `kg dlq
+// replay` fetches while the source topic retains it. A message larger than
+// any dead-letter topic accepts can thus never stall its partition.
+func deadLetterMessage(topic string, partition int, d deadLetter, failedAt string, maxBytes int) (kafka.Message, bool) {
+	kg := []kafka.Header{
+		{Key: hdrError, Value: []byte(d.reason)},
+		{Key: hdrDetail, Value: []byte(graphmodel.Truncate(d.detail, 1024))},
+		{Key: hdrTopic, Value: []byte(topic)},
+		{Key: hdrPartition, Value: []byte(strconv.Itoa(partition))},
+		{Key: hdrOffset, Value: []byte(strconv.FormatInt(d.msg.Offset, 10))},
+		{Key: hdrFailedAt, Value: []byte(failedAt)},
+	}
+	key, value, orig := d.msg.Key, d.msg.Value, d.msg.Headers
+	truncated := recordSize(key, value, orig)+recordSize(nil, nil, kg) > maxBytes
+	if truncated {
+		kg = append(kg, kafka.Header{Key: hdrTruncated, Value: []byte(strconv.Itoa(len(value)))})
+		value = value[:min(len(value), DeadLetterPrefixBytes)]
+		if len(key) > deadLetterKeyBytes {
+			key = key[:deadLetterKeyBytes]
+		}
+		if recordSize(nil, nil, orig) > DeadLetterPrefixBytes {
+			orig = nil // kept in the original, which the origin headers name
+		}
+	}
+	headers := make([]kafka.Header, 0, len(orig)+len(kg))
+	headers = append(append(headers, orig...), kg...)
+	return kafka.Message{Topic: DeadLetterTopic(topic), Key: key, Value: value, Headers: headers, Time: d.msg.Time}, truncated
+}
+
+// Bounds of a truncated dead letter.
+const (
+	// DeadLetterPrefixBytes is how much of an oversized value a dead letter
+	// keeps: enough to see what it was.
+	DeadLetterPrefixBytes = 64 << 10
+	deadLetterKeyBytes    = 1 << 10
+)
+
+// recordSize is an upper bound of what a record takes in a record batch:
+// its bytes and the varints and attributes around them.
+func recordSize(key, value []byte, headers []kafka.Header) int {
+	n := 32 + len(key) + len(value)
+	for _, h := range headers {
+		n += 10 + len(h.Key) + len(h.Value)
+	}
+	return n
 }

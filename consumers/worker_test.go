@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -153,4 +154,39 @@ func TestWriteSourcesStopsOnUnknownError(t *testing.T) {
 	if !errors.Is(err, boom) || len(dlq.msgs) != 0 {
 		t.Errorf("got %v with %d dead letters; want the error and none", err, len(dlq.msgs))
 	}
+}
+
+// A batch that breaks the graph model, as Store.Write finds with
+// Batch.Validate before it opens a transaction, is bisected like one the
+// database refuses: the message at fault is dead-lettered, the rest land,
+// and the worker goes on.
+func TestWriteSourcesIsolatesInvalid(t *testing.T) {
+	g := &fakeGraph{written: map[string]bool{}, refuse: func(b *graphmodel.Batch, _ int) error { return b.Validate() }}
+	dlq := &fakeDLQ{}
+	w := testWorker(g, dlq)
+	srcs := sources(16)
+	// An entity whose key is over its cap, as the key function made it
+	// before keys were bounded.
+	srcs[5].article.Entities = []graphmodel.Entity{{Key: "org:" + strings.Repeat("a", 5005), Kind: graphmodel.KindOrganization, Name: "A"}}
+	if err := w.writeSources(context.Background(), "articles", 0, srcs); err != nil {
+		t.Fatalf("an invalid article stopped the partition: %v", err)
+	}
+	if len(dlq.msgs) != 1 || string(dlq.msgs[0].Key) != "a05" {
+		t.Fatalf("dead letters %v, want only a05", dlq.msgs)
+	}
+	if got := header(dlq.msgs[0], hdrError); got != "graph-rejected" {
+		t.Errorf("reason %q, want graph-rejected", got)
+	}
+	if len(g.written) != 15 {
+		t.Errorf("written %d, want the 15 others", len(g.written))
+	}
+}
+
+func header(m kafka.Message, key string) string {
+	for _, h := range m.Headers {
+		if h.Key == key {
+			return string(h.Value)
+		}
+	}
+	return ""
 }

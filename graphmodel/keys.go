@@ -21,10 +21,33 @@ const (
 func StateKey(iso3 string) string { return statePrefix + strings.ToUpper(iso3) }
 
 // ActorKey returns the key of the person with the full name name.
-func ActorKey(name string) string { return actorPrefix + Slug(name) }
+func ActorKey(name string) string { return actorPrefix + boundedSlug(name) }
 
 // OrgKey returns the key of the organization with the full name name.
-func OrgKey(name string) string { return orgPrefix + Slug(name) }
+func OrgKey(name string) string { return orgPrefix + boundedSlug(name) }
+
+// MaxKeyBytes bounds an entity key: the longest prefix and a slug of at
+// most MaxNameBytes. Keys are indexed, and Neo4j index keys hold about 8 KB.
+const MaxKeyBytes = len(actorPrefix) + MaxNameBytes
+
+// slugHashHex is how many hex digits of the full slug's SHA-256 end a slug
+// that had to be cut: 64 bits, so names that share their first 490-odd
+// bytes still get distinct keys.
+const slugHashHex = 16
+
+// boundedSlug is Slug cut to MaxNameBytes. A longer slug keeps its head
+// and ends in a hyphen and a digest of the whole slug, so the key stays
+// within MaxKeyBytes and still tells long names apart. Slugs within the
+// bound are unchanged, so no existing key moves.
+func boundedSlug(name string) string {
+	s := Slug(name)
+	if len(s) <= MaxNameBytes {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	head := strings.TrimRight(Truncate(s, MaxNameBytes-1-slugHashHex), "-")
+	return head + "-" + hex.EncodeToString(sum[:])[:slugHashHex]
+}
 
 // EntityKey returns the key of an entity of kind k. For states, name must be
 // the ISO 3166 alpha-3 code.

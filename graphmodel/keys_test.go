@@ -1,6 +1,10 @@
 package graphmodel
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -104,3 +108,53 @@ const (
 	claimVector2 = "2abef2524b3b9df09d542dd78f2bcabda397934bbba0d7135a2ba5c25a0a3d4c"
 	claimVector3 = "c8ef4bb5a158155f77bda38541c59a64bacd26f240708929d7bebfad955904df"
 )
+
+// A name of any length makes a key of at most MaxKeyBytes; names within
+// the bound keep the key they always had, and long names that differ only
+// past the cut still get different keys.
+func TestKeyBound(t *testing.T) {
+	long := strings.Repeat("A", 5000) + " Bank"
+	k := OrgKey(long)
+	if len(k) > MaxKeyBytes {
+		t.Errorf("OrgKey of a %d-byte name is %d bytes, cap is %d", len(long), len(k), MaxKeyBytes)
+	}
+	if err := ValidKey(KindOrganization, k); err != nil {
+		t.Errorf("OrgKey of a long name does not validate: %v", err)
+	}
+	e := Entity{Key: k, Kind: KindOrganization, Name: Truncate(long, MaxNameBytes)}
+	if err := e.validate(); err != nil {
+		t.Errorf("entity with a long name does not validate: %v", err)
+	}
+	if other := OrgKey(strings.Repeat("A", 5000) + " Fund"); other == k {
+		t.Errorf("two long names that differ past the cut share the key %q", k)
+	}
+	if got, want := OrgKey(strings.Repeat("b", MaxNameBytes)), "org:"+strings.Repeat("b", MaxNameBytes); got != want {
+		t.Errorf("a slug of exactly MaxNameBytes changed: %d bytes, want %d", len(got), len(want))
+	}
+	// Multi-byte letters cut at a rune boundary.
+	if k := ActorKey(strings.Repeat("Ж", 2000)); !utf8.ValidString(k) || len(k) > MaxKeyBytes {
+		t.Errorf("ActorKey of a long Cyrillic name: %d bytes, valid UTF-8 %v", len(k), utf8.ValidString(k))
+	}
+}
+
+// Every key that a name produces validates: the key functions and the
+// validator agree on the bound.
+func FuzzKeyName(f *testing.F) {
+	for _, s := range []string{"Kim Jong Un", "", "--", strings.Repeat("A", 5000) + " Bank", strings.Repeat("Ǆ", 600),
+		strings.Repeat("a-", 400), "Zhōu Ēnlái", "\x00\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		for _, k := range []struct {
+			kind Kind
+			key  string
+		}{{KindActor, ActorKey(name)}, {KindOrganization, OrgKey(name)}} {
+			if err := ValidKey(k.kind, k.key); err != nil {
+				t.Fatalf("key of %q does not validate: %v", Truncate(name, 80), err)
+			}
+			if !utf8.ValidString(k.key) {
+				t.Fatalf("key of %q is not valid UTF-8", Truncate(name, 80))
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/segmentio/encoding/json"
@@ -40,24 +41,36 @@ type ArticleMessage struct {
 // tombstones work by key. maxBytes caps the value (0 means
 // DefaultMaxMessageBytes). Every error matches ErrMalformed.
 func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
-	var m ArticleMessage
-	if err := unmarshal(value, maxBytes, &m); err != nil {
-		return m, err
+	// schema_version is read apart so that an explicit 0 or null, which
+	// the contract does not allow, is told from an absent field.
+	var w struct {
+		ArticleMessage
+		SchemaVersion json.RawMessage `json:"schema_version"`
+	}
+	if err := unmarshal(value, maxBytes, &w); err != nil {
+		return w.ArticleMessage, err
+	}
+	m := w.ArticleMessage
+	m.SchemaVersion = 1
+	if len(w.SchemaVersion) > 0 {
+		if string(w.SchemaVersion) == "null" {
+			return m, malformed(ReasonSchemaVersion, "schema_version is null: omit it or give a version")
+		}
+		if err := json.Unmarshal(w.SchemaVersion, &m.SchemaVersion); err != nil {
+			return m, malformed(ReasonWrongType, "schema_version is not an integer")
+		}
 	}
 	if m.SchemaVersion < 0 {
 		return m, malformed(ReasonInvalidField, "schema_version is negative")
 	}
+	if m.SchemaVersion == 0 {
+		return m, malformed(ReasonSchemaVersion, "schema_version 0: versions start at 1")
+	}
 	if m.SchemaVersion > SchemaVersion {
 		return m, malformed(ReasonSchemaVersion, fmt.Sprintf("schema_version %d, this worker reads up to %d", m.SchemaVersion, SchemaVersion))
 	}
-	if m.SchemaVersion == 0 {
-		m.SchemaVersion = 1
-	}
-	if m.ID == "" {
-		return m, malformed(ReasonMissingField, "id is missing or empty")
-	}
-	if len(m.ID) > graphmodel.MaxIDBytes {
-		return m, malformed(ReasonInvalidField, fmt.Sprintf("id is %d bytes, limit is %d", len(m.ID), graphmodel.MaxIDBytes))
+	if err := CheckID(m.ID); err != nil {
+		return m, err
 	}
 	if strings.TrimSpace(m.Text) == "" {
 		return m, malformed(ReasonMissingField, "text is missing or empty")
@@ -91,10 +104,19 @@ func unmarshal(value []byte, maxBytes int, v any) error {
 	if len(value) > maxBytes {
 		return malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
 	}
+	if len(value) == 0 {
+		return malformed(ReasonEmpty, "value is empty (only a null value is a tombstone)")
+	}
+	// A byte order mark is not JSON, but some producers write one: it
+	// carries nothing, so it goes.
+	value = bytes.TrimPrefix(value, utf8BOM)
 	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
 	// instead, so that what lands in the graph is what was sent.
 	if !utf8.Valid(value) {
 		return malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
+	}
+	if err := prescan(value); err != nil {
+		return err
 	}
 	if err := json.Unmarshal(value, v); err != nil {
 		return jsonError(err)
@@ -115,6 +137,30 @@ func jsonError(err error) error {
 		return malformed(ReasonNotJSON, fmt.Sprintf("not JSON at byte %d", se.Offset))
 	}
 	return malformed(ReasonNotJSON, "not JSON")
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// CheckID enforces the contract on an article or event id (or a record key
+// that stands for one): present, at most graphmodel.MaxIDBytes, and free of
+// control characters, which no id needs and which logs, terminals and
+// queries mishandle.
+func CheckID(id string) error {
+	if id == "" {
+		return malformed(ReasonMissingField, "id is missing or empty")
+	}
+	if len(id) > graphmodel.MaxIDBytes {
+		return malformed(ReasonInvalidField, fmt.Sprintf("id is %d bytes, limit is %d", len(id), graphmodel.MaxIDBytes))
+	}
+	if !utf8.ValidString(id) {
+		return malformed(ReasonInvalidUTF8, "id is not valid UTF-8")
+	}
+	for i, r := range id {
+		if unicode.IsControl(r) {
+			return malformed(ReasonInvalidField, fmt.Sprintf("id has a control character (U+%04X) at byte %d", r, i))
+		}
+	}
+	return nil
 }
 
 // ParseDate accepts RFC 3339 or YYYY-MM-DD and returns the date as

@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	stdjson "encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -38,6 +41,20 @@ func TestDecodeArticle(t *testing.T) {
 		{"invalid utf-8", "a", "{\"id\": \"a\", \"text\": \"\xff\xfe\"}", 0, ReasonInvalidUTF8},
 		{"oversize", "a", `{"id": "a", "text": "` + strings.Repeat("x", 100) + `"}`, 50, ReasonOversize},
 		{"key differs from id", "b", `{"id": "a", "text": "t"}`, 0, ReasonKeyMismatch},
+		{"byte order mark", "a", "\xef\xbb\xbf" + `{"id": "a", "text": "t"}`, 0, ""},
+		{"schema 0", "a", `{"id": "a", "text": "t", "schema_version": 0}`, 0, ReasonSchemaVersion},
+		{"schema null", "a", `{"id": "a", "text": "t", "schema_version": null}`, 0, ReasonSchemaVersion},
+		{"schema a string", "a", `{"id": "a", "text": "t", "schema_version": "1"}`, 0, ReasonWrongType},
+		{"schema 1.5", "a", `{"id": "a", "text": "t", "schema_version": 1.5}`, 0, ReasonWrongType},
+		{"id with NUL", "", "{\"id\": \"a\\u0000b\", \"text\": \"t\"}", 0, ReasonInvalidField},
+		{"id with a newline", "", `{"id": "a\nb", "text": "t"}`, 0, ReasonInvalidField},
+		{"id with DEL", "", "{\"id\": \"a\x7fb\", \"text\": \"t\"}", 0, ReasonInvalidField},
+		{"id with C1 control", "", `{"id": "a\u0085b", "text": "t"}`, 0, ReasonInvalidField},
+		{"empty value", "a", "", 0, ReasonEmpty},
+		{"unclosed arrays", "a", strings.Repeat("[", 900<<10), 0, ReasonTooDeep},
+		{"deep in an unknown field", "a", `{"id": "a", "text": "t", "x": ` + strings.Repeat("[", 17) + strings.Repeat("]", 17) + `}`, 0, ReasonTooDeep},
+		{"deep within the limit", "a", `{"id": "a", "text": "t", "x": ` + strings.Repeat("[", 15) + strings.Repeat("]", 15) + `}`, 0, ""},
+		{"too many values", "a", `{"id": "a", "text": "t", "authors": [` + strings.Repeat(`"x",`, MaxJSONTokens) + `"x"]}`, 4 << 20, ReasonOversize},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,5 +144,70 @@ func TestArticleSkipsOtherLanguages(t *testing.T) {
 	}
 	if a := rulesArticle(x, ArticleMessage{ID: "en", Language: "en", Text: "Japan asked the United States for help."}); a.Skipped != "" || len(a.Claims) != 1 {
 		t.Errorf("English article: skipped %q with %d claims, want read with one claim", a.Skipped, len(a.Claims))
+	}
+}
+
+// The pre-scan counts nesting and values without being fooled by strings:
+// brackets, quotes and escapes inside a string are text.
+func TestPrescan(t *testing.T) {
+	tests := []struct {
+		name  string
+		value string
+		want  Reason
+	}{
+		{"flat", `{"id": "a", "text": "t", "authors": ["x", "y"], "n": 1.5e3, "b": true, "z": null}`, ""},
+		{"brackets in a string", `{"text": "` + strings.Repeat("[{", 100) + `"}`, ""},
+		{"escaped quote then brackets", `{"text": "a\"[[[[[[[[[[[[[[[[[[[[\\"}`, ""},
+		{"at the depth limit", strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth), ""},
+		{"one past it", strings.Repeat("[", MaxJSONDepth+1) + strings.Repeat("]", MaxJSONDepth+1), ReasonTooDeep},
+		{"unclosed", strings.Repeat("{\"a\":", 100), ReasonTooDeep},
+		{"values at the limit", "[" + strings.Repeat("1,", MaxJSONTokens-2) + "1]", ""},
+		{"values past it", "[" + strings.Repeat("1,", MaxJSONTokens-1) + "1]", ReasonOversize},
+		{"unterminated string", `{"text": "abc`, ""}, // the decoder's to refuse
+	}
+	for _, tt := range tests {
+		err := prescan([]byte(tt.value))
+		if got := reasonOrEmpty(err); got != tt.want {
+			t.Errorf("%s: reason %q (%v), want %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+func reasonOrEmpty(err error) Reason {
+	if err == nil {
+		return ""
+	}
+	return ReasonOf(err)
+}
+
+// Decoding a value the pre-scan passes allocates in proportion to its
+// size: 900 KiB of unclosed brackets allocate next to nothing.
+func TestPrescanBoundsAllocation(t *testing.T) {
+	value := []byte(strings.Repeat("[", 900<<10))
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, err := DecodeArticle(nil, value, 0); ReasonOf(err) != ReasonTooDeep {
+			t.Fatalf("got %v, want too-deep", err)
+		}
+	})
+	if allocs > 50 {
+		t.Errorf("%v allocations to reject 900 KiB of '[', want a handful", allocs)
+	}
+}
+
+// ContentHash is the SHA-256 of json.Marshal of the message without its
+// schema version: stored hashes must not change with how it is computed.
+func TestContentHashIsMarshalDigest(t *testing.T) {
+	for _, m := range []ArticleMessage{
+		{ID: "a", Text: "t"},
+		{ID: "a<b>&", Text: "line\nbreak \u2028 \"quoted\"\n", Title: "T", Authors: []string{"x", "y"}, SchemaVersion: 1, UpdatedAt: "2014-12-20T10:00:00.000000000Z"},
+		{ID: "big", Text: strings.Repeat("Iran accused Saudi Arabia. ", 10000) + "\n"},
+	} {
+		want := m
+		want.SchemaVersion = 0
+		b, _ := stdjson.Marshal(want)
+		sum := sha256.Sum256(b)
+		if got := ContentHash(m); got != hex.EncodeToString(sum[:]) {
+			t.Errorf("ContentHash(%q) = %s, want the digest of json.Marshal, %x", m.ID, got, sum)
+		}
 	}
 }

@@ -5,11 +5,20 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"strings"
 	"time"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
+
+// MaxExtractBytes bounds the text extraction reads of one article: 1 MiB,
+// more than the 900 KiB a message may hold by default. Extraction holds
+// tokens for what it reads (about ten times the text while a sentence is
+// split), so an article admitted by a raised KG_MAX_MESSAGE_BYTES is read
+// up to here and the rest ignored, keeping one article's working memory
+// within about 20 MiB whatever the message size.
+const MaxExtractBytes = 1 << 20
 
 // ArticleContext extracts one decoded article message and returns what it
 // asserts, ready for the graph, with relations bound over the parser's
@@ -25,7 +34,7 @@ func (x *Extractor) ArticleContext(ctx context.Context, m ArticleMessage) (graph
 			published, _ = time.Parse("2006-01-02", day)
 		}
 		var err error
-		r, st, err = x.ExtractContext(ctx, m.Title, m.Text, published)
+		r, st, err = x.ExtractContext(ctx, m.Title, graphmodel.Truncate(m.Text, MaxExtractBytes), published)
 		if err != nil {
 			return graphmodel.Article{}, st, err
 		}
@@ -73,9 +82,23 @@ func detach(r *Result) {
 // article node reads, so that an identical re-delivery is recognised.
 func ContentHash(m ArticleMessage) string {
 	m.SchemaVersion = 0
-	b, _ := json.Marshal(m) // a struct of strings always marshals
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	// The digest of json.Marshal(m), encoded straight into the hash: an
+	// Encoder writes what Marshal returns plus a newline, in one Write, and
+	// skips Marshal's copy of the encoding (megabytes for a large article).
+	h := sha256.New()
+	json.NewEncoder(trimNewline{h}).Encode(m) // a struct of strings always encodes
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// trimNewline writes to w all but the newline that ends each write.
+type trimNewline struct{ w io.Writer }
+
+func (t trimNewline) Write(p []byte) (int, error) {
+	if n := len(p); n > 0 && p[n-1] == '\n' {
+		_, err := t.w.Write(p[:n-1])
+		return n, err
+	}
+	return t.w.Write(p)
 }
 
 // SeedEntities returns every state and well-known international

@@ -12,9 +12,13 @@ type Reason string
 
 // The rejection reasons.
 const (
-	ReasonNotJSON        Reason = "not-json"
-	ReasonInvalidUTF8    Reason = "invalid-utf8"
-	ReasonOversize       Reason = "oversize"
+	ReasonNotJSON     Reason = "not-json"
+	ReasonInvalidUTF8 Reason = "invalid-utf8"
+	ReasonOversize    Reason = "oversize" // too many bytes, or too many JSON values
+	ReasonTooDeep     Reason = "too-deep" // arrays and objects nested deeper than MaxJSONDepth
+	// ReasonEmpty: a zero-length value that is not a tombstone. Only a
+	// null value (a tombstone) retracts an article.
+	ReasonEmpty          Reason = "empty"
 	ReasonMissingField   Reason = "missing-field"
 	ReasonWrongType      Reason = "wrong-type"
 	ReasonInvalidField   Reason = "invalid-field"
@@ -30,7 +34,7 @@ const (
 
 // Reasons lists every reason, for pre-declaring metric label values.
 var Reasons = []Reason{
-	ReasonNotJSON, ReasonInvalidUTF8, ReasonOversize, ReasonMissingField, ReasonWrongType,
+	ReasonNotJSON, ReasonInvalidUTF8, ReasonOversize, ReasonTooDeep, ReasonEmpty, ReasonMissingField, ReasonWrongType,
 	ReasonInvalidField, ReasonKeyMismatch, ReasonSchemaVersion, ReasonRejected, ReasonTooBig,
 	ReasonUnknownMessage, ReasonBadRow,
 }

@@ -72,11 +72,8 @@ func DecodeEvent(key, value []byte, maxBytes int) (EventMessage, error) {
 // date. It is shared by DecodeEvent and EventToGraph, so that a message
 // built in code is held to the same rules as one read from Kafka.
 func checkEvent(m *EventMessage) error {
-	if m.ID == "" {
-		return malformed(ReasonMissingField, "id is missing or empty")
-	}
-	if len(m.ID) > graphmodel.MaxIDBytes {
-		return malformed(ReasonInvalidField, fmt.Sprintf("id is %d bytes, limit is %d", len(m.ID), graphmodel.MaxIDBytes))
+	if err := CheckID(m.ID); err != nil {
+		return err
 	}
 	if m.Type == "" && m.CAMEO == "" {
 		return malformed(ReasonMissingField, "type or cameo is required")

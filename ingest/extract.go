@@ -52,6 +52,11 @@ type docEntity struct {
 	leads   *docEntity // people: the state they are known to lead
 	metonym bool       // a building or place standing for its state's government
 	keyName string     // organizations named by their form: the name their key is made of
+	// nameWords of keyName (else name), and the string they were made of:
+	// orgVariant compares them for every organization sharing a last word,
+	// and slugging each again made a list of names quadratic.
+	variantWords []string
+	variantOf    string
 }
 
 // mention is one reference to an entity in one sentence, over tokens
@@ -759,10 +764,7 @@ func (d *doc) orgVariant(keyName string) *docEntity {
 		if e.kind != graphmodel.KindOrganization || e.state != nil && e.keyName == "" {
 			continue
 		}
-		ew := nameWords(e.name)
-		if e.keyName != "" {
-			ew = nameWords(e.keyName)
-		}
+		ew := e.orgWords()
 		short, long := words, ew
 		if len(short) > len(long) {
 			short, long = long, short
@@ -775,6 +777,19 @@ func (d *doc) orgVariant(keyName string) *docEntity {
 		}
 	}
 	return nil
+}
+
+// orgWords returns the words orgVariant compares: those of keyName, else
+// of name, made once for each value either takes.
+func (e *docEntity) orgWords() []string {
+	from := e.name
+	if e.keyName != "" {
+		from = e.keyName
+	}
+	if e.variantWords == nil || e.variantOf != from {
+		e.variantWords, e.variantOf = nameWords(from), from
+	}
+	return e.variantWords
 }
 
 // settleOrgs gives the organizations named by their form the key of their

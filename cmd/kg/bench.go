@@ -420,7 +420,7 @@ func pipelineRun(ctx context.Context, cfg Config, store *neo4jstore.Store, w *be
 	run.written = published.since(base).written
 	if profile != "" && round == 0 {
 		go func() {
-			if err := cpuProfile(w.addr, profile, 10*time.Second); err != nil {
+			if err := cpuProfile(w.pprofAddr, profile, 10*time.Second); err != nil {
 				fmt.Fprintf(os.Stderr, "bench: cpu profile: %v\n", err)
 			}
 		}()
@@ -665,9 +665,10 @@ func grow(ctx context.Context, s *neo4jstore.Store, have, target int, stamp stri
 
 // benchWorker is a kg worker process.
 type benchWorker struct {
-	cmd  *exec.Cmd
-	addr string
-	done chan error
+	cmd       *exec.Cmd
+	addr      string // metrics and health
+	pprofAddr string
+	done      chan error
 }
 
 func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker, error) {
@@ -681,16 +682,22 @@ func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker,
 	}
 	addr := l.Addr().String()
 	l.Close()
+	pl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	pprofAddr := pl.Addr().String()
+	pl.Close()
 	cmd := exec.Command(exe, "worker")
 	limit := 64 << 20 // GOMEMLIMIT as deploy/ sets it
 	cmd.Env = append(os.Environ(), "KG_ARTICLES_TOPIC="+articles, "KG_EVENTS_TOPIC="+events,
-		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true",
+		"KG_KAFKA_GROUP_ID="+group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true", "KG_PPROF_ADDR="+pprofAddr,
 		"GOMEMLIMIT="+strconv.Itoa(limit))
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	w := &benchWorker{cmd: cmd, addr: addr, done: make(chan error, 1)}
+	w := &benchWorker{cmd: cmd, addr: addr, pprofAddr: pprofAddr, done: make(chan error, 1)}
 	go func() { w.done <- cmd.Wait() }()
 	return w, nil
 }

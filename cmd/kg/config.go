@@ -43,7 +43,10 @@ type Config struct {
 	ShutdownTimeout    time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"bound on finishing the batch in flight at shutdown"`
 	SessionTimeout     time.Duration `envconfig:"SESSION_TIMEOUT" default:"10s" desc:"consumer group session timeout"`
 	HTTPAddr           string        `envconfig:"HTTP_ADDR" default:":9464" desc:"address of /metrics, /healthz and /readyz; empty disables"`
-	PProf              bool          `envconfig:"PPROF" default:"false" desc:"also serve /debug/pprof/ on KG_HTTP_ADDR, for profiling"`
+	PProf              bool          `envconfig:"PPROF" default:"false" desc:"serve /debug/pprof/ on KG_PPROF_ADDR, for profiling"`
+	PProfAddr          string        `envconfig:"PPROF_ADDR" default:"127.0.0.1:6060" desc:"address of /debug/pprof/ when KG_PPROF is true; loopback by default, since profiles are unauthenticated"`
+	StallTimeout       time.Duration `envconfig:"STALL_TIMEOUT" default:"2m" desc:"a partition with lag that has not advanced this long is stalled: /readyz and /healthz fail naming it, kg_partition_stalled is 1"`
+	DeadLetterMaxBytes int           `envconfig:"DEAD_LETTER_MAX_BYTES" default:"1000000" desc:"largest dead letter; a message that would make a larger one keeps a 64 KiB prefix of its value, marked kg-truncated"`
 	LogLevel           string        `envconfig:"LOG_LEVEL" default:"info" desc:"debug, info, warn or error"`
 	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
 	Parser             string        `envconfig:"PARSER" default:"corenlp" desc:"corenlp: bind relations over the dependency parse of the CoreNLP server at KG_PARSER_URL; off: the rules-only extractor, on purpose (recorded in extractor_version)"`

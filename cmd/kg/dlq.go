@@ -54,8 +54,12 @@ func dlqInspectCmd() *cobra.Command {
 				counts[d.Reason]++
 				total++
 				if list {
+					detail := d.Detail
+					if d.Truncated {
+						detail = fmt.Sprintf("[truncated: %d of %d bytes kept] %s", len(d.Value), d.OrigValueBytes, detail)
+					}
 					fmt.Fprintf(tw, "%d/%d\t%s\t%s/%d/%d\t%s\t%d\t%s\n", d.Partition, d.Offset, d.Reason, d.Topic,
-						d.OrigPartition, d.OrigOffset, clip(string(d.Key), 40), d.Attempt, clip(d.Detail, 80))
+						d.OrigPartition, d.OrigOffset, clip(string(d.Key), 40), d.Attempt, clip(detail, 120))
 				}
 				return nil
 			})
@@ -95,7 +99,9 @@ func dlqReplayCmd() *cobra.Command {
 headers and timestamp. kg-replay-attempt counts the replays of a message (a replayed message
 that fails again comes back with its count) and kg-replayed-from names the dead letter.
 Choose with --reason and --offset (PARTITION/OFFSET in the dead-letter topic); with neither,
-every dead letter is replayed. Writes are idempotent, so replaying a record twice leaves the
+every dead letter is replayed. A dead letter marked kg-truncated (its message was too large
+for the dead-letter topic) replays the original, read from its topic, partition and offset
+while that topic retains it. Writes are idempotent, so replaying a record twice leaves the
 graph as replaying it once.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

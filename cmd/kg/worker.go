@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/pprof"
 	"strings"
@@ -44,6 +46,25 @@ finishes the batch in flight within KG_SHUTDOWN_TIMEOUT, and commits only what w
 }
 
 func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
+	// Bind the ports first: a worker that cannot serve its health
+	// endpoints must not run on unwatched.
+	var httpLn, pprofLn net.Listener
+	if cfg.HTTPAddr != "" {
+		ln, err := net.Listen("tcp", cfg.HTTPAddr)
+		if err != nil {
+			return fmt.Errorf("KG_HTTP_ADDR %s: cannot serve metrics and health: %w", cfg.HTTPAddr, err)
+		}
+		defer ln.Close()
+		httpLn = ln
+	}
+	if cfg.PProf {
+		ln, err := net.Listen("tcp", cfg.PProfAddr)
+		if err != nil {
+			return fmt.Errorf("KG_PPROF_ADDR %s: cannot serve pprof: %w", cfg.PProfAddr, err)
+		}
+		defer ln.Close()
+		pprofLn = ln
+	}
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -59,19 +80,21 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	w, err := consumers.NewWorker(consumers.Config{
-		Brokers:          cfg.KafkaBrokers,
-		GroupID:          cfg.KafkaGroupID,
-		ArticlesTopic:    cfg.ArticlesTopic,
-		EventsTopic:      cfg.EventsTopic,
-		Security:         cfg.security(),
-		BatchMaxMessages: cfg.BatchMaxMessages,
-		BatchMaxBytes:    cfg.BatchMaxBytes,
-		BatchLinger:      cfg.BatchLinger,
-		WriteConcurrency: cfg.WriteConcurrency,
-		MaxMessageBytes:  cfg.MaxMessageBytes,
-		DLQMaxShare:      cfg.DLQMaxShare,
-		ShutdownTimeout:  cfg.ShutdownTimeout,
-		SessionTimeout:   cfg.SessionTimeout,
+		Brokers:            cfg.KafkaBrokers,
+		GroupID:            cfg.KafkaGroupID,
+		ArticlesTopic:      cfg.ArticlesTopic,
+		EventsTopic:        cfg.EventsTopic,
+		Security:           cfg.security(),
+		BatchMaxMessages:   cfg.BatchMaxMessages,
+		BatchMaxBytes:      cfg.BatchMaxBytes,
+		BatchLinger:        cfg.BatchLinger,
+		WriteConcurrency:   cfg.WriteConcurrency,
+		MaxMessageBytes:    cfg.MaxMessageBytes,
+		DLQMaxShare:        cfg.DLQMaxShare,
+		ShutdownTimeout:    cfg.ShutdownTimeout,
+		SessionTimeout:     cfg.SessionTimeout,
+		StallTimeout:       cfg.StallTimeout,
+		DeadLetterMaxBytes: cfg.DeadLetterMaxBytes,
 		// A partition extracts a request's worth more articles than the
 		// client sends at once, so the next ones are ready to go.
 		ParserConcurrency: 2 * cfg.ParserConcurrency,
@@ -79,30 +102,40 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if cfg.HTTPAddr != "" {
-		mux := opsHandler(reg, w, store)
-		if cfg.PProf {
-			mux.HandleFunc("/debug/pprof/", pprof.Index)
-			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-		}
-		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-		go func() {
-			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				log.Error("http server", "addr", cfg.HTTPAddr, "err", err)
-			}
-		}()
-		defer func() {
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			srv.Shutdown(sctx)
-		}()
+	if httpLn != nil {
+		stop := serve(log, httpLn, opsHandler(reg, w, store))
+		defer stop()
+	}
+	if pprofLn != nil {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		stop := serve(log, pprofLn, mux)
+		defer stop()
 	}
 	log.Info("worker starting", "brokers", redactAll(cfg.KafkaBrokers), "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
 		"events", cfg.EventsTopic, "neo4j", redact.URL(cfg.Neo4jURI), "parser", parserLabel(cfg), "extractor_version", x.Version())
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
+}
+
+// serve serves h on ln until the returned function shuts it down.
+func serve(log *slog.Logger, ln net.Listener, h http.Handler) func() {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server", "addr", ln.Addr().String(), "err", err)
+		}
+	}()
+	return func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}
 }
 
 // openStore connects to Neo4j, waiting for it while ctx lasts: a worker
