@@ -74,7 +74,7 @@ func cleanChecksum(t *testing.T, lines []string, events []kafka.Message) string 
 	if v, ok := cleanSums.Load(key); ok {
 		return v.(string)
 	}
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	w := e.startWorker()
 	e.publishLines(lines)
 	if len(events) > 0 {
@@ -95,7 +95,7 @@ func TestCrashMidStream(t *testing.T) {
 	lines, events := corpus(t, 2000), eventCorpus(1000)
 	want := cleanChecksum(t, lines, events)
 
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	w := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
 	e.produceTo(e.topic+"-events", events...)
 	e.publishLines(lines)
@@ -126,7 +126,7 @@ func TestGroupChurn(t *testing.T) {
 	lines := corpus(t, 2000)
 	want := cleanChecksum(t, lines, nil)
 
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	w1 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
 	w2 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
 	w3 := e.startWorker("KG_BATCH_MAX_MESSAGES=50")
@@ -154,7 +154,7 @@ func TestNeo4jOutage(t *testing.T) {
 	lines := corpus(t, 600)
 	want := cleanChecksum(t, lines, nil)
 
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	addr := freeAddr(t)
 	w := e.startWorker("KG_BATCH_MAX_MESSAGES=20", "KG_HTTP_ADDR="+addr)
 	waitHTTP(t, "http://"+addr+"/readyz", http.StatusOK, 30*time.Second)
@@ -188,7 +188,7 @@ func TestNeo4jOutage(t *testing.T) {
 // Resetting the group to the earliest offsets makes the worker consume
 // everything again; the graph does not change.
 func TestReplayFromEarliest(t *testing.T) {
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	lines := corpus(t, 200)
 	w := e.startWorker()
 	e.publishLines(lines)
@@ -212,7 +212,7 @@ func TestReplayFromEarliest(t *testing.T) {
 // stops; dead letters can be inspected and replayed. Then a stream of only
 // bad messages trips the circuit breaker.
 func TestPoisonMessages(t *testing.T) {
-	e := newEnv(t, 3)
+	e := newEnv(t, 3).rulesOnly()
 	good := corpus(t, 594)
 	bad := map[string]string{
 		"not-json":               `{"id": "bad-1", "text": `,
@@ -300,7 +300,7 @@ func TestPoisonMessages(t *testing.T) {
 
 	// A stream of nothing but bad messages is a broken producer: the
 	// worker stops rather than dead-letter the topic.
-	e2 := newEnv(t, 1)
+	e2 := newEnv(t, 1).rulesOnly()
 	var junk []kafka.Message
 	for i := 0; i < 60; i++ {
 		junk = append(junk, kafka.Message{Key: []byte(fmt.Sprint(i)), Value: []byte("junk")})

@@ -69,6 +69,7 @@ var (
 
 // env is one test's view of the services: its own topic and group.
 type env struct {
+	extra []string // environment of every kg the test runs
 	t     *testing.T
 	topic string
 	group string
@@ -169,7 +170,17 @@ func (e *env) environ(extra ...string) []string {
 		"KG_LOG_FORMAT=text",
 		"KG_HTTP_ADDR=",
 	)
+	env = append(env, e.extra...)
 	return append(env, extra...)
+}
+
+// rulesOnly makes every kg the test runs extract with the rules-only
+// extractor (KG_PARSER=off). Delivery tests stream thousands of articles:
+// what they check (offsets, retries, checksums against a clean run) does not
+// depend on the extractor, and the parser would make them minutes slower.
+func (e *env) rulesOnly() *env {
+	e.extra = append(e.extra, "KG_PARSER=off")
+	return e
 }
 
 // kg runs the binary to completion and returns its standard output.
