@@ -177,6 +177,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if a := ps.mentionParty(i); a.ent != nil {
 		return a
 	}
+	// a capital the mention rules took for a place ("turned to Moscow")
+	// is its government when a frame's path reaches it
+	if e := ps.capitalAt(i); e != nil {
+		return actor{ent: e}
+	}
 	// a relative pronoun stands for the noun its clause modifies
 	for _, e := range ps.up[i] {
 		if e.Rel == "ref" && e.Head >= 0 && depth <= 1 {
@@ -349,11 +354,12 @@ func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
 	return subj, obj, false
 }
 
-// parties returns the parties of the first path that reaches any.
+// parties returns the parties of the first path that reaches any. A
+// phrase stands for its conjuncts too ("X and Y, both allies of Z").
 func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []actor {
 	for _, p := range paths {
 		var out []actor
-		for _, t := range ps.walk(i, p) {
+		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
 			if a := ps.partyAt(l, t); a.ent != nil && !hasParty(out, a) {
 				out = append(out, a)
 			}
@@ -647,4 +653,40 @@ func (ps *parsed) clauseHeads(toks []int) []int {
 		}
 	}
 	return out
+}
+
+// withConjuncts returns toks and the words coordinated with them.
+func (ps *parsed) withConjuncts(toks []int) []int {
+	out := toks
+	for _, t := range toks {
+		for _, e := range ps.down[t] {
+			if strings.HasPrefix(e.Rel, "conj") && !containsInt(out, e.Dependent) {
+				out = append(out, e.Dependent)
+			}
+		}
+	}
+	return out
+}
+
+// capitalAt returns the state whose capital the parse token names, or nil.
+func (ps *parsed) capitalAt(i int) *docEntity {
+	k := ps.tokOf[i]
+	if k < 0 || !ps.s.toks[k].cap {
+		return nil
+	}
+	for _, start := range []int{k, k - 1} { // "Moscow"; "New Delhi" headed by "Delhi"
+		if start < 0 {
+			continue
+		}
+		p, ok := ps.d.g.match(ps.s.toks, start)
+		if !ok || p.form != formCapital || start+len(p.words) != k+1 {
+			continue
+		}
+		st := p.ent
+		if h := ps.d.g.historical(st.key, p.form, ps.d.date); h != nil {
+			st = h
+		}
+		return ps.d.entity(st.kind, st.key, st.name)
+	}
+	return nil
 }
