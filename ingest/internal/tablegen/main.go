@@ -1866,6 +1866,8 @@ var curatedOrgs = []orgSpec{
 	{name: "Universal Postal Union", acronym: "UPU", cameo: "IGO"},
 	{name: "International Monetary Fund", acronym: "IMF", cameo: "IGOBUSIMF"},
 	{name: "World Bank", aliases: []string{"World Bank Group"}, cameo: "IGOUNODEVWBK"},
+	{name: "General Agreement on Tariffs and Trade", acronym: "GATT", cameo: "IGOBUS",
+		note: "the WTO's predecessor (1947-1994); no entry of its own in the dictionary"},
 	{name: "World Trade Organization", acronym: "WTO", aliases: []string{"World Trade Organisation"}, cameo: "IGOBUSWTO",
 		note: "no entry of its own; the dictionary codes its directors-general IGOBUSWTO"},
 
@@ -1888,6 +1890,8 @@ var curatedOrgs = []orgSpec{
 	// Europe.
 	{name: "North Atlantic Treaty Organization", acronym: "NATO", cameo: "IGOWSTNAT"},
 	{name: "European Union", acronym: "EU", aliases: []string{"E.U."}, cameo: "IGOEUREEC"},
+	{name: "European Community", acronym: "EC", aliases: []string{"European Communities", "European Economic Community", "EEC", "Common Market"}, cameo: "IGOEUREEC",
+		note: "the European Union's predecessor (1958-1993), named in news of its time; the dictionary codes it with the EU"},
 	{name: "European Commission", aliases: []string{"EU Commission"}, cameo: "IGOEUREEC"},
 	{name: "European Parliament", cameo: "IGOEUREEC"},
 	{name: "European Council", cameo: "IGOEUREEC",
