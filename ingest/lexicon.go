@@ -41,7 +41,7 @@ var connectors = set("of", "for", "and", "the", "de", "del", "da", "di", "du", "
 var orgHeads = set("ministry", "agency", "army", "party", "council", "commission", "embassy",
 	"court", "bank", "committee", "organization", "organisation", "union", "association",
 	"institute", "center", "centre", "foundation", "university", "college", "corporation",
-	"company", "corp", "inc", "ltd", "group", "airlines", "airways", "air", "times", "post",
+	"company", "corp", "inc", "ltd", "co", "plc", "llc", "gmbh", "group", "airlines", "airways", "air", "times", "post",
 	"journal", "news", "network", "pictures", "entertainment", "studios", "front", "movement",
 	"forces", "force", "navy", "police", "service", "services", "department", "office",
 	"parliament", "congress", "senate", "assembly", "guard", "guards", "brigade", "brigades",
