@@ -855,6 +855,15 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	for i < end && (titles[toks[i].lower] || (i == 0 && roleNouns[toks[i].lower])) {
 		i++
 	}
+	// A title after its portfolio ("Industry Minister John Button",
+	// "Commerce Secretary Malcolm Baldrige"): the name starts after the
+	// last title word that leaves two words for it.
+	for k := end - 3; k > i; k-- {
+		if titles[toks[k].lower] {
+			i = k + 1
+			break
+		}
+	}
 	titled = titled || i > start
 	n := end - i
 	initials := 0

@@ -76,7 +76,7 @@ var govNouns = set("government", "governments", "official", "officials", "admini
 	"defence", "foreign", "prime", "secretary", "chancellor", "king", "emir")
 
 // titles precede personal names and are not part of them.
-var titles = set("president", "vice", "prime", "minister", "secretary", "general", "secretary-general",
+var titles = set("president", "staff", "vice", "prime", "minister", "secretary", "general", "secretary-general",
 	"chancellor", "king", "queen", "prince", "princess", "crown", "sheikh", "emir", "sultan", "pope",
 	"senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman",
 	"governor", "gov", "gov.", "mayor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen",
