@@ -127,6 +127,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	for i, name := range names {
 		if err := EnsureTopic(ctx, w.cfg.Brokers, w.cfg.Security, name, specs[i]); err != nil {
+			if ctx.Err() != nil {
+				return nil // shut down while starting: nothing was read, nothing to commit
+			}
 			return err
 		}
 	}

@@ -67,6 +67,9 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // shut down before Neo4j answered: a clean stop
+		}
 		return err
 	}
 	defer store.Close(context.Background())
