@@ -51,7 +51,7 @@ type Config struct {
 	LogFormat          string        `envconfig:"LOG_FORMAT" default:"json" desc:"json or text"`
 	Parser             string        `envconfig:"PARSER" default:"corenlp" desc:"corenlp: bind relations over the dependency parse of the CoreNLP server at KG_PARSER_URL; off: the rules-only extractor, on purpose (recorded in extractor_version)"`
 	ParserURL          string        `envconfig:"PARSER_URL" default:"http://localhost:9000" desc:"CoreNLP server of the language parser"`
-	ParserTimeout      time.Duration `envconfig:"PARSER_TIMEOUT" default:"60s" desc:"bound on one request to the parser; a request that fails is retried 4 times, then the batch waits"`
+	ParserTimeout      time.Duration `envconfig:"PARSER_TIMEOUT" default:"60s" desc:"bound on one request to the parser; a failed request is tried 4 times with backoff, then the batch waits"`
 	ParserConcurrency  int           `envconfig:"PARSER_CONCURRENCY" default:"2" desc:"requests one worker has in flight to the parser; a parser pod serves about 2 per core"`
 	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format in ingest.Overrides) read by kg extract and kg worker; empty for none"`
 }
