@@ -340,8 +340,7 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 	d.maybeAcronym(s, end, e)
 }
 
-var demonymModifiers = set("south", "north", "latin", "central", "east", "west", "pan", "african",
-	"native", "anglo", "mexican", "asian", "arab", "irish", "italian")
+var demonymModifiers = wordList("demonym-modifiers")
 
 func isSayVerb(toks []token, i int) bool { return i < len(toks) && sayVerbs[toks[i].lower] }
 
@@ -413,11 +412,9 @@ func modifierCompound(w string) bool {
 	return i > 0 && compoundModifiers[w[i+1:]]
 }
 
-var compoundModifiers = set("led", "backed", "based", "born", "owned", "run", "funded", "allied",
-	"controlled", "linked", "sponsored", "style", "era", "made", "built", "aligned", "friendly",
-	"held", "occupied", "supported", "trained", "armed", "brokered", "bound", "flagged")
+var compoundModifiers = wordList("compound-modifiers")
 
-var missionHeads = set("embassy", "consulate", "mission", "delegation", "legation")
+var missionHeads = wordList("mission-heads")
 
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december")
@@ -462,10 +459,7 @@ func orgListItem(toks []token, i int) bool {
 	return false
 }
 
-var orgPlurals = set("firms", "companies", "corporations", "banks", "airlines", "carriers", "groups",
-	"organizations", "organisations", "agencies", "outlets", "newspapers", "broadcasters", "brands",
-	"manufacturers", "insurers", "retailers", "lenders", "automakers", "carmakers", "businesses",
-	"charities", "ngos", "parties", "militias", "broadcasters", "networks", "operators")
+var orgPlurals = wordList("org-plurals")
 
 // camelCase reports whether a word has a capital after a lower-case letter
 // inside it ("JetBlue", "PolitiFact", "WikiLeaks"): the spelling of brands
@@ -487,7 +481,7 @@ func camelCase(w string) bool {
 	return false
 }
 
-var possessiveInName = set("people", "workers", "women", "children", "veterans", "citizens")
+var possessiveInName = wordList("possessive-in-name")
 
 func trimConnectors(toks []token, i, end int) int {
 	for end > i+1 && !toks[end-1].cap && !particleWord(toks[end-1]) {
@@ -804,7 +798,7 @@ func (d *doc) settleOrgs() {
 
 // weakMetonyms are the metonyms that are also ordinary names of buildings
 // elsewhere; they count only in an article that names their state.
-var weakMetonyms = set("Blue House", "Chancellery", "Whitehall", "Capitol Hill", "Elysee Palace")
+var weakMetonyms = wordList("weak-metonyms")
 
 // dropLoneMetonyms forgets a weak metonym whose state the article never
 // names: "the Blue House" of a story about Harare is a house, not Seoul.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -91,6 +92,46 @@ func TestLexiconRefusesBadRows(t *testing.T) {
 			t.Errorf("%s: %v", tt.name, err)
 		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 			t.Errorf("%s: err %v, want one saying %q", tt.name, err, tt.wantErr)
+		}
+	}
+}
+
+// The word lists of lexicon/words.tsv: no list twice, no entry twice in a
+// list, entries lower case and trimmed (weak-metonyms keeps the case of the
+// names it lists), and every list named by the code.
+func TestWordLists(t *testing.T) {
+	lists := make(map[string]bool)
+	if err := eachRow(lexiconFS, "lexicon/words.tsv", 2, func(f []string) error {
+		if lists[f[0]] {
+			t.Errorf("list %s twice", f[0])
+		}
+		lists[f[0]] = true
+		seen := make(map[string]bool)
+		for _, e := range strings.Split(f[1], ", ") {
+			if seen[e] {
+				t.Errorf("%s: %q twice", f[0], e)
+			}
+			seen[e] = true
+			if e != strings.TrimSpace(e) || e == "" || (f[0] != "weak-metonyms" && e != strings.ToLower(e)) {
+				t.Errorf("%s: entry %q: want trimmed lower case", f[0], e)
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("lexicon.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := os.ReadFile("extract.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := string(src) + string(ex)
+	for name := range lists {
+		if !strings.Contains(code, `wordList("`+name+`")`) {
+			t.Errorf("list %s is in words.tsv but no code reads it", name)
 		}
 	}
 }
