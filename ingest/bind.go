@@ -360,6 +360,14 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []actor {
 	for _, p := range paths {
 		var out []actor
 		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
+			if two := ps.pairAt(l, t); two != nil {
+				for _, a := range two {
+					if !hasParty(out, a) {
+						out = append(out, a)
+					}
+				}
+				continue
+			}
 			if a := ps.partyAt(l, t); a.ent != nil && !hasParty(out, a) {
 				out = append(out, a)
 			}
@@ -689,4 +697,17 @@ func (ps *parsed) capitalAt(i int) *docEntity {
 		return ps.d.entity(st.kind, st.key, st.name)
 	}
 	return nil
+}
+
+// pairAt resolves a description of two states ("the two countries", "both
+// sides") to the last two states named before it, or returns nil.
+func (ps *parsed) pairAt(l *frameLexicon, i int) []actor {
+	if !l.inClass("pairnoun", ps.lemma[i]) || !(ps.hasLemma(i, "nummod", "two") || ps.hasLemma(i, "det", "both") || ps.hasLemma(i, "det:predet", "both")) {
+		return nil
+	}
+	states := ps.d.lastStates(ps.si, ps.tokOf[i], 2)
+	if len(states) < 2 {
+		return nil
+	}
+	return []actor{{ent: states[0]}, {ent: states[1]}}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -215,6 +216,16 @@ func (d *doc) dominantState() *docEntity {
 // in that sentence or the two before it: what "the kingdom" or "the
 // island nation" refers back to.
 func (d *doc) lastState(si, k int) *docEntity {
+	if st := d.lastStates(si, k, 1); len(st) == 1 {
+		return st[0]
+	}
+	return nil
+}
+
+// lastStates returns up to n distinct states named last before token k of
+// sentence si, in that sentence or the two before it, the latest first.
+func (d *doc) lastStates(si, k, n int) []*docEntity {
+	var out []*docEntity
 	for back := 0; back <= 2 && si-back >= 0; back++ {
 		s := d.sents[si-back]
 		for j := len(s.ms) - 1; j >= 0; j-- {
@@ -226,10 +237,13 @@ func (d *doc) lastState(si, k int) *docEntity {
 			if e.state != nil {
 				e = e.state
 			}
-			if e.kind == graphmodel.KindState {
-				return e
+			if e.kind == graphmodel.KindState && !slices.Contains(out, e) {
+				out = append(out, e)
+				if len(out) == n {
+					return out
+				}
 			}
 		}
 	}
-	return nil
+	return out
 }
