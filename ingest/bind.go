@@ -409,7 +409,7 @@ func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
 
 // phraseSkip are the edges that leave a phrase: its subject, its clause
 // markers and what is only attached to it.
-var phraseSkip = set("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "mark", "punct", "ref",
+var phraseSkip = set("nsubj", "nsubj:pass", "obl:agent", "csubj", "cop", "aux", "aux:pass", "mark", "punct", "ref",
 	"acl:relcl", "advcl", "parataxis", "cc", "discourse", "dep", "appos", "nsubj:xsubj")
 
 // maxChargeTokens bounds a charge phrase.

@@ -370,3 +370,17 @@ func TestFramesHedged(t *testing.T) {
 		}
 	}
 }
+
+// A reported wrongdoing in the passive accuses its agent, and the charge
+// leaves the agent out.
+func TestFramesReportedPassive(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	r, _, err := x.ExtractContext(context.Background(), "", "Japan said the attack on the tanker was carried out by Iran.", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Claims) != 1 || r.Claims[0].Subject != "state:JPN" || r.Claims[0].Object != "state:IRN" ||
+		r.Claims[0].Type != graphmodel.AccusedOf || strings.Contains(r.Claims[0].Charge, "Iran") {
+		t.Errorf("claims %+v, want Japan accusing Iran of the attack", r.Claims)
+	}
+}
