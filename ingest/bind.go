@@ -461,7 +461,7 @@ func (ps *parsed) phrase(head int) string {
 	return joinTokens(toks)
 }
 
-var determiners = set("the", "a", "an", "of", "for", "that", "to", "with", "over", "in", "on", "as")
+var determiners = set("the", "a", "an", "of", "for", "that", "to", "with", "over", "in", "on", "as", "behind")
 
 // blocked reports whether the cue at i is not asserted: negated, only
 // possible, conditional, under a verb of denial, or in a question.
