@@ -257,6 +257,9 @@ func (d *doc) findMentions(s *sentence) {
 	for i := 0; i < len(toks); {
 		p, known := d.g.match(toks, i)
 		end := capSpanEnd(toks, i)
+		if !known && end > i+1 && (i == 0 || !toks[i-1].word) {
+			end = d.stateInside(toks, i, end)
+		}
 		if end > i && (!known || end-i > len(p.words)) {
 			if next := d.chunk(s, i, end); next > i {
 				i = next
@@ -276,6 +279,34 @@ func (d *doc) findMentions(s *sentence) {
 		i++
 	}
 	sort.Slice(s.ms, func(a, b int) bool { return s.ms[a].start < s.ms[b].start })
+}
+
+// stateInside returns where a state's name starts inside the capitalised
+// span [i, end) that opens a sentence or a quotation, when the words before
+// it are capitalised only for that and the state modifies who acts for it
+// ("Senior U.S. officials", "Top Chinese diplomats"), else end.
+// A given name before it makes a person ("Michael Jordan"), a connector a
+// longer name ("Bank of Japan").
+func (d *doc) stateInside(toks []token, i, end int) int {
+	for j := i + 1; j < end; j++ {
+		if givenNames[foldWord(toks[j-1].lower)] || connectors[toks[j-1].lower] || orgHeads[toks[j-1].lower] {
+			return end
+		}
+		p, ok := d.g.match(toks, j)
+		if ok && p.ent.kind == graphmodel.KindState && (p.form == formName || p.form == formAcronym || p.form == formDemonym) {
+			for k := j + len(p.words); k < end; k++ {
+				if orgHeads[toks[k].lower] {
+					return end // "Royal Saudi Air Force" is one name
+				}
+			}
+			// the state modifies the people or body acting for it
+			if k := j + len(p.words); k < len(toks) && govNouns[toks[k].lower] {
+				return j
+			}
+			return end
+		}
+	}
+	return end
 }
 
 // knownMention records a gazetteer match, unless its context says it is not
