@@ -636,11 +636,16 @@ func (ps *parsed) commaBefore(toks []int) []int {
 	return out
 }
 
-// clauseHeads returns, for each of toks, the nearest word above it that
-// has a subject: the head of the clause that tells of it.
+// clauseHeads returns, for each of toks, the word itself if it has a
+// subject, else the nearest word above it that has one: the head of the
+// clause that tells of it.
 func (ps *parsed) clauseHeads(toks []int) []int {
 	var out []int
 	for _, t := range toks {
+		if ps.has(t, "nsubj") || ps.has(t, "nsubj:pass") {
+			out = append(out, t)
+			continue
+		}
 		cur := t
 		for depth := 0; depth < 8; depth++ {
 			next := -1
