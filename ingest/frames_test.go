@@ -156,7 +156,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 165 // of 227 relations the table expects
+	minParaphrasesFound = 167 // of 227 relations the table expects
 	maxParaphraseExtras = 2   // claims no row expects, outside the near misses
 	maxChargeMisses     = 4   // accusations found whose charge lacks the table's word
 )
@@ -382,5 +382,25 @@ func TestFramesReportedPassive(t *testing.T) {
 	if len(r.Claims) != 1 || r.Claims[0].Subject != "state:JPN" || r.Claims[0].Object != "state:IRN" ||
 		r.Claims[0].Type != graphmodel.AccusedOf || strings.Contains(r.Claims[0].Charge, "Iran") {
 		t.Errorf("claims %+v, want Japan accusing Iran of the attack", r.Claims)
+	}
+}
+
+// Near misses of rows added after the paraphrase table was written: each
+// must yield no relation.
+func TestFramesMoreNearMisses(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, text := range []string{
+		"China criticized a mutual defence pact with Japan.",
+		"Japan asked for China's resignation from the committee.",
+		"The court did not convict Russia of anything.",
+		"France and Germany signed a trade treaty with Italy.",
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range namedClaims(r) {
+			t.Errorf("%q yields %s", text, c)
+		}
 	}
 }
