@@ -31,8 +31,9 @@ type Config struct {
 	// MaxSentences is the most sentences sent in one request. Default 64.
 	MaxSentences int
 	// MaxRequestBytes caps the text of one request; a single longer
-	// sentence is still sent, alone. The server refuses documents over its
-	// -maxCharLength (100000 characters by default). Default 65536.
+	// sentence is still sent, alone. CoreNLP answers with about 1 KiB of
+	// JSON per token, so this also bounds the memory of one answer (about
+	// 3 MB at the default). Default 16384.
 	MaxRequestBytes int
 	// MaxResponseBytes caps the JSON read back for one request: CoreNLP
 	// writes about 1 KiB per token. Default 64 MiB.
@@ -58,7 +59,7 @@ const (
 	DefaultURL              = "http://127.0.0.1:9000"
 	DefaultRequestTimeout   = 60 * time.Second
 	DefaultMaxSentences     = 64
-	DefaultMaxRequestBytes  = 64 << 10
+	DefaultMaxRequestBytes  = 16 << 10
 	DefaultMaxResponseBytes = 64 << 20
 	DefaultMaxConcurrent    = 2
 	DefaultAttempts         = 4

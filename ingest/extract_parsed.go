@@ -54,6 +54,10 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 		if !d.candidate(l, s) {
 			continue
 		}
+		if st.Parsed >= MaxParsedSentences {
+			st.Unparsed++
+			continue
+		}
 		texts = append(texts, t)
 		starts = append(starts, at)
 		cands = append(cands, si)
@@ -85,7 +89,17 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 type ParseStats struct {
 	Sentences, Parsed  int
 	Bytes, ParsedBytes int
+	// Unparsed counts the candidate sentences past MaxParsedSentences,
+	// which bind nothing.
+	Unparsed int
 }
+
+// MaxParsedSentences bounds the sentences one article sends to the
+// parser, and so the parser's time and the memory of its answers per
+// article: news articles send about seven (at most a few dozen); a text
+// that would send more is not a story, and the rest of it binds no
+// relation.
+const MaxParsedSentences = 100
 
 // candidate reports whether a sentence may carry a relation: a word that
 // may be a cue, and two words that may be parties (names, pronouns,

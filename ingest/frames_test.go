@@ -404,3 +404,29 @@ func TestFramesMoreNearMisses(t *testing.T) {
 		}
 	}
 }
+
+// countingParser counts the sentences it is asked to parse and answers with
+// empty parses: enough for an extraction to bind nothing.
+type countingParser struct{ n int }
+
+func (c *countingParser) Parse(_ context.Context, s []string) ([]ingest.Parse, error) {
+	c.n += len(s)
+	return make([]ingest.Parse, len(s)), nil
+}
+
+// One article sends at most MaxParsedSentences sentences to the parser,
+// however many could carry a relation; the rest are counted.
+func TestParsedSentencesBounded(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 3*ingest.MaxParsedSentences; i++ {
+		b.WriteString("Iran accused Iraq of shelling the border. ")
+	}
+	p := &countingParser{}
+	_, st, err := ingest.NewExtractor(nil).WithParser(p).ExtractContext(context.Background(), "", b.String(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.n != ingest.MaxParsedSentences || st.Parsed != ingest.MaxParsedSentences || st.Unparsed != 2*ingest.MaxParsedSentences {
+		t.Errorf("parsed %d (stats %d, unparsed %d) of %d candidates, want %d parsed", p.n, st.Parsed, st.Unparsed, 3*ingest.MaxParsedSentences, ingest.MaxParsedSentences)
+	}
+}
