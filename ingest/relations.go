@@ -78,19 +78,8 @@ func accuserOfNoun(toks []token, m mention) bool {
 // leads. "The central government", "the authorities" and "the regime" of a
 // story about Afghanistan are Afghanistan's.
 func (d *doc) resolveGovernments() {
-	var top, second *docEntity
-	for _, e := range d.ents {
-		if e.kind != graphmodel.KindState || e.count == 0 {
-			continue
-		}
-		switch {
-		case top == nil || e.count > top.count:
-			top, second = e, top
-		case second == nil || e.count > second.count:
-			second = e
-		}
-	}
-	if top == nil || (second != nil && second.count*2 > top.count) {
+	top := d.dominantState()
+	if top == nil {
 		return
 	}
 	for _, s := range d.sents {
