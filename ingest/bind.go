@@ -175,6 +175,15 @@ func (ps *parsed) partyAt(l *frameLexicon, i int) actor {
 
 func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if a := ps.mentionParty(i); a.ent != nil {
+		// "the Islamic Republic", "the Jewish State": a capitalised
+		// description the name rules took for an organization of its own
+		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
+			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
+				if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
+					return actor{ent: e}
+				}
+			}
+		}
 		return a
 	}
 	// a capital the mention rules took for a place ("turned to Moscow")

@@ -912,6 +912,9 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 		}
 		return start
 	}
+	if loadFrames().inClass("statenoun", toks[end-1].lower) {
+		return start // "the Islamic Republic", "the Jewish State": a description of a state
+	}
 	name := joinTokens(toks[i:end])
 	if !titled && !personContext(toks, start, end) && !givenNames[foldWord(toks[i].lower)] && !d.listOfPeople(s, start) {
 		if _, leader := leaderStates()[graphmodel.ActorKey(name)]; !leader {
