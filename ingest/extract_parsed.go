@@ -140,7 +140,7 @@ func covered(ms []mention, i int) bool {
 // lemma. It over-accepts (it only chooses what to parse); the parse's
 // lemma decides.
 func (l *frameLexicon) mayBeCue(w string) bool {
-	if l.byCue[w] != nil {
+	if l.byCue[w] != nil || l.byCue[irregularCueForms[w]] != nil {
 		return true
 	}
 	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ies", "ied"} {
@@ -261,3 +261,14 @@ func (d *doc) lastStates(si, k, n int) []*docEntity {
 	}
 	return out
 }
+
+// irregularCueForms maps the irregular inflections of cue verbs to their
+// lemmas ("sought" -> "seek").
+var irregularCueForms = func() map[string]string {
+	m := make(map[string]string)
+	for e := range wordList("irregular-cue-forms") {
+		form, lemma, _ := strings.Cut(e, ">")
+		m[form] = lemma
+	}
+	return m
+}()
