@@ -120,7 +120,8 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		return true
 	}
 	for i, t := range s.toks {
-		if (groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower)) && !covered(s.ms, i) {
+		description := i > 0 && s.toks[i-1].lower == "the" && l.inClass("statenoun", t.lower)
+		if (groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description) && !covered(s.ms, i) {
 			parties++
 		}
 	}
@@ -238,23 +239,28 @@ func (d *doc) lastState(si, k int) *docEntity {
 
 // lastStates returns up to n distinct states named last before token k of
 // sentence si, in that sentence or the two before it, the latest first.
+// Within a sentence a state in the position of an acting subject comes
+// before one that only modifies a noun ("Qatar hosts the largest American
+// base. The emirate ..." refers to Qatar).
 func (d *doc) lastStates(si, k, n int) []*docEntity {
 	var out []*docEntity
 	for back := 0; back <= 2 && si-back >= 0; back++ {
 		s := d.sents[si-back]
-		for j := len(s.ms) - 1; j >= 0; j-- {
-			m := s.ms[j]
-			if back == 0 && m.end > k {
-				continue
-			}
-			e := m.ent
-			if e.state != nil {
-				e = e.state
-			}
-			if e.kind == graphmodel.KindState && !slices.Contains(out, e) {
-				out = append(out, e)
-				if len(out) == n {
-					return out
+		for _, subjects := range []bool{true, false} {
+			for j := len(s.ms) - 1; j >= 0; j-- {
+				m := s.ms[j]
+				if back == 0 && m.end > k || isSubject(s.toks, m) != subjects {
+					continue
+				}
+				e := m.ent
+				if e.state != nil {
+					e = e.state
+				}
+				if e.kind == graphmodel.KindState && !slices.Contains(out, e) {
+					out = append(out, e)
+					if len(out) == n {
+						return out
+					}
 				}
 			}
 		}
