@@ -677,13 +677,29 @@ func (ps *parsed) clauseHeads(toks []int) []int {
 	return out
 }
 
-// withConjuncts returns toks and the words coordinated with them.
+// withConjuncts returns toks and the words coordinated with them, whether
+// the coordination hangs from the word or the word from it.
 func (ps *parsed) withConjuncts(toks []int) []int {
 	out := toks
+	add := func(t int) {
+		if !containsInt(out, t) {
+			out = append(out, t)
+		}
+	}
 	for _, t := range toks {
 		for _, e := range ps.down[t] {
-			if strings.HasPrefix(e.Rel, "conj") && !containsInt(out, e.Dependent) {
-				out = append(out, e.Dependent)
+			if strings.HasPrefix(e.Rel, "conj") {
+				add(e.Dependent)
+			}
+		}
+		for _, e := range ps.up[t] {
+			if strings.HasPrefix(e.Rel, "conj") && e.Head >= 0 {
+				add(e.Head)
+				for _, s := range ps.down[e.Head] {
+					if strings.HasPrefix(s.Rel, "conj") {
+						add(s.Dependent)
+					}
+				}
 			}
 		}
 	}
