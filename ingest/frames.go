@@ -49,6 +49,7 @@ type frame struct {
 	charge     []path
 	needs      []cond
 	confidence float64
+	template   bool // given to the cue by a template row, not a row of its own
 }
 
 // frameLexicon is the parsed language data.
@@ -176,15 +177,15 @@ func parseLexicon(fsys fs.FS) (*frameLexicon, error) {
 	return l, nil
 }
 
-// add gives cue the template t unless the cue already has a verb frame of
-// t's relation.
+// add gives cue the template t unless the cue has a row of its own for
+// t's relation and part of speech.
 func (l *frameLexicon) add(cue string, t frame) {
 	for _, f := range l.byCue[cue] {
-		if f.rel == t.rel && f.pos == t.pos {
+		if f.rel == t.rel && f.pos == t.pos && !f.template {
 			return
 		}
 	}
-	t.cue = cue
+	t.cue, t.template = cue, true
 	l.byCue[cue] = append(l.byCue[cue], t)
 }
 
