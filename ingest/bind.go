@@ -191,10 +191,28 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if e := ps.capitalAt(i); e != nil {
 		return actor{ent: e}
 	}
-	// a relative pronoun stands for the noun its clause modifies
-	for _, e := range ps.up[i] {
-		if e.Rel == "ref" && e.Head >= 0 && depth <= 1 {
-			return ps.partyAtDepth(l, e.Head, depth+1)
+	// a relative pronoun stands for the noun its clause modifies: the
+	// parse's ref edge, or, where the parse left none, the word its clause
+	// hangs from ("the country that accused ...")
+	if depth <= 1 {
+		for _, e := range ps.up[i] {
+			if e.Rel == "ref" && e.Head >= 0 {
+				return ps.partyAtDepth(l, e.Head, depth+1)
+			}
+		}
+		if tag := ps.p.Tokens[i].POS; tag == "WDT" || tag == "WP" {
+			for _, e := range ps.up[i] {
+				if e.Head < 0 || !strings.HasPrefix(e.Rel, "nsubj") {
+					continue
+				}
+				for _, c := range ps.up[e.Head] {
+					switch {
+					case c.Head < 0:
+					case c.Rel == "acl:relcl", c.Rel == "acl", c.Rel == "ccomp", c.Rel == "dep":
+						return ps.partyAtDepth(l, c.Head, depth+1)
+					}
+				}
+			}
 		}
 	}
 	if depth > 1 || !strings.HasPrefix(ps.p.Tokens[i].POS, "NN") {
