@@ -156,7 +156,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 186 // of 227 relations the table expects
+	minParaphrasesFound = 192 // of 227 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 4   // accusations found whose charge lacks the table's word
 )
@@ -478,7 +478,7 @@ func readHeldOut(t *testing.T) []heldOutItem {
 
 // Floors of the held-out table, a ratchet like the paraphrase table's.
 const (
-	minHeldOutFound  = 54 // of 96 relations
+	minHeldOutFound  = 55 // of 96 relations
 	maxHeldOutExtras = 2  // claims the table does not list
 )
 
