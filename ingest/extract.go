@@ -123,8 +123,10 @@ func (x *Extractor) read(title, text string, published time.Time) *doc {
 		return nil
 	}
 	paras := Paragraphs(text)
-	// Many texts repeat the headline as their first line; read it once.
-	if title = strings.TrimSpace(title); title != "" && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
+	// Many texts repeat the headline as their first line; read it once. A
+	// headline in capitals only tells no name from a word, so it is not
+	// read at all.
+	if title = strings.TrimSpace(title); title != "" && !allCaps(title) && (len(paras) == 0 || normSpace(paras[0]) != normSpace(title)) {
 		paras = append([]string{title}, paras...)
 	}
 read:
@@ -1234,4 +1236,16 @@ func (d *doc) result(claims []graphmodel.Claim) Result {
 	}
 	r.Claims = claims
 	return r
+}
+
+// allCaps reports whether s has letters and none of them is lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
