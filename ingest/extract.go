@@ -571,12 +571,14 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		}
 		return start
 	}
-	// "Communist Party and Foreign Ministry" is two names; only a name
-	// opening with its head ("Center for Strategic and International
-	// Studies") keeps an "and" inside.
+	// "Communist Party and Foreign Ministry" is two names: an "and" after a
+	// whole organization name splits. A name opening with its head
+	// ("Center for Strategic and International Studies"), or whose words
+	// before the "and" are no name of their own ("Securities and Exchange
+	// Commission", "Merrill Lynch and Co"), keeps it.
 	if !opensWithHead(words) {
 		for j := start + 1; j < end; j++ {
-			if toks[j].lower == "and" || toks[j].lower == "&" {
+			if (toks[j].lower == "and" || toks[j].lower == "&") && isOrgSpan(toks[start:j]) {
 				if next := d.chunk(s, start, j); next > start {
 					return next
 				}
