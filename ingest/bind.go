@@ -267,7 +267,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 // documentAuthors are where a document's author sits: "a suit brought by
 // X", "a statement from X", "X's complaint", "the Japanese report".
 var documentAuthors = []path{
-	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
+	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
 	{{rel: "compound"}}, {{rel: "amod"}},
 }
 
@@ -669,7 +669,7 @@ func (ps *parsed) commaBefore(toks []int) []int {
 func (ps *parsed) clauseHeads(toks []int) []int {
 	var out []int
 	for _, t := range toks {
-		if ps.has(t, "nsubj") || ps.has(t, "nsubj:pass") {
+		if ps.hasSubject(t) {
 			out = append(out, t)
 			continue
 		}
@@ -686,7 +686,7 @@ func (ps *parsed) clauseHeads(toks []int) []int {
 				break
 			}
 			cur = next
-			if ps.has(cur, "nsubj") || ps.has(cur, "nsubj:pass") {
+			if ps.hasSubject(cur) {
 				out = append(out, cur)
 				break
 			}
@@ -758,4 +758,10 @@ func (ps *parsed) pairAt(l *frameLexicon, i int) []actor {
 		return nil
 	}
 	return []actor{{ent: states[0]}, {ent: states[1]}}
+}
+
+// hasSubject reports whether token i has a subject of any kind: its own,
+// a passive one, or one it shares with the verb that controls it.
+func (ps *parsed) hasSubject(i int) bool {
+	return ps.has(i, "nsubj") || ps.has(i, "nsubj:pass") || ps.has(i, "nsubj:xsubj")
 }
