@@ -352,10 +352,41 @@ func (ps *parsed) mentionParty(i int) actor {
 			if t := ps.s.toks[m.start]; m.pronoun && m.end == m.start+1 && (groupPronouns[t.lower] || personPronouns[t.lower]) {
 				a.pronoun = m.start + 1
 			}
+			if a.ent.kind == graphmodel.KindActor {
+				a.of = ps.affiliation(i, m)
+			}
 			return a
 		}
 	}
 	return actor{}
+}
+
+// affiliation returns the party a person's name is modified by, up to two
+// words away ("Houthi military spokesperson X", "X of the foreign
+// ministry"), or nil.
+func (ps *parsed) affiliation(i int, m mention) *docEntity {
+	level := []int{i}
+	for depth := 0; depth < 2; depth++ {
+		var next []int
+		for _, t := range level {
+			for _, e := range ps.down[t] {
+				switch {
+				case e.Rel == "compound", e.Rel == "amod", e.Rel == "appos", e.Rel == "nmod:poss", e.Rel == "nmod:of", e.Rel == "nmod:for":
+				default:
+					continue
+				}
+				if k := ps.tokOf[e.Dependent]; k >= m.start && k < m.end {
+					continue // a word of the name itself
+				}
+				if a := ps.mentionParty(e.Dependent); a.ent != nil && a.ent != m.ent {
+					return a.ent
+				}
+				next = append(next, e.Dependent)
+			}
+		}
+		level = next
+	}
+	return nil
 }
 
 // distinct returns the pair with a pronoun that was resolved to the other
@@ -601,8 +632,8 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {
 				subj, obj, ok := ps.distinct(p[0], p[1])
-				if !ok {
-					continue
+				if !ok || subj.of == obj.ent || obj.of == subj.ent {
+					continue // one party, or a body and who speaks for it
 				}
 				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence, hedged: hedged})
 			}
