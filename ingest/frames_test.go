@@ -523,3 +523,28 @@ func TestFramesHeldOut(t *testing.T) {
 		t.Errorf("%d extra claims on the held-out table, want at most %d", extras, maxHeldOutExtras)
 	}
 }
+
+// Condemning a party's wrongful act accuses the party; condemning an act
+// with no party named accuses no one.
+func TestFramesCondemnedActs(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, tt := range []struct{ text, want string }{
+		{"Japan condemned North Korea's latest missile test.", "state:JPN accused-of state:PRK"},
+		{"The European Union denounced the Russian annexation of Crimea.", "org:european-union accused-of state:RUS"},
+		{"France's condemnation of the Iranian attack came within hours.", "state:FRA accused-of state:IRN"},
+		{"Japan condemned the missile test.", ""},
+		{"Japan condemned North Korea's election.", ""},
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range r.Claims {
+			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
