@@ -256,7 +256,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 			return actor{ent: e, role: lem}
 		}
 	}
-	if l.inClass("statenoun", lem) && ps.definite(i) && !ps.hasParty(l, i) {
+	if tag := ps.p.Tokens[i].POS; l.inClass("statenoun", lem) && (tag == "NN" || tag == "NNP") && ps.definite(i) && !ps.hasParty(l, i) {
 		if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
 			return actor{ent: e}
 		}

@@ -548,3 +548,19 @@ func TestFramesCondemnedActs(t *testing.T) {
 		}
 	}
 }
+
+// A plural description of states ("the countries that asked ...") never
+// resolves to the one state named before it.
+func TestFramesPluralDescription(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	text := "The United States sent envoys to the region. Among the countries that asked China for debt relief this year was Zambia."
+	r, _, err := x.ExtractContext(context.Background(), "", text, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Claims {
+		if c.Subject == "state:USA" || c.Object == "state:USA" {
+			t.Errorf("claim %s %s %s: the plural 'the countries' taken for the United States", c.Subject, c.Type, c.Object)
+		}
+	}
+}
