@@ -111,8 +111,12 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 	return srcs, dead, time.Since(start), nil
 }
 
-// extractArticles extracts the decoded articles of srcs, parallel at once.
+// extractArticles extracts the decoded articles of srcs, parallel at once
+// when x waits on the parser, one at a time when its work is all CPU.
 func extractArticles(ctx context.Context, x *ingest.Extractor, srcs []source, parallel int) error {
+	if !x.Parses() {
+		parallel = 1
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(parallel, 1))
 	for i := range srcs {

@@ -359,13 +359,7 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 			return err
 		}
 	}
-	select {
-	case w.builders <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 	srcs, dead, took, err := w.build(ctx, k, msgs)
-	<-w.builders
 	if err != nil {
 		return err
 	}
@@ -400,10 +394,26 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 // reached: the batch is extracted again once it can, and nothing of it is
 // written or committed meanwhile. The wait raises a health signal (/readyz
 // and kg_parser_unavailable_total) and ends with ctx.
+//
+// A builder slot bounds the CPU work of decoding and extracting. An article
+// batch extracted through the parser spends its time waiting on another
+// process, so it takes no slot: a slow or absent parser never holds back
+// the event topic.
 func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]source, []deadLetter, time.Duration, error) {
+	slot := k == eventTopic || !w.x.Parses()
 	backoff := 500 * time.Millisecond
 	for {
+		if slot {
+			select {
+			case w.builders <- struct{}{}:
+			case <-ctx.Done():
+				return nil, nil, 0, ctx.Err()
+			}
+		}
 		srcs, dead, took, err := buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
+		if slot {
+			<-w.builders
+		}
 		if err == nil {
 			w.parserDown.Store(false)
 			return srcs, dead, took, nil

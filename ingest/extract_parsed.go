@@ -23,9 +23,12 @@ func (x *Extractor) WithParser(p Parser) *Extractor {
 	return &y
 }
 
+// Parses reports whether x binds relations over a parser's parse.
+func (x *Extractor) Parses() bool { return x.parser != nil }
+
 // Version is the extractor version recorded on what x produces.
 func (x *Extractor) Version() string {
-	if x.parser != nil {
+	if x.Parses() {
 		return FramesVersion
 	}
 	return ExtractorVersion

@@ -104,7 +104,7 @@ func runExtract(ctx context.Context, paths []string, format string, stdin io.Rea
 	if bad > 0 {
 		fmt.Fprintf(stderr, "%d messages skipped\n", bad)
 	}
-	if stats.Sentences > 0 && x.Version() == ingest.FramesVersion {
+	if stats.Sentences > 0 && x.Parses() {
 		fmt.Fprintf(stderr, "parsed %d of %d sentences (%.1f%%), %d of %d bytes (%.1f%%)\n",
 			stats.Parsed, stats.Sentences, 100*float64(stats.Parsed)/float64(stats.Sentences),
 			stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))

@@ -13,7 +13,8 @@ import (
 )
 
 // The language parser is unreachable when an article arrives: the worker
-// waits with /readyz saying why and writes nothing of it; once the parser
+// waits with /readyz saying why and writes nothing of it, while events,
+// which need no parser, still land; once the parser
 // answers, the article lands with the relations the parse gives, and the
 // worker is ready again.
 func TestParserOutage(t *testing.T) {
@@ -37,6 +38,15 @@ func TestParserOutage(t *testing.T) {
 	}
 	if !w.running() {
 		t.Fatalf("worker died during the parser outage:\n%s", w.log())
+	}
+	// Events need no parser: they land while the article waits.
+	e.produceTo(e.topic+"-events", eventCorpus(1)...)
+	deadline := time.Now().Add(time.Minute)
+	for e.query(`MATCH (ev:Event) RETURN count(ev)`, nil)[0][0].(int64) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("an event did not land within a minute while the parser was unreachable:\n%s", w.log())
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 
 	// The parser comes back at the same address.
