@@ -225,39 +225,15 @@ type found struct {
 // relations finds the claims of every sentence and folds them into one claim
 // per (type, subject, object), keeping the strongest evidence.
 func (d *doc) relations() []graphmodel.Claim {
-	byPair := make(map[string]*graphmodel.Claim)
-	var order []string
+	var cs claimSet
 	for si, s := range d.sents {
 		for ti := range s.toks {
 			for _, f := range d.triggerAt(si, ti) {
-				if f.subj.ent == nil || f.obj.ent == nil || f.subj.ent == f.obj.ent {
-					continue
-				}
-				f.evidence = s.text
-				c := f.claim()
-				p := graphmodel.Pair(c.Type, c.Subject, c.Object)
-				old, ok := byPair[p]
-				switch {
-				case !ok:
-					if len(order) >= graphmodel.MaxClaims {
-						continue
-					}
-					byPair[p] = &c
-					order = append(order, p)
-				case c.Confidence > old.Confidence:
-					c.Charge = joinCharges(c.Charge, old.Charge)
-					*old = c
-				default:
-					old.Charge = joinCharges(old.Charge, c.Charge)
-				}
+				cs.add(f, s.text)
 			}
 		}
 	}
-	out := make([]graphmodel.Claim, 0, len(order))
-	for _, p := range order {
-		out = append(out, *byPair[p])
-	}
-	return out
+	return cs.list()
 }
 
 func (f found) claim() graphmodel.Claim {
