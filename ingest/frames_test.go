@@ -123,19 +123,20 @@ type paraphrase struct {
 	rel, subj, obj, charge, construction, text string
 }
 
-// readParaphrases reads the paraphrase and near-miss table. Rows that share
-// a text expect all their relations from it together.
-func readParaphrases(t *testing.T) []paraphrase {
+// readTable returns the data rows of a tab-separated test table with their
+// line numbers: # lines and blank lines are skipped, the first other line is
+// the header, and every row must have n fields.
+func readTable(t *testing.T, path string, n int) (rows [][]string, lines []int) {
 	t.Helper()
-	f, err := os.Open("testdata/relations/paraphrases.tsv")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []paraphrase
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	header := false
-	for n := 1; sc.Scan(); n++ {
+	for line := 1; sc.Scan(); line++ {
 		l := sc.Text()
 		if l == "" || strings.HasPrefix(l, "#") {
 			continue
@@ -145,10 +146,24 @@ func readParaphrases(t *testing.T) []paraphrase {
 			continue
 		}
 		c := strings.Split(l, "\t")
-		if len(c) != 6 {
-			t.Fatalf("paraphrases.tsv:%d: %d fields, want 6", n, len(c))
+		if len(c) != n {
+			t.Fatalf("%s:%d: %d fields, want %d", path, line, len(c), n)
 		}
-		out = append(out, paraphrase{n, c[0], c[1], c[2], c[3], c[4], c[5]})
+		rows, lines = append(rows, c), append(lines, line)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows, lines
+}
+
+// readParaphrases reads the paraphrase and near-miss table. Rows that share
+// a text expect all their relations from it together.
+func readParaphrases(t *testing.T) []paraphrase {
+	rows, lines := readTable(t, "testdata/relations/paraphrases.tsv", 6)
+	out := make([]paraphrase, len(rows))
+	for i, c := range rows {
+		out[i] = paraphrase{lines[i], c[0], c[1], c[2], c[3], c[4], c[5]}
 	}
 	return out
 }
@@ -440,30 +455,10 @@ type heldOutItem struct {
 }
 
 func readHeldOut(t *testing.T) []heldOutItem {
-	t.Helper()
-	f, err := os.Open("testdata/relations/heldout.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	rows, lines := readTable(t, "testdata/relations/heldout.tsv", 5)
 	var items []heldOutItem
 	byID := make(map[string]int)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	header := false
-	for n := 1; sc.Scan(); n++ {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		if !header {
-			header = true
-			continue
-		}
-		c := strings.Split(l, "\t")
-		if len(c) != 5 {
-			t.Fatalf("heldout.tsv:%d: %d fields, want 5", n, len(c))
-		}
+	for k, c := range rows {
 		i, ok := byID[c[0]]
 		if !ok {
 			i = len(items)
@@ -471,7 +466,7 @@ func readHeldOut(t *testing.T) []heldOutItem {
 			items = append(items, heldOutItem{id: c[0], text: c[4]})
 		}
 		if c[1] != "none" {
-			items[i].want = append(items[i].want, paraphrase{line: n, rel: c[1], subj: c[2], obj: c[3], charge: "-"})
+			items[i].want = append(items[i].want, paraphrase{line: lines[k], rel: c[1], subj: c[2], obj: c[3], charge: "-"})
 		}
 	}
 	return items
