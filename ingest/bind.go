@@ -362,7 +362,7 @@ func (ps *parsed) mentionParty(i int) actor {
 }
 
 // affiliation returns the party a person's name is modified by, up to two
-// words away ("Houthi military spokesperson X", "X of the foreign
+// words away ("Taliban military spokesperson X", "X of the foreign
 // ministry"), or nil.
 func (ps *parsed) affiliation(i int, m mention) *docEntity {
 	level := []int{i}

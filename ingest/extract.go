@@ -286,7 +286,7 @@ func (d *doc) findMentions(s *sentence) {
 // stateInside returns where a state's name starts inside the capitalised
 // span [i, end) that opens a sentence or a quotation, when the words before
 // it are capitalised only for that and the state modifies who acts for it
-// ("Senior U.S. officials", "Top Chinese diplomats"), else end.
+// ("Senior French officials", "Top Chinese diplomats"), else end.
 // A given name before it makes a person ("Michael Jordan"), a connector a
 // longer name ("Bank of Japan").
 func (d *doc) stateInside(toks []token, i, end int) int {
@@ -298,7 +298,7 @@ func (d *doc) stateInside(toks []token, i, end int) int {
 		if ok && p.ent.kind == graphmodel.KindState && (p.form == formName || p.form == formAcronym || p.form == formDemonym) {
 			for k := j + len(p.words); k < end; k++ {
 				if orgHeads[toks[k].lower] {
-					return end // "Royal Saudi Air Force" is one name
+					return end // "Royal Thai Navy" is one name
 				}
 			}
 			// the state modifies the people or body acting for it
@@ -571,11 +571,11 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		}
 		return start
 	}
-	// "Communist Party and Foreign Ministry" is two names: an "and" after a
-	// whole organization name splits. A name opening with its head
-	// ("Center for Strategic and International Studies"), or whose words
-	// before the "and" are no name of their own ("Securities and Exchange
-	// Commission", "Merrill Lynch and Co"), keeps it.
+	// "the Labour Party and the Interior Ministry" is two names: an "and"
+	// after a whole organization name splits. A name opening with its head
+	// ("Institute for Peace and Security Studies"), or whose words before
+	// the "and" are no name of their own ("Arms and Munitions Board",
+	// "Baxter, Lowe and Co"), keeps it.
 	if !opensWithHead(words) {
 		for j := start + 1; j < end; j++ {
 			if (toks[j].lower == "and" || toks[j].lower == "&") && isOrgSpan(toks[start:j]) {
@@ -884,8 +884,8 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	for i < end && (titles[toks[i].lower] || (i == 0 && roleNouns[toks[i].lower])) {
 		i++
 	}
-	// A title after its portfolio ("Industry Minister John Button",
-	// "Commerce Secretary Malcolm Baldrige"): the name starts after the
+	// A title after its portfolio ("Health Minister Jane Roe", "Energy
+	// Secretary John Doe"): the name starts after the
 	// last title word that leaves two words for it.
 	for k := end - 3; k > i; k-- {
 		if titles[toks[k].lower] {

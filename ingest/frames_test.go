@@ -409,7 +409,7 @@ func TestFramesMoreNearMisses(t *testing.T) {
 		"Japan asked for China's resignation from the committee.",
 		"The court did not convict Russia of anything.",
 		"France and Germany signed a trade treaty with Italy.",
-		"Houthi military spokesman Yahya Sarea said the Houthi movement had carried out the attack.",
+		"Taliban spokesman Zabihullah Mujahid said the Taliban had carried out the attack.",
 	} {
 		r, _, err := x.ExtractContext(context.Background(), "", text, time.Time{})
 		if err != nil {

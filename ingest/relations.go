@@ -173,8 +173,8 @@ type actor struct {
 	// party, 0 when none named it: a pronoun resolved to the other party
 	// of its own clause is resolved again without it ("Japan accused it").
 	pronoun int
-	// of is the body a person is named as speaking or acting for ("Houthi
-	// spokesman X"), or nil: X claiming an act for the Houthis accuses no one.
+	// of is the body a person is named as speaking or acting for ("Taliban
+	// spokesman X"), or nil: X claiming an act for the Taliban accuses no one.
 	of *docEntity
 }
 
