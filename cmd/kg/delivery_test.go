@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os/exec"
 	"strings"
@@ -403,23 +404,27 @@ func services(t *testing.T, args ...string) {
 	}
 }
 
-func waitHTTP(t *testing.T, url string, want int, timeout time.Duration) {
+// waitHTTP polls url until it answers want and returns the body of that
+// answer.
+func waitHTTP(t *testing.T, url string, want int, timeout time.Duration) string {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	client := &http.Client{Timeout: 5 * time.Second}
-	last := 0
+	last, body := 0, ""
 	for time.Now().Before(deadline) {
 		resp, err := client.Get(url)
 		if err == nil {
-			last = resp.StatusCode
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
+			last, body = resp.StatusCode, string(b)
 			if last == want {
-				return
+				return body
 			}
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	t.Fatalf("%s: status %d after %s, want %d", url, last, timeout, want)
+	t.Fatalf("%s: status %d after %s, want %d (last body %q)", url, last, timeout, want, body)
+	return ""
 }
 
 // Versions of one article under a rebalance: v1, v2, a tombstone, then v1

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -181,7 +180,7 @@ func TestPoisonMessagesHostile(t *testing.T) {
 		t.Fatalf("worker stopped:\n%s", w.log())
 	}
 	waitHTTP(t, "http://"+addr+"/readyz", http.StatusOK, 30*time.Second)
-	metrics := httpGet(t, "http://"+addr+"/metrics")
+	metrics := fetch(t, "http://"+addr+"/metrics")
 	for p := range 3 {
 		series := fmt.Sprintf(`kg_consumer_lag{partition="%d",topic="%s"} 0`, p, e.topic)
 		if !strings.Contains(metrics, series) {
@@ -269,20 +268,6 @@ func TestWorkerPorts(t *testing.T) {
 		t.Errorf("pprof on the metrics port: status %d, want 404", resp.StatusCode)
 	}
 	w.stop(t)
-}
-
-func httpGet(t *testing.T, url string) string {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 var (

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -24,7 +22,7 @@ func TestParserOutage(t *testing.T) {
 	waitHTTP(t, "http://"+opsAddr+"/readyz", http.StatusOK, 30*time.Second)
 	e.kg("publish", "../../ingest/testdata/seed-article.txt")
 
-	body := waitReadyz(t, "http://"+opsAddr+"/readyz", http.StatusServiceUnavailable, time.Minute)
+	body := waitHTTP(t, "http://"+opsAddr+"/readyz", http.StatusServiceUnavailable, time.Minute)
 	if !strings.Contains(body, "parser") {
 		t.Errorf("/readyz says %q during the parser outage, want it to name the parser", body)
 	}
@@ -75,27 +73,4 @@ func TestParserOutage(t *testing.T) {
 	if got := strings.Join(types, ","); got != "accused-of,ally-of,requested-help-from" {
 		t.Errorf("claims after the outage: %s, want the seed story's three", got)
 	}
-}
-
-// waitReadyz polls url until it answers want and returns the body.
-func waitReadyz(t *testing.T, url string, want int, timeout time.Duration) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	client := &http.Client{Timeout: 5 * time.Second}
-	last := ""
-	for ctx.Err() == nil {
-		resp, err := client.Get(url)
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			last = string(b)
-			if resp.StatusCode == want {
-				return last
-			}
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatalf("%s: no status %d within %s (last body %q)", url, want, timeout, last)
-	return ""
 }
