@@ -48,7 +48,14 @@ func TestAmbiguousNames(t *testing.T) {
 		{"Britain's economy slowed. Later, Brown said the plan would fail.", []string{"actor:gordon-brown"}, nil},
 		{"He converted to Islam in Bangladesh.", nil, []string{"actor:syed-nazrul-islam"}},
 		{"The Blue House said President Moon would attend.", nil, []string{"org:blue-house"}},
-		{"South Korea's Blue House said President Moon would attend.", []string{"org:blue-house", "state:KOR"}, nil},
+		// a metonym acts for its state: the graph gets the state, not a body
+		{"South Korea's Blue House said President Moon would attend.", []string{"state:KOR"}, []string{"org:blue-house"}},
+		{"The Kremlin said the talks had failed.", []string{"state:RUS"}, []string{"org:kremlin"}},
+		{"The White House and the Pentagon disagreed.", []string{"state:USA"}, []string{"org:white-house", "org:pentagon"}},
+		// maritime and geographic features are places, not people
+		{"Boats gathered near Second Thomas Shoal, Mischief Reef and Scarborough Shoal.", nil,
+			[]string{"actor:second-thomas-shoal", "actor:thomas-shoal", "actor:mischief-reef", "actor:scarborough-shoal", "org:second-thomas-shoal"}},
+		{"Tankers crossed Hormuz Strait and Palk Strait near Adam's Bridge.", nil, []string{"actor:hormuz-strait", "actor:palk-strait"}},
 	}
 	x := NewExtractor(nil)
 	for _, tt := range tests {

@@ -1219,8 +1219,19 @@ func (d *doc) linkLeaders() {
 func (d *doc) result(claims []graphmodel.Claim) Result {
 	var r Result
 	seen := make(map[string]bool, len(d.ents))
+	// a metonym acts for its state everywhere: the graph gets the state,
+	// which the metonym's forms name too ("the Kremlin" is Russia)
 	for _, e := range d.ents {
-		if e.count == 0 || seen[e.key] || len(r.Entities) >= graphmodel.MaxEntities {
+		if e.metonym && e.state != nil && e.count > 0 {
+			for _, f := range e.forms {
+				if len(e.state.forms) < maxForms && !containsFold(e.state.forms, f) {
+					e.state.forms = append(e.state.forms, f)
+				}
+			}
+		}
+	}
+	for _, e := range d.ents {
+		if e.count == 0 || seen[e.key] || len(r.Entities) >= graphmodel.MaxEntities || (e.metonym && e.state != nil) {
 			continue
 		}
 		seen[e.key] = true
