@@ -696,7 +696,9 @@ func (ps *parsed) commaBefore(toks []int) []int {
 
 // clauseHeads returns, for each of toks, the word itself if it has a
 // subject, else the nearest word above it that has one: the head of the
-// clause that tells of it.
+// clause that tells of it. A clause the phrase is itself the subject of
+// does not tell of it ("X's alleged failure to act" parsed as the subject
+// of "act"): the climb goes on above it.
 func (ps *parsed) clauseHeads(toks []int) []int {
 	var out []int
 	for _, t := range toks {
@@ -706,10 +708,10 @@ func (ps *parsed) clauseHeads(toks []int) []int {
 		}
 		cur := t
 		for depth := 0; depth < 8; depth++ {
-			next := -1
+			next, subj := -1, false
 			for _, e := range ps.up[cur] {
-				if e.Head >= 0 && e.Rel != "ref" && !strings.HasPrefix(e.Rel, "conj") && !strings.HasPrefix(e.Rel, "nsubj") {
-					next = e.Head
+				if e.Head >= 0 && e.Rel != "ref" && !strings.HasPrefix(e.Rel, "conj") {
+					next, subj = e.Head, strings.HasPrefix(e.Rel, "nsubj")
 					break
 				}
 			}
@@ -717,7 +719,7 @@ func (ps *parsed) clauseHeads(toks []int) []int {
 				break
 			}
 			cur = next
-			if ps.hasSubject(cur) {
+			if !subj && ps.hasSubject(cur) {
 				out = append(out, cur)
 				break
 			}
