@@ -241,6 +241,28 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 			}
 		}
 	}
+	// a group speaks through the members it names: "critics such as X",
+	// "groups including X", "critics, which include X"
+	for _, e := range ps.down[i] {
+		t := -1
+		switch e.Rel {
+		case "nmod:such_as", "nmod:including":
+			t = e.Dependent
+		case "acl", "acl:relcl":
+			if l.inClass("include", ps.lemma[e.Dependent]) {
+				for _, o := range ps.down[e.Dependent] {
+					if o.Rel == "obj" {
+						t = o.Dependent
+					}
+				}
+			}
+		}
+		if t >= 0 {
+			if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
+				return a
+			}
+		}
+	}
 	// a document speaks for whoever brought, issued or wrote it
 	if l.inClass("document", lem) {
 		for _, p := range documentAuthors {
@@ -449,20 +471,38 @@ func hasParty(as []actor, a actor) bool {
 // charge returns the words of the first charge path that reaches a word
 // that is not a name: the phrase that word heads, bounded. Of several
 // words one path reaches, the last is the charge ("for the first time
-// blamed X for the attack").
+// blamed X for the attack"), unless it is coordinated with an earlier one:
+// then the charge is the coordination, from its first word ("for arming
+// and training the rebels").
 func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
 	for _, p := range paths {
 		ts := ps.walk(i, p)
 		for k := len(ts) - 1; k >= 0; k-- {
-			if ps.mentionParty(ts[k]).ent != nil {
+			if ps.mentionParty(ts[k]).ent != nil || ps.conjOfAny(ts[k], ts[:k]) {
 				continue
 			}
-			if c := ps.phrase(ts[k]); c != "" {
+			heads := []int{ts[k]}
+			for _, t := range ts[k+1:] {
+				if ps.conjOfAny(t, heads[:1]) {
+					heads = append(heads, t)
+				}
+			}
+			if c := ps.phraseOf(heads); c != "" {
 				return c
 			}
 		}
 	}
 	return ""
+}
+
+// conjOfAny reports whether t is coordinated under one of heads.
+func (ps *parsed) conjOfAny(t int, heads []int) bool {
+	for _, e := range ps.up[t] {
+		if strings.HasPrefix(e.Rel, "conj") && containsInt(heads, e.Head) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseSkip are the edges that leave a phrase: its subject, its clause
@@ -474,8 +514,17 @@ var phraseSkip = set("nsubj", "nsubj:pass", "obl:agent", "csubj", "cop", "aux", 
 const maxChargeTokens = 14
 
 func (ps *parsed) phrase(head int) string {
-	seen := map[int]bool{head: true}
-	queue := []int{head}
+	return ps.phraseOf([]int{head})
+}
+
+// phraseOf is the phrase of one head and the words coordinated with it.
+func (ps *parsed) phraseOf(heads []int) string {
+	head := heads[0]
+	seen := map[int]bool{}
+	for _, h := range heads {
+		seen[h] = true
+	}
+	queue := append([]int(nil), heads...)
 	for len(queue) > 0 && len(seen) < 4*maxChargeTokens {
 		c := queue[0]
 		queue = queue[1:]
