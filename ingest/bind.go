@@ -175,6 +175,9 @@ func (ps *parsed) partyAt(l *frameLexicon, i int) actor {
 
 func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if a := ps.mentionParty(i); a.ent != nil {
+		if a.pronoun > 0 && ps.nearerPlural(l, i, a.ent) {
+			return actor{} // "sued the gun makers, accusing them": not the state
+		}
 		// "the Islamic Republic", "the Jewish State": a capitalised
 		// description the name rules took for an organization of its own
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
@@ -323,6 +326,33 @@ func (ps *parsed) stateOf(l *frameLexicon, i int, role string) actor {
 	}
 	return actor{}
 }
+
+// nearerPlural reports whether an object "them" at parse token i has a
+// plural common noun between it and the mention of e it was resolved to (or
+// the start of the sentence when e was named before it): that noun is the
+// likelier antecedent, and it names no party.
+func (ps *parsed) nearerPlural(l *frameLexicon, i int, e *docEntity) bool {
+	k := ps.tokOf[i]
+	if k < 0 || !pluralPronouns[ps.s.toks[k].lower] {
+		return false
+	}
+	from := 0
+	for _, m := range ps.s.ms {
+		if m.ent == e && !m.pronoun && m.end <= k {
+			from = m.end
+		}
+	}
+	for j, t := range ps.p.Tokens {
+		kj := ps.tokOf[j]
+		if kj < from || kj >= k || t.POS != "NNS" || l.inClass("govnoun", ps.lemma[j]) || ps.mentionParty(j).ent != nil {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var pluralPronouns = set("them")
 
 // has reports whether token i has a dependent over rel.
 func (ps *parsed) has(i int, rel string) bool {
@@ -599,6 +629,9 @@ func (ps *parsed) blocked(l *frameLexicon, i int) bool {
 		}
 		next := -1
 		for _, e := range ps.up[cur] {
+			if e.Rel == "dep" && e.Head >= 0 && l.inClass("deny", ps.lemma[e.Head]) {
+				return true // "denied having accused", the parse's loose link
+			}
 			if e.Rel == "xcomp" || e.Rel == "ccomp" || strings.HasPrefix(e.Rel, "advcl") || strings.HasPrefix(e.Rel, "conj") {
 				next = e.Head
 				break
