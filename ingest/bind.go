@@ -183,7 +183,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
 			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
 				if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
-					return actor{ent: e}
+					return actor{ent: e, described: ps.tokOf[i] + 1}
 				}
 			}
 		}
@@ -283,7 +283,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	}
 	if tag := ps.p.Tokens[i].POS; l.inClass("statenoun", lem) && (tag == "NN" || tag == "NNP") && ps.definite(i) && !ps.hasParty(l, i) {
 		if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
-			return actor{ent: e}
+			return actor{ent: e, described: ps.tokOf[i] + 1}
 		}
 	}
 	return actor{}
@@ -325,6 +325,30 @@ func (ps *parsed) stateOf(l *frameLexicon, i int, role string) actor {
 		return a
 	}
 	return actor{}
+}
+
+// reciprocal reports whether one of the object paths of the cue at i
+// reaches "each other" or "one another".
+func (ps *parsed) reciprocal(i int, paths []path) bool {
+	for _, p := range paths {
+		for _, t := range ps.walk(i, p) {
+			switch ps.lemma[t] {
+			case "other":
+				if ps.hasLemma(t, "det", "each") {
+					return true
+				}
+			case "one":
+				if ps.hasLemma(t, "dep", "another") || ps.hasLemma(t, "det", "another") || ps.hasLemma(t, "amod", "another") {
+					return true
+				}
+			case "another":
+				if ps.hasLemma(t, "nummod", "one") || ps.hasLemma(t, "det", "one") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nearerPlural reports whether an object "them" at parse token i has a
@@ -449,6 +473,16 @@ func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
 		return subj, obj, true
 	}
 	for _, p := range []*actor{&obj, &subj} {
+		if p.described > 0 {
+			// "Damascus accused the Jewish state": the state named last
+			// before the description that is not the other party
+			for _, e := range ps.d.lastStates(ps.si, p.described-1, 2) {
+				if e != p.ent {
+					*p = actor{ent: e}
+					return subj, obj, true
+				}
+			}
+		}
 		if p.pronoun == 0 {
 			continue
 		}
@@ -697,10 +731,19 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 						pairs = append(pairs, [2]actor{subs[a], subs[b]})
 					}
 				}
-			} else {
-				for _, o := range ps.parties(l, i, f.obj) {
+			} else if objs := ps.parties(l, i, f.obj); len(objs) > 0 {
+				for _, o := range objs {
 					for _, s := range subs {
 						pairs = append(pairs, [2]actor{s, o})
+					}
+				}
+			} else if ps.reciprocal(i, f.obj) {
+				// "X and Y accused each other": each of the other
+				for _, a := range subs {
+					for _, b := range subs {
+						if a.ent != b.ent {
+							pairs = append(pairs, [2]actor{a, b})
+						}
 					}
 				}
 			}

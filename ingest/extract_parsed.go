@@ -123,12 +123,31 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		return true
 	}
 	for i, t := range s.toks {
+		if covered(s.ms, i) {
+			continue
+		}
 		description := i > 0 && s.toks[i-1].lower == "the" && l.inClass("statenoun", t.lower)
-		if (groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description) && !covered(s.ms, i) {
+		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description {
 			parties++
+		}
+		// "the two countries", "both sides": two parties named before
+		if i > 0 && (s.toks[i-1].lower == "two" || s.toks[i-1].lower == "both") && l.inClass("pairnoun", singular(t.lower)) {
+			parties += 2
 		}
 	}
 	return parties >= 2
+}
+
+// singular is a plural noun's singular form, near enough for word
+// classes: "countries" is "country", "sides" "side".
+func singular(w string) string {
+	if stem, ok := strings.CutSuffix(w, "ies"); ok && len(stem) > 1 {
+		return stem + "y"
+	}
+	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) > 1 && !strings.HasSuffix(stem, "s") {
+		return stem
+	}
+	return w
 }
 
 func covered(ms []mention, i int) bool {

@@ -176,6 +176,10 @@ type actor struct {
 	// of is the body a person is named as speaking or acting for ("Taliban
 	// spokesman X"), or nil: X claiming an act for the Taliban accuses no one.
 	of *docEntity
+	// described is 1 + the token index of a description ("the kingdom")
+	// that named the party as the state named last, 0 when none did: like
+	// a pronoun, it is resolved again without the other party of its clause.
+	described int
 }
 
 // claimParty maps a mention to the party of a claim. Government bodies and
