@@ -161,6 +161,17 @@ func TestNeo4jBrowser(t *testing.T) {
 			t.Errorf("%s: %s, %d bytes", m[1], resp.Status, len(body))
 		}
 	}
+	// A person opening / lands on the Browser, set to connect without
+	// authentication (the local Neo4j has none).
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err = noRedirect.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/browser/?preselectAuthMethod=NO_AUTH" {
+		t.Errorf("GET /: %s to %q, want 303 to the Browser without authentication", resp.Status, loc)
+	}
 	// The discovery answer names the local Bolt address.
 	resp, body := get("/", "application/json")
 	var disco map[string]string

@@ -54,10 +54,13 @@ func run(jar, addr, bolt, version string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Neo4j Browser at http://%s/browser/ (Bolt %s, no authentication)\n", ln.Addr(), bolt)
+	fmt.Printf("Neo4j Browser at http://%s%s (Bolt %s, no authentication)\n", ln.Addr(), startPage, bolt)
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	return srv.Serve(ln)
 }
+
+// startPage is where / sends a person.
+const startPage = "/browser/?preselectAuthMethod=NO_AUTH"
 
 // handler serves the jar's browser/ folder at /browser/ and the discovery
 // answer at /.
@@ -85,7 +88,9 @@ func handler(jar fs.FS, bolt, version string) (http.Handler, error) {
 			w.Write(discovery)
 			return
 		}
-		http.Redirect(w, r, "/browser/", http.StatusSeeOther)
+		// The local Neo4j has no authentication: preselect that, and the
+		// Browser connects on its own.
+		http.Redirect(w, r, startPage, http.StatusSeeOther)
 	})
 	return mux, nil
 }
