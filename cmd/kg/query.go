@@ -88,7 +88,7 @@ not answer; a second one ends kg without waiting.`,
 			if err != nil {
 				return cancelled(ctx, err)
 			}
-			defer store.Close(context.WithoutCancel(ctx))
+			defer store.Close(ctx)
 			return runQuery(ctx, store, cypher, p, timeout, format, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -101,7 +101,7 @@ not answer; a second one ends kg without waiting.`,
 // runQuery runs one confined query and prints its result to out and the
 // server's notices to errOut.
 func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, params map[string]any, timeout time.Duration, format string, out, errOut io.Writer) error {
-	print, err := outputFormat(format)
+	write, err := outputFormat(format)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, param
 	if err != nil {
 		return cancelled(ctx, err)
 	}
-	err = print(out, t)
+	err = write(out, t)
 	// After the rows, where "(0 rows)" leaves one asking why.
 	for _, n := range t.Notices {
 		fmt.Fprintf(errOut, "kg: %s\n", n)
