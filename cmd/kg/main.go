@@ -21,6 +21,12 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal cancels ctx and every command winds down; the
+	// default action is restored then, so a second one ends kg at once.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	if err := rootCmd().ExecuteContext(ctx); err != nil {
 		// Errors may quote an address; a password written into one stays out.
 		fmt.Fprintln(os.Stderr, "kg:", redact.URL(err.Error()))

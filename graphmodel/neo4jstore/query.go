@@ -19,6 +19,30 @@ import (
 type Table struct {
 	Columns []string
 	Rows    [][]any
+	// Notices are what the server said about the query while running it:
+	// a label, relationship type or property key the database has never
+	// seen (a likely misspelling, and the reason a query returns no rows),
+	// a cartesian product, a deprecated feature.
+	Notices []Notice
+}
+
+// Notice is one notification the server sent with a result.
+type Notice struct {
+	Severity    string // WARNING or INFORMATION
+	Code        string // e.g. Neo.ClientNotification.Statement.UnknownLabelWarning
+	Title       string
+	Description string
+	// Line and Column locate what the notice is about in the query
+	// (1-based); both are 0 when it is about the query as a whole.
+	Line, Column int
+}
+
+func (n Notice) String() string {
+	at := ""
+	if n.Line > 0 {
+		at = fmt.Sprintf(" (line %d, column %d)", n.Line, n.Column)
+	}
+	return fmt.Sprintf("%s: %s%s: %s [%s]", n.Severity, n.Title, at, n.Description, n.Code)
 }
 
 // Query runs cypher with params in a read-only transaction: a query that
@@ -65,6 +89,8 @@ func (s *Store) ConfinedQuery(ctx context.Context, cypher string, params map[str
 }
 
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any, cfg ...func(*neo4j.TransactionConfig)) (Table, error) {
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (Table, error) {
@@ -80,12 +106,28 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any, 
 		if err != nil {
 			return Table{}, err
 		}
-		t := Table{Columns: keys}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return Table{}, err
+		}
+		t := Table{Columns: keys, Notices: notices(sum)}
 		for _, r := range recs {
 			t.Rows = append(t.Rows, r.Values)
 		}
 		return t, nil
 	}, cfg...)
+}
+
+func notices(sum neo4j.ResultSummary) []Notice {
+	var out []Notice
+	for _, n := range sum.Notifications() {
+		nt := Notice{Severity: n.RawSeverityLevel(), Code: n.Code(), Title: n.Title(), Description: n.Description()}
+		if p := n.Position(); p != nil {
+			nt.Line, nt.Column = p.Line(), p.Column()
+		}
+		out = append(out, nt)
+	}
+	return out
 }
 
 // Checksum digests the whole graph: every node's labels and properties and

@@ -54,6 +54,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", redact.URL(cfg.URI), err)
 	}
 	s := &Store{driver: driver, db: cfg.Database, log: log}
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		driver.Close(ctx)
 		return nil, fmt.Errorf("neo4j at %s: %w", redact.URL(cfg.URI), err)
@@ -66,10 +68,29 @@ func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 
 // Ping reports whether the database answers a query now.
 func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := cancellable(ctx)
+	defer cancel()
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	return err
 }
+
+// cancellable returns ctx with a deadline, adding a distant one when ctx
+// has none. The driver watches a context while it waits for the server only
+// when the context has a deadline (its reads race ctx.Done() only then):
+// without one, cancelling the context does not stop a wait on a server that
+// accepted the connection but never answers (a frozen process, a stalled
+// proxy), and kg query ignored Ctrl-C for as long as the server was stuck.
+func cancellable(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithDeadline(ctx, time.Now().Add(farFuture))
+}
+
+// farFuture is a deadline that never fires in practice; it exists only to
+// make the driver watch the context (see cancellable).
+const farFuture = 100 * 365 * 24 * time.Hour
 
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
