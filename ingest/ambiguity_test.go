@@ -140,6 +140,13 @@ func TestOrganizationsAndPeople(t *testing.T) {
 		{"The Saudi-led coalition struck again.", []string{"state:SAU=Saudi Arabia"}},
 		{"Chirac opposed the United States-led war.", []string{"state:USA=United States"}},
 		{"The coalition ousted Saddam Hussein in 2003.", []string{"actor:saddam-hussein=Saddam Hussein"}},
+		// wire copy brackets company names and tickers
+		{"Vantor Mills Inc <VNT.N> sold its stake to <Hollis, Brandt and Keane Ltd> and <Orla Establishment>.",
+			[]string{"org:vantor-mills-inc=Vantor Mills Inc", "org:hollis-brandt-and-keane-ltd=Hollis, Brandt and Keane Ltd", "org:orla-establishment=Orla Establishment"}},
+		{"The deal was arranged by Second Meridian Bank and First Harbor Securities Corp.",
+			[]string{"org:second-meridian-bank=Second Meridian Bank", "org:first-harbor-securities-corp=First Harbor Securities Corp"}},
+		{"The Steel Producers Federation of Brazil objected, while Mahan Air of Iran flew on.",
+			[]string{"org:steel-producers-federation-of-brazil=Steel Producers Federation of Brazil", "state:BRA=Brazil", "org:mahan-air=Mahan Air", "state:IRN=Iran"}},
 		{"Members of the House of Commons voted.", []string{"org:house-of-commons=House of Commons"}},
 		{"Turkey closed the border. Later, Erdogan said the operation would go on.", []string{"actor:recep-erdogan=Recep Erdogan"}},
 	}

@@ -257,6 +257,24 @@ func containsFold(list []string, s string) bool {
 func (d *doc) findMentions(s *sentence) {
 	toks := s.toks
 	for i := 0; i < len(toks); {
+		// Wire copy marks a company by angle brackets, "<Acme Holdings
+		// Ltd>", and a ticker the same way, "<ACME.N>": the one names an
+		// organization whatever its words, the other names nothing.
+		if j := bracketEnd(toks, i); j > 0 {
+			if bracketedName(toks[i+1 : j]) {
+				d.orgMention(s, i+1, j)
+			}
+			i = j + 1
+			continue
+		}
+		// "First Boston Corp", "Second National Bank": an ordinal inside a
+		// sentence opens the organization name it precedes
+		if i > 0 && toks[i].cap && nameOrdinals[toks[i].lower] && i+1 < len(toks) && nameWord(toks[i+1]) {
+			if end := capSpanEnd(toks, i+1); isOrgSpan(toks[i:end]) {
+				i = d.orgMention(s, i, end)
+				continue
+			}
+		}
 		p, known := d.g.match(toks, i)
 		end := capSpanEnd(toks, i)
 		if !known && end > i+1 && (i == 0 || !toks[i-1].word) {
@@ -376,6 +394,50 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 var demonymModifiers = wordList("demonym-modifiers")
 
 func isSayVerb(toks []token, i int) bool { return i < len(toks) && sayVerbs[toks[i].lower] }
+
+// nationalNameHeads end the part of a name that "of" and a state
+// complete: "Foreign Bankers Association of Japan" is one name.
+var nationalNameHeads = wordList("national-name-heads")
+
+// nameOrdinals may open an organization's name: "First Boston Corp".
+var nameOrdinals = wordList("name-ordinals")
+
+// maxBracketed bounds the words of a name in angle brackets.
+const maxBracketed = 12
+
+// bracketEnd returns the index of the ">" that closes a "<" at toks[i],
+// or 0 when toks[i] opens no short bracketed span.
+func bracketEnd(toks []token, i int) int {
+	if toks[i].text != "<" {
+		return 0
+	}
+	for j := i + 1; j < len(toks) && j <= i+maxBracketed+1; j++ {
+		switch toks[j].text {
+		case ">":
+			if j > i+1 {
+				return j
+			}
+			return 0
+		case "<":
+			return 0
+		}
+	}
+	return 0
+}
+
+// bracketedName reports whether the words in angle brackets are a name
+// rather than a ticker: capitalised, and not all upper case.
+func bracketedName(words []token) bool {
+	if !words[0].cap {
+		return false
+	}
+	for _, w := range words {
+		if w.word && w.text != strings.ToUpper(w.text) {
+			return true
+		}
+	}
+	return false
+}
 
 // capSpanEnd returns the end of the run of capitalised words that starts at
 // toks[i], or i when none starts there. Connectors ("of", "for", "and",
@@ -608,6 +670,13 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 					continue
 				}
 				if p, ok := d.g.match(toks, k); ok && p.ent.kind == graphmodel.KindState && k+len(p.words) == end {
+					if nationalNameHeads[toks[k-2].lower] {
+						// "Electronic Industries Association of Japan": a
+						// national body whose name ends with its state
+						st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
+						st.count++
+						return d.orgMention(s, start, end)
+					}
 					d.orgMention(s, start, k-1)
 					d.knownMention(s, k, p)
 					return end
