@@ -146,6 +146,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Headline", "Japan asked the United States for help. Iran accused Saudi Arabia of attacking its embassy.")
 	f.Add("", "Kim Jong-un (KJU) said. KJU, his ally. \"Their\" allies' 's 's")
 	f.Add("", "(((( )))) ,,,, .... U.S.. U.N. 'S 'S Mr. . Dr.")
+	f.Add("", "Akzo <AKZO.AS> sold <Meda Establishment> to First Boston Corp <FBC")
+	f.Add("", "Shares of the group went to Akzo")
 	f.Add("", adversarialText(adversarial[2].unit, 4000))
 	f.Add("Le président", "Le président de la République a annoncé mardi que la France ne participerait pas aux négociations.")
 	x := NewExtractor(nil)

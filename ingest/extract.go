@@ -267,6 +267,15 @@ func (d *doc) findMentions(s *sentence) {
 			i = j + 1
 			continue
 		}
+		// a name the ticker follows is a company's: "Akzo <AKZO.AS>"
+		if end := capSpanEnd(toks, i); end > i {
+			if j := bracketEnd(toks, end); j > 0 && !bracketedName(toks[end+1:j]) {
+				if _, known := d.g.match(toks, i); !known {
+					i = d.orgMention(s, i, end)
+					continue
+				}
+			}
+		}
 		// "First Boston Corp", "Second National Bank": an ordinal inside a
 		// sentence opens the organization name it precedes
 		if i > 0 && toks[i].cap && nameOrdinals[toks[i].lower] && i+1 < len(toks) && nameWord(toks[i+1]) {
@@ -408,7 +417,7 @@ const maxBracketed = 12
 // bracketEnd returns the index of the ">" that closes a "<" at toks[i],
 // or 0 when toks[i] opens no short bracketed span.
 func bracketEnd(toks []token, i int) int {
-	if toks[i].text != "<" {
+	if i >= len(toks) || toks[i].text != "<" {
 		return 0
 	}
 	for j := i + 1; j < len(toks) && j <= i+maxBracketed+1; j++ {
