@@ -143,7 +143,7 @@ func TestOrganizationsAndPeople(t *testing.T) {
 		// wire copy brackets company names and tickers
 		{"Vantor Mills Inc <VNT.N> sold its stake to <Hollis, Brandt and Keane Ltd> and <Orla Establishment>.",
 			[]string{"org:vantor-mills-inc=Vantor Mills Inc", "org:hollis-brandt-and-keane-ltd=Hollis, Brandt and Keane Ltd", "org:orla-establishment=Orla Establishment"}},
-		{"The Dutch company Brandvik <BRVK.AS> protested.", []string{"org:brandvik=Brandvik"}},
+		{"The Dutch company Brandvik <BRVK.AS> protested. Later Brandvik appealed.", []string{"org:brandvik=Brandvik"}},
 		{"The deal was arranged by Second Meridian Bank and First Harbor Securities Corp.",
 			[]string{"org:second-meridian-bank=Second Meridian Bank", "org:first-harbor-securities-corp=First Harbor Securities Corp"}},
 		{"The Steel Producers Federation of Brazil objected, while Mahan Air of Iran flew on.",

@@ -266,6 +266,15 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 			}
 		}
 	}
+	// an act or thing stands for the agent the text gives it: "the ban
+	// imposed by X", "the attack by X"
+	for _, p := range explicitAgents {
+		for _, t := range ps.walk(i, p) {
+			if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
+				return a
+			}
+		}
+	}
 	// a document speaks for whoever brought, issued or wrote it
 	if l.inClass("document", lem) {
 		for _, p := range documentAuthors {
@@ -287,6 +296,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		}
 	}
 	return actor{}
+}
+
+// explicitAgents are where any noun's agent sits.
+var explicitAgents = []path{
+	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}},
 }
 
 // documentAuthors are where a document's author sits: "a suit brought by

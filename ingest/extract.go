@@ -201,6 +201,8 @@ func (d *doc) entity(kind graphmodel.Kind, key, name string) *docEntity {
 		if w := nameWords(name); len(w) > 1 {
 			d.orgsByFirst[w[0]] = append(d.orgsByFirst[w[0]], e)
 			d.orgsByLast[w[len(w)-1]] = append(d.orgsByLast[w[len(w)-1]], e)
+		} else if len(w) == 1 {
+			d.orgsByFirst[w[0]] = append(d.orgsByFirst[w[0]], e) // "Akzo"
 		}
 	}
 	return e
@@ -1266,7 +1268,8 @@ func (d *doc) orgByFirstWord(t token) *docEntity {
 			continue
 		}
 		w := nameWords(e.name)
-		if len(w) > 1 && w[0] == t.lower && !orgHeads[t.lower] {
+		// "Sony" after "Sony Pictures"; "Akzo" after "Akzo <AKZO.AS>"
+		if (len(w) > 1 || e.name == t.text) && w[0] == t.lower && !orgHeads[t.lower] {
 			if hit != nil && hit != e {
 				return nil
 			}
