@@ -21,8 +21,9 @@ func extractCmd() *cobra.Command {
 		Long: `Run the worker's extraction with no Kafka and no Neo4j and print one JSON object per
 article: {"article_id", "entities": [{"id", "name", "type", "aliases"}], "relations":
 [{"type", "subject", "object", "charge", "confidence", "modality", "evidence"}]}.
-.jsonl files are read as article messages, other files as one plain-text article each
-(id = file name without extension), and - as JSON Lines from stdin. Messages that break
+.jsonl files are read as article messages, one per line, .json files as one article message
+or an array of them, other files as one plain-text article each (id = file name without
+extension), and - as JSON Lines from stdin. Messages that break
 the article contract, and files that are not UTF-8 text, are reported on stderr with their
 reason and skipped; the others are extracted all the same, and then kg extract exits with
 status 1 saying how many inputs it skipped and where (the first 10 positions). KG_OVERRIDES_FILE,

@@ -31,9 +31,11 @@ func publishCmd() *cobra.Command {
 		Long: `Publish messages, keyed by id with the murmur2 partitioner (so every version of a
 message lands on one partition, in order) and acknowledged by all in-sync replicas.
 
---format articles (the default): .jsonl files hold one article message per line, - reads JSON
-Lines from stdin, and any other file is one plain-text article whose id is the file name
-without extension; published to $KG_ARTICLES_TOPIC (compacted). --retract publishes tombstones.
+--format articles (the default): .jsonl files hold one article message per line, .json files
+one article message or an array of them (elements named file.json[0], file.json[1], ...), -
+reads JSON Lines from stdin, and any other file is one plain-text article whose id is the file
+name without extension; published to $KG_ARTICLES_TOPIC (compacted). --retract publishes
+tombstones.
 
 --format gdelt | icews | events: GDELT 1.0/2.0 event files (tab-separated, no header), ICEWS
 event files (tab-separated, with a header row) or JSON Lines of event messages; every row
