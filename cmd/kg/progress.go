@@ -35,6 +35,7 @@ type progress struct {
 	start time.Time
 	done  atomic.Int64
 
+	mu       sync.Mutex // one writer to the terminal at a time
 	stop     chan struct{}
 	stopOnce sync.Once
 	drawn    sync.WaitGroup
@@ -76,7 +77,9 @@ func startProgress(w io.Writer, total int64, every time.Duration) *progress {
 			case <-p.stop:
 				return
 			case <-t.C:
+				p.mu.Lock()
 				fmt.Fprintf(p.w, "\r%s\x1b[K", progressLine(p.done.Load(), p.total, time.Since(p.start)))
+				p.mu.Unlock()
 			}
 		}
 	}()
@@ -95,6 +98,27 @@ func (p *progress) writer() io.Writer {
 		return nil
 	}
 	return p
+}
+
+// messages returns w, or, while the progress line is drawn on it, a writer
+// that clears the line before each message, so that a message written in
+// whole lines is not appended to the line; the next frame is drawn below.
+func (p *progress) messages(w io.Writer) io.Writer {
+	if p == nil {
+		return w
+	}
+	return messageWriter{p}
+}
+
+type messageWriter struct{ p *progress }
+
+func (m messageWriter) Write(b []byte) (int, error) {
+	m.p.mu.Lock()
+	defer m.p.mu.Unlock()
+	if _, err := io.WriteString(m.p.w, "\r\x1b[K"); err != nil {
+		return 0, err
+	}
+	return m.p.w.Write(b)
 }
 
 // Finish stops drawing and clears the line.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -73,11 +74,16 @@ func TestProgressDrawsAndClears(t *testing.T) {
 	for !strings.Contains(out.String(), "2.0 MiB / 8.0 MiB") && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
+	// A message clears the line first rather than extending it.
+	fmt.Fprintf(p.messages(&out), "f.jsonl:2: skipped: not-json\n")
 	p.Finish()
 	p.Finish() // twice is harmless
 	got := out.String()
 	if !strings.Contains(got, "\rpublishing  25% [") {
 		t.Errorf("no frame with 25%% read:\n%q", got)
+	}
+	if !strings.Contains(got, "\x1b[K\r\x1b[Kf.jsonl:2: skipped: not-json\n") {
+		t.Errorf("the message is not on a line of its own:\n%q", got)
 	}
 	if !strings.HasSuffix(got, "\r\x1b[K") {
 		t.Errorf("the line is not cleared at the end:\n%q", got)
@@ -85,6 +91,9 @@ func TestProgressDrawsAndClears(t *testing.T) {
 	var none *progress
 	if none.writer() != nil {
 		t.Errorf("a progress not shown counts bytes")
+	}
+	if none.messages(&out) != &out {
+		t.Errorf("a progress not shown changes messages")
 	}
 	none.Finish()
 }

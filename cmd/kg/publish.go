@@ -154,11 +154,11 @@ func (b *batcher) flush() error {
 }
 
 func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes int, dryRun bool) error {
-	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	bad := 0
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
+	stderr := bar.messages(cmd.ErrOrStderr())
 	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
 		if r.err != nil {
 			bad++
@@ -183,9 +183,10 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 	if err := b.flush(); err != nil {
 		return err
 	}
+	bar.Finish()
 	summaryOut := cmd.OutOrStdout()
 	if dryRun {
-		summaryOut = stderr
+		summaryOut = cmd.ErrOrStderr()
 	}
 	summary(summaryOut, b.sent, bad, out.Topic(), dryRun)
 	return rejected(bad, dryRun)
@@ -220,11 +221,11 @@ func rejected(bad int, dryRun bool) error {
 // publishEvents reads event rows, publishes every valid one as an event
 // message and counts the outcome of each row.
 func publishEvents(cmd *cobra.Command, out sender, format string, paths []string, maxBytes int, dryRun bool) error {
-	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	t := newTally()
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
+	stderr := bar.messages(cmd.ErrOrStderr())
 	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
 		t.rows++
 		if r.err != nil {
@@ -257,6 +258,8 @@ func publishEvents(cmd *cobra.Command, out sender, format string, paths []string
 	if err := b.flush(); err != nil {
 		return err
 	}
+	bar.Finish()
+	stderr = cmd.ErrOrStderr()
 	if !dryRun {
 		summary(cmd.OutOrStdout(), b.sent, t.total(t.invalid), out.Topic(), false)
 	}
