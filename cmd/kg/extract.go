@@ -15,6 +15,7 @@ import (
 
 func extractCmd() *cobra.Command {
 	var format string
+	var relatedOnly bool
 	cmd := &cobra.Command{
 		Use:   "extract FILE... | -",
 		Short: "Extract entities and relations offline, one JSON object per article",
@@ -33,10 +34,14 @@ when set, names the entity overrides to apply, as in kg worker.`,
 			if format != "json" && format != "dot" {
 				return fmt.Errorf("--format %q: want json or dot", format)
 			}
-			return runExtract(cmd.Context(), args, format, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			if relatedOnly && format != "dot" {
+				return fmt.Errorf("--related-only is for --format dot")
+			}
+			return runExtract(cmd.Context(), args, format, relatedOnly, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output: json (one object per article) or dot (Graphviz: every entity and relation)")
+	cmd.Flags().BoolVar(&relatedOnly, "related-only", false, "with --format dot: leave out the entities that are in no relation")
 	return cmd
 }
 
@@ -67,7 +72,7 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(ctx context.Context, paths []string, format string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
@@ -117,6 +122,9 @@ func runExtract(ctx context.Context, paths []string, format string, stdin io.Rea
 			stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))
 	}
 	if format == "dot" {
+		if relatedOnly {
+			g.dropUnrelated()
+		}
 		if err := g.write(stdout); err != nil {
 			return err
 		}

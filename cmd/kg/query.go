@@ -20,6 +20,7 @@ func queryCmd() *cobra.Command {
 	var params []string
 	var format string
 	var timeout time.Duration
+	var relatedOnly bool
 	cmd := &cobra.Command{
 		Use:   "query CYPHER",
 		Short: "Run a read-only Cypher query and print the result",
@@ -71,13 +72,16 @@ seconds later.`,
 			if err != nil {
 				return err
 			}
+			if relatedOnly && format != "dot" {
+				return fmt.Errorf("--related-only is for --format dot")
+			}
 			switch format {
 			case "table":
 				return printTable(cmd.OutOrStdout(), t)
 			case "json":
 				return printJSON(cmd.OutOrStdout(), t)
 			case "dot":
-				return printDot(cmd.OutOrStdout(), t)
+				return printDot(cmd.OutOrStdout(), t, relatedOnly)
 			}
 			return fmt.Errorf("--format %q: want table, json or dot", format)
 		},
@@ -85,6 +89,7 @@ seconds later.`,
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "query parameter name=value (repeatable)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 60*time.Second, "stop the query after this long (the server ends its transaction)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json (JSON Lines) or dot (Graphviz: the nodes, relationships and paths returned)")
+	cmd.Flags().BoolVar(&relatedOnly, "related-only", false, "with --format dot: leave out the nodes that no relationship in the result touches")
 	return cmd
 }
 
