@@ -5,10 +5,16 @@
 
 export GOFLAGS := -buildvcs=false
 
+# What kg --version reports: with -buildvcs=false Go records no commit, so
+# the build passes both to the linker.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+
 .PHONY: demo test build services services-down parser-golden bench-parser
 
 build:
-	go build -o bin/kg ./cmd/kg
+	go build -ldflags "$(LDFLAGS)" -o bin/kg ./cmd/kg
 
 services:
 	deploy/local/services up

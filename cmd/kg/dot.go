@@ -20,11 +20,18 @@ import (
 type dotGraph struct {
 	nodes map[string]string // id -> label
 	kinds map[string]string // id -> shape-deciding kind
-	edges map[string][3]string
+	edges map[string]dotEdge
+}
+
+// dotEdge is an arrow from one node to another, or, for a symmetric
+// relation (ally-of), a line between them.
+type dotEdge struct {
+	from, to, label string
+	undirected      bool
 }
 
 func newDotGraph() *dotGraph {
-	return &dotGraph{nodes: map[string]string{}, kinds: map[string]string{}, edges: map[string][3]string{}}
+	return &dotGraph{nodes: map[string]string{}, kinds: map[string]string{}, edges: map[string]dotEdge{}}
 }
 
 func (g *dotGraph) node(id, label, kind string) {
@@ -32,8 +39,28 @@ func (g *dotGraph) node(id, label, kind string) {
 	g.kinds[id] = kind
 }
 
-func (g *dotGraph) edge(from, to, label string) {
-	g.edges[from+"\x00"+to+"\x00"+label] = [3]string{from, to, label}
+// edge adds an edge once. An undirected edge is drawn once per pair,
+// whichever way round it was given.
+func (g *dotGraph) edge(from, to, label string, undirected bool) {
+	if undirected && to < from {
+		from, to = to, from
+	}
+	g.edges[from+"\x00"+to+"\x00"+label] = dotEdge{from: from, to: to, label: label, undirected: undirected}
+}
+
+// dropUnrelated removes the nodes that no edge touches: in a drawing of
+// relations, the entities merely mentioned are noise.
+func (g *dotGraph) dropUnrelated() {
+	related := map[string]bool{}
+	for _, e := range g.edges {
+		related[e.from], related[e.to] = true, true
+	}
+	for id := range g.nodes {
+		if !related[id] {
+			delete(g.nodes, id)
+			delete(g.kinds, id)
+		}
+	}
 }
 
 var dotShapes = map[string]string{
@@ -62,7 +89,11 @@ func (g *dotGraph) write(w io.Writer) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		e := g.edges[k]
-		fmt.Fprintf(&b, "  %s -> %s [label=%s];\n", dotQuote(e[0]), dotQuote(e[1]), dotQuote(e[2]))
+		dir := ""
+		if e.undirected {
+			dir = ", dir=none"
+		}
+		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotQuote(e.from), dotQuote(e.to), dotQuote(e.label), dir)
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
@@ -75,8 +106,9 @@ func dotQuote(s string) string {
 }
 
 // printDot draws the nodes, relationships and paths in a query's rows;
-// other values are ignored.
-func printDot(w io.Writer, t neo4jstore.Table) error {
+// other values are ignored. relatedOnly leaves out the nodes that no
+// relationship in the result touches.
+func printDot(w io.Writer, t neo4jstore.Table, relatedOnly bool) error {
 	g := newDotGraph()
 	var add func(v any)
 	add = func(v any) {
@@ -84,7 +116,7 @@ func printDot(w io.Writer, t neo4jstore.Table) error {
 		case dbtype.Node:
 			g.node(x.ElementId, nodeLabel(x), kindOf(x.Labels))
 		case dbtype.Relationship:
-			g.edge(x.StartElementId, x.EndElementId, x.Type)
+			g.edge(x.StartElementId, x.EndElementId, x.Type, symmetricEdge(x.Type))
 		case dbtype.Path:
 			for _, n := range x.Nodes {
 				add(n)
@@ -106,13 +138,28 @@ func printDot(w io.Writer, t neo4jstore.Table) error {
 	// A relationship whose end points the query did not return still
 	// gets nodes, named by their element ids.
 	for _, e := range g.edges {
-		for _, id := range e[:2] {
+		for _, id := range []string{e.from, e.to} {
 			if _, ok := g.nodes[id]; !ok {
 				g.node(id, id, "")
 			}
 		}
 	}
+	if relatedOnly {
+		g.dropUnrelated()
+	}
 	return g.write(w)
+}
+
+// symmetricEdge reports whether relationships of type typ are the summary
+// edge of a symmetric relation: ALLY_OF is stored one way round but means
+// both.
+func symmetricEdge(typ string) bool {
+	for _, t := range graphmodel.RelTypes {
+		if t.EdgeType() == typ {
+			return t.Symmetric()
+		}
+	}
+	return false
 }
 
 func kindOf(labels []string) string {
@@ -148,6 +195,6 @@ func drawArticle(g *dotGraph, a graphmodel.Article) {
 		if c.Charge != "" {
 			label += ": " + clip(c.Charge, 40)
 		}
-		g.edge(c.Subject, c.Object, label)
+		g.edge(c.Subject, c.Object, label, c.Type.Symmetric())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,25 +15,33 @@ import (
 
 func extractCmd() *cobra.Command {
 	var format string
+	var relatedOnly bool
 	cmd := &cobra.Command{
 		Use:   "extract FILE... | -",
 		Short: "Extract entities and relations offline, one JSON object per article",
 		Long: `Run the worker's extraction with no Kafka and no Neo4j and print one JSON object per
 article: {"article_id", "entities": [{"id", "name", "type", "aliases"}], "relations":
 [{"type", "subject", "object", "charge", "confidence", "modality", "evidence"}]}.
-.jsonl files are read as article messages, other files as one plain-text article each
-(id = file name without extension), and - as JSON Lines from stdin. Messages that break
-the article contract are reported on stderr and skipped. KG_OVERRIDES_FILE, when set,
-names the entity overrides to apply, as in kg worker.`,
+.jsonl files are read as article messages, one per line, .json files as one article message
+or an array of them, other files as one plain-text article each (id = file name without
+extension), and - as JSON Lines from stdin. Messages that break
+the article contract, and files that are not UTF-8 text, are reported on stderr with their
+reason and skipped; the others are extracted all the same, and then kg extract exits with
+status 1 saying how many inputs it skipped and where (the first 10 positions). KG_OVERRIDES_FILE,
+when set, names the entity overrides to apply, as in kg worker.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "dot" {
 				return fmt.Errorf("--format %q: want json or dot", format)
 			}
-			return runExtract(cmd.Context(), args, format, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			if relatedOnly && format != "dot" {
+				return fmt.Errorf("--related-only is for --format dot")
+			}
+			return runExtract(cmd.Context(), args, format, relatedOnly, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output: json (one object per article) or dot (Graphviz: every entity and relation)")
+	cmd.Flags().BoolVar(&relatedOnly, "related-only", false, "with --format dot: leave out the entities that are in no relation")
 	return cmd
 }
 
@@ -63,7 +72,7 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(ctx context.Context, paths []string, format string, stdin io.Reader, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
@@ -75,12 +84,18 @@ func runExtract(ctx context.Context, paths []string, format string, stdin io.Rea
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	g := newDotGraph()
-	bad := 0
+	var skipped []string // positions of the inputs skipped
+	read := 0
 	var stats ingest.ParseStats
 	err = readInputs(paths, stdin, nil, func(r record) error {
-		m, err := ingest.DecodeArticle(r.key, r.value, 0)
+		read++
+		err := r.err
+		var m ingest.ArticleMessage
+		if err == nil {
+			m, err = ingest.DecodeArticle(r.key, r.value, 0)
+		}
 		if err != nil {
-			bad++
+			skipped = append(skipped, r.where)
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
@@ -101,18 +116,41 @@ func runExtract(ctx context.Context, paths []string, format string, stdin io.Rea
 	if err != nil {
 		return err
 	}
-	if bad > 0 {
-		fmt.Fprintf(stderr, "%d messages skipped\n", bad)
-	}
 	if stats.Sentences > 0 && x.Parses() {
 		fmt.Fprintf(stderr, "parsed %d of %d sentences (%.1f%%), %d of %d bytes (%.1f%%)\n",
 			stats.Parsed, stats.Sentences, 100*float64(stats.Parsed)/float64(stats.Sentences),
 			stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))
 	}
 	if format == "dot" {
-		return g.write(stdout)
+		if relatedOnly {
+			g.dropUnrelated()
+		}
+		if err := g.write(stdout); err != nil {
+			return err
+		}
 	}
-	return nil
+	return skippedError(skipped, read)
+}
+
+// maxPositions is how many positions of skipped inputs the final error
+// names; each skipped input is reported on its own line before it.
+const maxPositions = 10
+
+// skippedError is the error that makes kg extract exit non-zero when any
+// input was skipped: its output is then not the whole input's, and a
+// script or an evaluation must not take it for that.
+func skippedError(skipped []string, read int) error {
+	if len(skipped) == 0 {
+		return nil
+	}
+	at := skipped
+	more := ""
+	if len(at) > maxPositions {
+		at = at[:maxPositions]
+		more = fmt.Sprintf(" and %d more", len(skipped)-maxPositions)
+	}
+	return fmt.Errorf("%d of %d inputs skipped, at %s%s (each is reported above with its reason); the others were extracted",
+		len(skipped), read, strings.Join(at, ", "), more)
 }
 
 func predict(a graphmodel.Article) prediction {

@@ -47,9 +47,10 @@ func notText(b []byte, base int64) error {
 }
 
 // readInputs reads article messages from files: .jsonl and .ndjson files
-// hold one message per line, "-" is JSON Lines on stdin, and any other file
-// is one plain-text article whose id is the file name without extension.
-// Every byte read is also written to progress, when it is not nil.
+// hold one message per line, a .json file holds one message or an array of
+// them, "-" is JSON Lines on stdin, and any other file is one plain-text
+// article whose id is the file name without extension. Every byte read is
+// also written to progress, when it is not nil.
 func readInputs(paths []string, stdin io.Reader, progress io.Writer, fn func(record) error) error {
 	for _, p := range paths {
 		var err error
@@ -58,6 +59,8 @@ func readInputs(paths []string, stdin io.Reader, progress io.Writer, fn func(rec
 			err = readJSONLines("stdin", tee(stdin, progress), fn)
 		case ext == ".jsonl" || ext == ".ndjson":
 			err = withFile(p, func(f io.Reader) error { return readJSONLines(p, tee(f, progress), fn) })
+		case ext == ".json":
+			err = withFile(p, func(f io.Reader) error { return readJSONFile(p, tee(f, progress), fn) })
 		default:
 			err = withFile(p, func(f io.Reader) error { return readText(p, tee(f, progress), fn) })
 		}
@@ -125,6 +128,69 @@ func readJSONLines(name string, r io.Reader, fn func(record) error) error {
 		return fmt.Errorf("%s:%d: %w", name, n+1, err)
 	}
 	return nil
+}
+
+// readJSONFile reads a .json file: an array is one message per element,
+// each named by its index (file.json[0], as jq's .[0] names it); anything
+// else is one message, which DecodeArticle judges. A .json file is never
+// taken for the text of an article. Values are compacted, so that a
+// pretty-printed file publishes the same messages as its JSON Lines.
+func readJSONFile(name string, r io.Reader, fn func(record) error) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if err := notText(b, 0); err != nil {
+		return fn(record{where: name, err: err})
+	}
+	trimmed := bytes.TrimSpace(b)
+	if !bytes.HasPrefix(trimmed, []byte("[")) {
+		return fn(jsonRecord(name, trimmed))
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.Token() // the '[' seen above
+	for i := 0; ; i++ {
+		where := fmt.Sprintf("%s[%d]", name, i)
+		if !dec.More() {
+			break
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			// The rest of the array cannot be read past a syntax error.
+			return fn(record{where: where, err: &ingest.MalformedError{Reason: ingest.ReasonNotJSON,
+				Detail: fmt.Sprintf("%v at byte offset %d; the rest of the file is not read", err, dec.InputOffset())}})
+		}
+		if err := fn(jsonRecord(where, raw)); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing ']'
+		return fn(record{where: name, err: &ingest.MalformedError{Reason: ingest.ReasonNotJSON,
+			Detail: fmt.Sprintf("the array does not end: %v", err)}})
+	}
+	if dec.More() {
+		return fn(record{where: name, err: &ingest.MalformedError{Reason: ingest.ReasonNotJSON,
+			Detail: fmt.Sprintf("data after the array at byte offset %d", dec.InputOffset())}})
+	}
+	return nil
+}
+
+// jsonRecord is one JSON value as a message, compacted, keyed by its id
+// when it has one. A value that is not JSON is passed on as it is, for
+// DecodeArticle to reject with its reason.
+func jsonRecord(where string, value []byte) record {
+	rec := record{where: where, value: append([]byte(nil), value...)}
+	var compact bytes.Buffer
+	if json.Compact(&compact, value) == nil {
+		rec.value = compact.Bytes()
+	}
+	var head struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(rec.value, &head) == nil && head.ID != "" {
+		rec.key = []byte(head.ID)
+	}
+	return rec
 }
 
 // scanLinesWithEnd is bufio.ScanLines keeping each line's end, so that

@@ -41,7 +41,9 @@ func rootCmd() *cobra.Command {
 		Long:          "kg turns news articles and event records into a Neo4j graph of states, people and\norganizations and the relations between them: ally-of, accused-of, requested-help-from.\n\nConfiguration comes from KG_* environment variables; `kg worker --help` lists them all.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildVersion(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.AddCommand(workerCmd(), publishCmd(), extractCmd(), schemaCmd(), queryCmd(), dlqCmd(), reprocessCmd(), benchCmd())
 	return root
 }

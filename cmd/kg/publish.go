@@ -31,9 +31,11 @@ func publishCmd() *cobra.Command {
 		Long: `Publish messages, keyed by id with the murmur2 partitioner (so every version of a
 message lands on one partition, in order) and acknowledged by all in-sync replicas.
 
---format articles (the default): .jsonl files hold one article message per line, - reads JSON
-Lines from stdin, and any other file is one plain-text article whose id is the file name
-without extension; published to $KG_ARTICLES_TOPIC (compacted). --retract publishes tombstones.
+--format articles (the default): .jsonl files hold one article message per line, .json files
+one article message or an array of them (elements named file.json[0], file.json[1], ...), -
+reads JSON Lines from stdin, and any other file is one plain-text article whose id is the file
+name without extension; published to $KG_ARTICLES_TOPIC (compacted). --retract publishes
+tombstones.
 
 --format gdelt | icews | events: GDELT 1.0/2.0 event files (tab-separated, no header), ICEWS
 event files (tab-separated, with a header row) or JSON Lines of event messages; every row
@@ -152,11 +154,11 @@ func (b *batcher) flush() error {
 }
 
 func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes int, dryRun bool) error {
-	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	bad := 0
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
+	stderr := bar.messages(cmd.ErrOrStderr())
 	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
 		if r.err != nil {
 			bad++
@@ -181,9 +183,10 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 	if err := b.flush(); err != nil {
 		return err
 	}
+	bar.Finish()
 	summaryOut := cmd.OutOrStdout()
 	if dryRun {
-		summaryOut = stderr
+		summaryOut = cmd.ErrOrStderr()
 	}
 	summary(summaryOut, b.sent, bad, out.Topic(), dryRun)
 	return rejected(bad, dryRun)
@@ -218,11 +221,11 @@ func rejected(bad int, dryRun bool) error {
 // publishEvents reads event rows, publishes every valid one as an event
 // message and counts the outcome of each row.
 func publishEvents(cmd *cobra.Command, out sender, format string, paths []string, maxBytes int, dryRun bool) error {
-	stderr := cmd.ErrOrStderr()
 	b := &batcher{ctx: cmd.Context(), out: out}
 	t := newTally()
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
+	stderr := bar.messages(cmd.ErrOrStderr())
 	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
 		t.rows++
 		if r.err != nil {
@@ -255,6 +258,8 @@ func publishEvents(cmd *cobra.Command, out sender, format string, paths []string
 	if err := b.flush(); err != nil {
 		return err
 	}
+	bar.Finish()
+	stderr = cmd.ErrOrStderr()
 	if !dryRun {
 		summary(cmd.OutOrStdout(), b.sent, t.total(t.invalid), out.Topic(), false)
 	}

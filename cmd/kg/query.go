@@ -22,6 +22,7 @@ func queryCmd() *cobra.Command {
 	var params []string
 	var format string
 	var timeout time.Duration
+	var relatedOnly bool
 	cmd := &cobra.Command{
 		Use:   "query CYPHER|-",
 		Short: "Run a read-only Cypher query and print the result",
@@ -76,8 +77,11 @@ not answer; a second one ends kg without waiting.`,
 			if timeout <= 0 {
 				return fmt.Errorf("--timeout %s: want a positive duration", timeout)
 			}
-			if _, err := outputFormat(format); err != nil {
+			if _, err := outputFormat(format, relatedOnly); err != nil {
 				return err
+			}
+			if relatedOnly && format != "dot" {
+				return fmt.Errorf("--related-only is for --format dot")
 			}
 			cfg, err := loadConfig()
 			if err != nil {
@@ -89,19 +93,20 @@ not answer; a second one ends kg without waiting.`,
 				return cancelled(ctx, err)
 			}
 			defer store.Close(ctx)
-			return runQuery(ctx, store, cypher, p, timeout, format, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runQuery(ctx, store, cypher, p, timeout, format, relatedOnly, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "query parameter: name=string or name:=JSON (repeatable)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 60*time.Second, "stop the query after this long (the server ends its transaction)")
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json (JSON Lines) or dot (Graphviz: the nodes, relationships and paths returned)")
+	cmd.Flags().BoolVar(&relatedOnly, "related-only", false, "with --format dot: leave out the nodes that no relationship in the result touches")
 	return cmd
 }
 
 // runQuery runs one confined query and prints its result to out and the
 // server's notices to errOut.
-func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, params map[string]any, timeout time.Duration, format string, out, errOut io.Writer) error {
-	write, err := outputFormat(format)
+func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, params map[string]any, timeout time.Duration, format string, relatedOnly bool, out, errOut io.Writer) error {
+	write, err := outputFormat(format, relatedOnly)
 	if err != nil {
 		return err
 	}
@@ -120,14 +125,14 @@ func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, param
 	return err
 }
 
-func outputFormat(format string) (func(io.Writer, neo4jstore.Table) error, error) {
+func outputFormat(format string, relatedOnly bool) (func(io.Writer, neo4jstore.Table) error, error) {
 	switch format {
 	case "table":
 		return printTable, nil
 	case "json":
 		return printJSON, nil
 	case "dot":
-		return printDot, nil
+		return func(w io.Writer, t neo4jstore.Table) error { return printDot(w, t, relatedOnly) }, nil
 	}
 	return nil, fmt.Errorf("--format %q: want table, json or dot", format)
 }
