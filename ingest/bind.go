@@ -501,7 +501,7 @@ func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
 			continue
 		}
 		other, at := subj.ent, p.pronoun-1
-		if e := ps.d.antecedent(ps.si, at, personPronouns[ps.s.toks[at].lower], other); e != nil && e != other {
+		if e := ps.d.antecedentOf(ps.si, at, personPronouns[ps.s.toks[at].lower], other, p == &obj); e != nil && e != other {
 			*p = actor{ent: e}
 			if e.state != nil {
 				*p = actor{ent: e.state, role: e.role}

@@ -36,6 +36,12 @@ func (d *doc) resolvePronouns() {
 // antecedent returns the entity a pronoun at sentence si, token ti refers
 // to, skipping the entity skip.
 func (d *doc) antecedent(si, ti int, person bool, skip *docEntity) *docEntity {
+	return d.antecedentOf(si, ti, person, skip, false)
+}
+
+// antecedentOf is antecedent; prepositional lets a phrase after a
+// preposition stand as the antecedent when no subject does.
+func (d *doc) antecedentOf(si, ti int, person bool, skip *docEntity, prepositional bool) *docEntity {
 	for back := 0; back <= 2 && si-back >= 0; back++ {
 		s := d.sents[si-back]
 		limit := len(s.toks)
@@ -51,7 +57,10 @@ func (d *doc) antecedent(si, ti int, person bool, skip *docEntity) *docEntity {
 			if isSubject(s.toks, m) {
 				return m.ent
 			}
-			if fallback == nil && !afterPreposition(s.toks, m.start) {
+			// a phrase after a preposition is no antecedent ("in Iran, it
+			// said"), unless the subject was ruled out: "turned to X, asking
+			// it" can only mean X
+			if fallback == nil && (prepositional || !afterPreposition(s.toks, m.start)) {
 				fallback = m.ent
 			}
 		}
