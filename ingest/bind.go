@@ -182,6 +182,9 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		// description the name rules took for an organization of its own
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
 			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
+				if e, ok := ps.d.epithet(strings.Join(w, " ")); ok {
+					return actor{ent: e}
+				}
 				if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
 					return actor{ent: e, described: ps.tokOf[i] + 1}
 				}
@@ -290,12 +293,54 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 			return actor{ent: e, role: lem}
 		}
 	}
+	// "the president", "the prime minister": the person named last before
+	// it, as "he" or "she" would be
+	if tag := ps.p.Tokens[i].POS; l.inClass("leadertitle", lem) && tag == "NN" && ps.definite(i) && !ps.hasParty(l, i) {
+		if k := ps.tokOf[i]; k >= 0 {
+			if e := ps.d.antecedent(ps.si, k, true, nil); e != nil {
+				return actor{ent: e}
+			}
+		}
+	}
 	if tag := ps.p.Tokens[i].POS; l.inClass("statenoun", lem) && (tag == "NN" || tag == "NNP") && ps.definite(i) && !ps.hasParty(l, i) {
+		for _, e := range ps.down[i] {
+			if e.Rel == "amod" || e.Rel == "compound" {
+				if st, ok := ps.d.epithet(ps.lemma[e.Dependent] + " " + lem); ok {
+					return actor{ent: st}
+				}
+			}
+		}
 		if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
 			return actor{ent: e, described: ps.tokOf[i] + 1}
 		}
 	}
 	return actor{}
+}
+
+// stateEpithets map the descriptions news uses for one state alone ("the
+// Jewish state", "the Islamic Republic") to its ISO code.
+var stateEpithets = func() map[string]string {
+	m := make(map[string]string)
+	for e := range wordList("state-epithets") {
+		words, iso, _ := strings.Cut(e, ">")
+		m[words] = strings.ToUpper(iso)
+	}
+	return m
+}()
+
+// epithet resolves a state's epithet to that state when the article names
+// it; ok is false for words that are no epithet. An epithet of a state the
+// article never names resolves to nothing.
+func (d *doc) epithet(words string) (*docEntity, bool) {
+	iso, ok := stateEpithets[words]
+	if !ok {
+		return nil, false
+	}
+	e := d.byKey[graphmodel.StateKey(iso)]
+	if e == nil || e.count == 0 {
+		return nil, true
+	}
+	return e, true
 }
 
 // explicitAgents are where any noun's agent sits.

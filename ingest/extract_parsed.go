@@ -126,7 +126,9 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		if covered(s.ms, i) {
 			continue
 		}
-		description := i > 0 && s.toks[i-1].lower == "the" && l.inClass("statenoun", t.lower)
+		// "the kingdom", "the Islamic Republic", "the island nation"
+		description := l.inClass("statenoun", t.lower) && i > 0 &&
+			(s.toks[i-1].lower == "the" || i > 1 && s.toks[i-2].lower == "the" && s.toks[i-1].word)
 		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description {
 			parties++
 		}

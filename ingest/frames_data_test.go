@@ -132,10 +132,27 @@ func TestWordLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := string(src) + string(ex) + string(ep)
+	bd, err := os.ReadFile("bind.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := string(src) + string(ex) + string(ep) + string(bd)
 	for name := range lists {
 		if !strings.Contains(code, `wordList("`+name+`")`) {
 			t.Errorf("list %s is in words.tsv but no code reads it", name)
 		}
+	}
+}
+
+// Every state epithet names a state of the gazetteer.
+func TestStateEpithets(t *testing.T) {
+	g := buildGazetteer()
+	for words, iso := range stateEpithets {
+		if g.states[graphmodel.StateKey(iso)] == nil {
+			t.Errorf("state-epithets: %q names %s, which is no state", words, iso)
+		}
+	}
+	if len(stateEpithets) == 0 {
+		t.Error("no state epithets read")
 	}
 }
