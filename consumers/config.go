@@ -235,7 +235,10 @@ func NewWriter(brokers []string, sec Security, topics ...string) (*Writer, error
 		BatchBytes:             1 << 20,
 		WriteTimeout:           30 * time.Second,
 		MaxAttempts:            10,
-		AllowAutoTopicCreation: true,
+		// Topics are created by kg publish and kg worker (EnsureTopic),
+		// with the partitions and compaction the pipeline needs, never by
+		// a broker's defaults on first write.
+		AllowAutoTopicCreation: false,
 	}}, nil
 }
 

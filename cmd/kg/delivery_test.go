@@ -276,7 +276,7 @@ func TestPoisonMessages(t *testing.T) {
 		t.Fatalf("worker stopped:\n%s", w.log())
 	}
 	out := e.kg("dlq", "inspect")
-	if !strings.Contains(out, "6 dead letters") || !strings.Contains(out, "invalid-utf8") {
+	if !strings.Contains(out, e.topic+".dlq: 6 open dead letters, 0 replayed") || !strings.Contains(out, "invalid-utf8") {
 		t.Errorf("kg dlq inspect said:\n%s", out)
 	}
 	// Replaying the not-JSON message sends it back through the worker,

@@ -402,7 +402,7 @@ func (e *env) produceTo(topic string, msgs ...kafka.Message) {
 	// A transport of its own: kafka-go's default transport caches metadata
 	// from before the test's topic existed.
 	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
-		AllowAutoTopicCreation: true,
+		AllowAutoTopicCreation: false, // the test broker creates no topic on first use
 		RequiredAcks:           kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
 	defer w.Close()
 	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
