@@ -27,9 +27,11 @@ demo: services build
 test: services
 	deploy/local/run-tests
 
+# kg bench on a Kafka and a Neo4j of its own (deploy/local/with-services
+# bench); flags in BENCH_ARGS, e.g. make bench BENCH_ARGS='--events 10000'.
 bench: build
 	deploy/local/services start corenlp
-	deploy/local/with-services bench bin/kg bench
+	deploy/local/with-services bench sh -c 'bin/kg schema apply && bin/kg bench "$$@"' bench $(BENCH_ARGS)
 
 # Re-records the parser output the unit tests replay (corenlp/testdata and
 # ingest/testdata/parses) from the parser started by `make services` (or the
