@@ -1,6 +1,8 @@
 # The two commands a newcomer needs:
 #   make demo   starts the services, ingests the sample articles, prints the graph
-#   make test   starts Kafka, Neo4j and the CoreNLP parser and runs every test against them
+#   make test   starts the CoreNLP parser and a Kafka and a Neo4j of the tests' own
+#               (.local/test, never the demo's) and runs every test against them
+#   make bench  kg bench on a Kafka and a Neo4j of its own (.local/bench)
 # Prerequisites: Go, Java 17 and Maven (see README.md).
 
 export GOFLAGS := -buildvcs=false
@@ -11,7 +13,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: demo test build services services-down parser-golden bench-parser
+.PHONY: demo test bench build services services-down parser-golden bench-parser
 
 build:
 	go build -ldflags "$(LDFLAGS)" -o bin/kg ./cmd/kg
@@ -25,8 +27,17 @@ services-down:
 demo: services build
 	deploy/local/demo
 
+# The tests' Kafka and Neo4j are their own (deploy/local/with-services);
+# the user's instance is started too, since one test checks that the suite
+# leaves its graph alone, and it runs the shared parser.
 test: services
 	deploy/local/run-tests
+
+# kg bench on a Kafka and a Neo4j of its own (deploy/local/with-services
+# bench); flags in BENCH_ARGS, e.g. make bench BENCH_ARGS='--events 10000'.
+bench: build
+	deploy/local/services start corenlp
+	deploy/local/with-services bench sh -c 'bin/kg schema apply && bin/kg bench "$$@"' bench $(BENCH_ARGS)
 
 # Re-records the parser output the unit tests replay (corenlp/testdata and
 # ingest/testdata/parses) from the parser started by `make services` (or the

@@ -232,10 +232,13 @@ func NewWriter(brokers []string, sec Security, topics ...string) (*Writer, error
 		BatchSize:    500,
 		// A broker's message.max.bytes (1 MiB by default) bounds a whole
 		// record batch, not one record: larger batches are refused.
-		BatchBytes:             1 << 20,
-		WriteTimeout:           30 * time.Second,
-		MaxAttempts:            10,
-		AllowAutoTopicCreation: true,
+		BatchBytes:   1 << 20,
+		WriteTimeout: 30 * time.Second,
+		MaxAttempts:  10,
+		// Topics are created by kg publish and kg worker (EnsureTopic),
+		// with the partitions and compaction the pipeline needs, never by
+		// a broker's defaults on first write.
+		AllowAutoTopicCreation: false,
 	}}, nil
 }
 

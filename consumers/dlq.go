@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
@@ -29,6 +30,10 @@ type DeadLetter struct {
 	// OrigPartition, OrigOffset while that topic retains it.
 	Truncated      bool
 	OrigValueBytes int
+	// Replayed: kg dlq replay republished this dead letter, and a replay
+	// record in the dead-letter topic says so. It stays in the topic (the
+	// topic is a log) but is no longer open.
+	Replayed bool
 }
 
 // Headers the worker and the replayer add.
@@ -44,6 +49,10 @@ const (
 	// hdrTruncated marks a dead letter that keeps only a prefix of its
 	// value; it holds the original value's length in bytes.
 	hdrTruncated = "kg-truncated"
+	// hdrReplayOf marks a replay record of the dead-letter topic rather
+	// than a dead letter: the dead letter at "<partition>/<offset>" of the
+	// same topic was replayed.
+	hdrReplayOf = "kg-replay-of"
 )
 
 func parseDeadLetter(m kafka.Message) DeadLetter {
@@ -76,30 +85,107 @@ func parseDeadLetter(m kafka.Message) DeadLetter {
 	return d
 }
 
-// ReadDeadLetters calls fn for every record of the dead-letter topic, from
-// the start of each partition up to its end when the call began.
+// ReadDeadLetters calls fn for every dead letter of the topic, from the
+// start of each partition up to its end when the call began, in partition
+// and offset order, with Replayed set for those a replay record marks.
+// Replay records themselves are not dead letters and are not passed to fn.
+// A topic that does not exist is an error wrapping ErrNoTopic.
 func ReadDeadLetters(ctx context.Context, brokers []string, sec Security, topic string, fn func(DeadLetter) error) error {
-	return readTopic(ctx, brokers, sec, topic, func(m kafka.Message) error { return fn(parseDeadLetter(m)) })
+	var dead []DeadLetter
+	replayed := map[string]bool{}
+	err := readTopic(ctx, brokers, sec, topic, func(m kafka.Message) error {
+		for _, h := range m.Headers {
+			if h.Key == hdrReplayOf {
+				replayed[string(h.Value)] = true
+				return nil
+			}
+		}
+		dead = append(dead, parseDeadLetter(m))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range dead {
+		d.Replayed = replayed[deadLetterAt(d.Partition, d.Offset)]
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deadLetterAt names a record of a dead-letter topic, as kg-replay-of and
+// kg dlq replay --offset do.
+func deadLetterAt(partition int, offset int64) string {
+	return fmt.Sprintf("%d/%d", partition, offset)
+}
+
+// replayRecord returns the record that marks d as replayed in dlqTopic. Its
+// key is its own, so compaction of a dead-letter topic (should an operator
+// enable it) keeps it beside the dead letter it marks.
+func replayRecord(d DeadLetter, dlqTopic string, at time.Time) kafka.Message {
+	where := deadLetterAt(d.Partition, d.Offset)
+	return kafka.Message{Topic: dlqTopic, Key: []byte("kg-replay:" + where), Value: []byte(where),
+		Headers: []kafka.Header{{Key: hdrReplayOf, Value: []byte(where)}}, Time: at}
+}
+
+// ErrNoTopic: a topic to read does not exist. Reading never creates one
+// (only kg publish and kg worker do, with the partitions and compaction the
+// pipeline needs).
+var ErrNoTopic = errors.New("topic does not exist")
+
+// partitionsOf returns the partition ids of topic, or an error wrapping
+// ErrNoTopic when the cluster has no such topic. The metadata request does
+// not ask the broker to create the topic.
+func partitionsOf(ctx context.Context, brokers []string, sec Security, topic string) ([]int, error) {
+	tr, err := sec.Transport()
+	if err != nil {
+		return nil, err
+	}
+	defer tr.CloseIdleConnections()
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
+	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
+	if err != nil {
+		return nil, fmt.Errorf("kafka: %w", err)
+	}
+	if len(meta.Topics) != 1 || errors.Is(meta.Topics[0].Error, kafka.UnknownTopicOrPartition) {
+		return nil, fmt.Errorf("%s: %w", topic, ErrNoTopic)
+	}
+	if err := meta.Topics[0].Error; err != nil {
+		return nil, fmt.Errorf("partitions of %s: %w", topic, err)
+	}
+	ids := make([]int, 0, len(meta.Topics[0].Partitions))
+	for _, p := range meta.Topics[0].Partitions {
+		ids = append(ids, p.ID)
+	}
+	sort.Ints(ids)
+	return ids, nil
+}
+
+// TopicExists reports whether the cluster has topic, without creating it.
+func TopicExists(ctx context.Context, brokers []string, sec Security, topic string) (bool, error) {
+	_, err := partitionsOf(ctx, brokers, sec, topic)
+	if errors.Is(err, ErrNoTopic) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // readTopic calls fn for every record of every partition of topic, from the
-// start up to the end when the call began, partition by partition.
+// start up to the end when the call began, partition by partition. A topic
+// that does not exist is an error wrapping ErrNoTopic.
 func readTopic(ctx context.Context, brokers []string, sec Security, topic string, fn func(kafka.Message) error) error {
 	dialer, err := sec.Dialer()
 	if err != nil {
 		return err
 	}
-	conn, err := dialer.DialContext(ctx, "tcp", brokers[0])
+	parts, err := partitionsOf(ctx, brokers, sec, topic)
 	if err != nil {
-		return fmt.Errorf("kafka: %w", err)
-	}
-	parts, err := conn.ReadPartitions(topic)
-	conn.Close()
-	if err != nil {
-		return fmt.Errorf("partitions of %s: %w", topic, err)
+		return err
 	}
 	for _, p := range parts {
-		if err := readPartition(ctx, brokers, dialer, topic, p.ID, fn); err != nil {
+		if err := readPartition(ctx, brokers, dialer, topic, p, fn); err != nil {
 			return err
 		}
 	}
@@ -154,9 +240,12 @@ func ReplayMessage(d DeadLetter, dlqTopic string) (kafka.Message, error) {
 	return kafka.Message{Topic: d.Topic, Key: d.Key, Value: d.Value, Headers: headers, Time: d.Time}, nil
 }
 
-// Replay republishes dead letters to their original topics. Writes are
-// idempotent downstream, so replaying the same record twice leaves the
-// graph as replaying it once.
+// Replay republishes dead letters to their original topics, then marks
+// each as replayed with a replay record in dlqTopic, so that inspection
+// counts it apart and a later replay skips it. Should the marks fail after
+// the republishing succeeded, the dead letters stay open and may be
+// replayed again: writes are idempotent downstream, so replaying the same
+// record twice leaves the graph as replaying it once.
 func Replay(ctx context.Context, brokers []string, sec Security, dlqTopic string, dead []DeadLetter) error {
 	w, err := NewWriter(brokers, sec)
 	if err != nil {
@@ -183,7 +272,18 @@ func Replay(ctx context.Context, brokers []string, sec Security, dlqTopic string
 	if len(msgs) == 0 {
 		return nil
 	}
-	return w.WriteMessages(ctx, msgs...)
+	if err := w.WriteMessages(ctx, msgs...); err != nil {
+		return err
+	}
+	now := time.Now()
+	marks := make([]kafka.Message, 0, len(dead))
+	for _, d := range dead {
+		marks = append(marks, replayRecord(d, dlqTopic, now))
+	}
+	if err := w.WriteMessages(ctx, marks...); err != nil {
+		return fmt.Errorf("mark %d dead letters of %s as replayed (they were replayed): %w", len(marks), dlqTopic, err)
+	}
+	return nil
 }
 
 // FetchOriginal reads the message a dead letter came from, at its origin

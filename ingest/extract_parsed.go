@@ -26,12 +26,18 @@ func (x *Extractor) WithParser(p Parser) *Extractor {
 // Parses reports whether x binds relations over a parser's parse.
 func (x *Extractor) Parses() bool { return x.parser != nil }
 
-// Version is the extractor version recorded on what x produces.
+// Version is the extractor version recorded on what x produces: the code's
+// version, and with overrides a digest of their rules ("+overrides-1a2b3c4d"),
+// since they change the output as much as the code does.
 func (x *Extractor) Version() string {
+	v := ExtractorVersion
 	if x.Parses() {
-		return FramesVersion
+		v = FramesVersion
 	}
-	return ExtractorVersion
+	if d := x.ov.digest(); d != "" {
+		v += "+overrides-" + d
+	}
+	return v
 }
 
 // ExtractContext is ExtractDated with relations bound over the parser's

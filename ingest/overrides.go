@@ -3,8 +3,11 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/kg/graphmodel"
@@ -177,6 +180,44 @@ func ParseOverrides(b []byte) (*Overrides, error) {
 		return nil, fmt.Errorf("overrides: %w", errors.Join(errs...))
 	}
 	return ov, nil
+}
+
+// digest names the rules of ov in a few hex digits, for the extractor
+// version: the same rules, however written (order, comments, spacing,
+// spelling of a name), give the same digest, and no rules give "". A
+// changed overrides file changes what the extractor produces, so it must
+// change the version, or reprocessing would take every article for
+// unchanged.
+func (ov *Overrides) digest() string {
+	if ov == nil {
+		return ""
+	}
+	var rules []string
+	for from, to := range ov.keyTo {
+		rules = append(rules, ruleSameAs+"\tkey\t"+from+"\t"+to)
+	}
+	for from, to := range ov.nameTo {
+		rules = append(rules, ruleSameAs+"\tname\t"+from+"\t"+to)
+	}
+	for from, tos := range ov.notName {
+		for to := range tos {
+			rules = append(rules, ruleNotSameAs+"\tname\t"+from+"\t"+to)
+		}
+	}
+	for from, tos := range ov.distinct {
+		for to := range tos {
+			rules = append(rules, ruleNotSameAs+"\tkey\t"+from+"\t"+to)
+		}
+	}
+	for key, name := range ov.canonical {
+		rules = append(rules, ruleCanonical+"\t"+key+"\t"+name)
+	}
+	if len(rules) == 0 {
+		return ""
+	}
+	sort.Strings(rules)
+	h := sha256.Sum256([]byte(strings.Join(rules, "\n")))
+	return hex.EncodeToString(h[:4])
 }
 
 func addPair(m map[string]map[string]bool, a, b string) {

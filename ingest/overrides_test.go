@@ -118,3 +118,34 @@ func TestOverridesDistinctKeysStopSurnames(t *testing.T) {
 		}
 	}
 }
+
+// Overrides change what the extractor produces, so they change its
+// version: reprocessing compares versions to find articles to rewrite.
+func TestOverridesChangeTheVersion(t *testing.T) {
+	parse := func(s string) *Overrides {
+		t.Helper()
+		ov, err := ParseOverrides([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ov
+	}
+	base := NewExtractor(nil).Version()
+	a := NewExtractor(parse("canonical\tactor:kim-jong-un\tKim Jong Un\nsame-as\tKim\tactor:kim-jong-un\n")).Version()
+	// The same rules written otherwise: order, comments, spacing, case of a name.
+	same := NewExtractor(parse("# fixes\nsame-as\t KIM \tactor:kim-jong-un\n\ncanonical\tactor:kim-jong-un\tKim Jong Un\n")).Version()
+	b := NewExtractor(parse("canonical\tactor:kim-jong-un\tKim Jong-un\nsame-as\tKim\tactor:kim-jong-un\n")).Version()
+	empty := NewExtractor(parse("# nothing yet\n")).Version()
+	if !strings.HasPrefix(a, base+"+overrides-") {
+		t.Errorf("version with overrides %q, want %q plus +overrides-<digest>", a, base)
+	}
+	if same != a {
+		t.Errorf("the same rules written otherwise give %q, want %q", same, a)
+	}
+	if b == a {
+		t.Errorf("a changed canonical name keeps the version %q", a)
+	}
+	if empty != base {
+		t.Errorf("an overrides file without rules gives %q, want %q", empty, base)
+	}
+}

@@ -48,6 +48,7 @@ type benchOpts struct {
 
 func benchCmd() *cobra.Command {
 	var o benchOpts
+	var anyDatabase bool
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Measure the pipeline against the write ceiling on the real services",
@@ -68,11 +69,16 @@ func benchCmd() *cobra.Command {
      at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.
 The worker runs with the KG_ settings of the environment (batch size, write concurrency, KG_PARSER:
 with the parser, the article figures are the parser's; KG_PARSER=off measures the rules alone).
-It writes to fresh topics and adds its events and articles to the graph.`,
+It writes to fresh topics and adds its events and articles to the graph, so it refuses to run
+on any Neo4j database but "kgbench", the one of the bench's own instance that make bench
+(deploy/local/with-services bench kg bench) starts, unless --any-database is given.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig()
 			if err != nil {
+				return err
+			}
+			if err := checkBenchTarget(cfg, anyDatabase); err != nil {
 				return err
 			}
 			return runBench(cmd.Context(), cfg, o, cmd.OutOrStdout())
@@ -91,6 +97,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	f.IntSliceVar(&o.writers, "writers", []int{1, 2, 3}, "concurrent transactions the ceiling sweep tries with each batch size")
 	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
 	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
+	f.BoolVar(&anyDatabase, "any-database", false, "benchmark a Neo4j database other than kgbench (it adds the bench's data to that graph)")
 	return cmd
 }
 

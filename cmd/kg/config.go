@@ -53,7 +53,7 @@ type Config struct {
 	ParserURL          string        `envconfig:"PARSER_URL" default:"http://localhost:9000" desc:"CoreNLP server of the language parser"`
 	ParserTimeout      time.Duration `envconfig:"PARSER_TIMEOUT" default:"60s" desc:"bound on one request to the parser; a failed request is tried 4 times with backoff, then the batch waits"`
 	ParserConcurrency  int           `envconfig:"PARSER_CONCURRENCY" default:"2" desc:"requests one worker has in flight to the parser; a parser pod serves about 2 per core"`
-	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format in ingest.Overrides) read by kg extract and kg worker; empty for none"`
+	OverridesFile      string        `envconfig:"OVERRIDES_FILE" desc:"entity overrides (same-as, not-same-as, canonical; format: README, Entity overrides) read by kg extract, kg worker and kg reprocess; empty for none"`
 }
 
 const envPrefix = "KG"

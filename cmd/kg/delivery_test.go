@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -276,7 +277,7 @@ func TestPoisonMessages(t *testing.T) {
 		t.Fatalf("worker stopped:\n%s", w.log())
 	}
 	out := e.kg("dlq", "inspect")
-	if !strings.Contains(out, "6 dead letters") || !strings.Contains(out, "invalid-utf8") {
+	if !strings.Contains(out, e.topic+".dlq: 6 open dead letters, 0 replayed") || !strings.Contains(out, "invalid-utf8") {
 		t.Errorf("kg dlq inspect said:\n%s", out)
 	}
 	// Replaying the not-JSON message sends it back through the worker,
@@ -398,7 +399,20 @@ func resetGroup(t *testing.T, topic, group string) {
 // services runs deploy/local/services with args.
 func services(t *testing.T, args ...string) {
 	t.Helper()
+	// The test instance's, never the user's: without these, services would
+	// stop the Neo4j of the user's environment (KG_LOCAL_*).
+	for _, v := range []string{"KG_TEST_LOCAL_DIR", "KG_TEST_KAFKA_PORT", "KG_TEST_KAFKA_CONTROLLER_PORT", "KG_TEST_NEO4J_PORT"} {
+		if os.Getenv(v) == "" {
+			t.Fatalf("%s is not set: run the tests with deploy/local/run-tests, which names the test instance", v)
+		}
+	}
+	dir := os.Getenv("KG_TEST_LOCAL_DIR")
 	cmd := exec.Command("../../deploy/local/services", args...)
+	cmd.Env = append(os.Environ(), "KG_LOCAL_DIR="+dir,
+		"KG_LOCAL_KAFKA_PORT="+os.Getenv("KG_TEST_KAFKA_PORT"),
+		"KG_LOCAL_KAFKA_CONTROLLER_PORT="+os.Getenv("KG_TEST_KAFKA_CONTROLLER_PORT"),
+		"KG_LOCAL_NEO4J_PORT="+os.Getenv("KG_TEST_NEO4J_PORT"),
+		"KG_LOCAL_NEO4J_DATABASE="+testDatabase, "KG_LOCAL_KAFKA_RACK="+testRack)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("services %s: %v\n%s", strings.Join(args, " "), err, out)
 	}

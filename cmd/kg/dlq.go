@@ -1,14 +1,21 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/ingest"
 )
 
 func dlqCmd() *cobra.Command {
@@ -16,50 +23,104 @@ func dlqCmd() *cobra.Command {
 		Use:   "dlq",
 		Short: "Inspect and replay dead letters",
 		Long: `Dead letters are messages the worker could not process, kept in <topic>.dlq with the
-reason (kg-error), the details and where they came from. Inspect them, fix the producer or
-the worker, then replay them to their original topic.`,
+reason (kg-error), the details and where they came from: $KG_ARTICLES_TOPIC.dlq and
+$KG_EVENTS_TOPIC.dlq. Inspect them, fix the producer or the worker, then replay them to their
+original topic. A replayed dead letter stays in its topic (a Kafka topic is a log) and a replay
+record beside it marks it replayed: inspect counts it apart from the open ones, and replay
+skips it. A replayed message that fails again comes back as a new, open dead letter.`,
 	}
 	cmd.AddCommand(dlqInspectCmd(), dlqReplayCmd())
 	return cmd
 }
 
-func dlqTopic(cfg Config, topic string) string {
+// dlqTopics returns the dead-letter topics a command covers: the one given
+// with --topic, else those of the article and the event topic.
+func dlqTopics(cfg Config, topic string) []string {
 	if topic != "" {
-		return topic
+		return []string{topic}
 	}
-	return consumers.DeadLetterTopic(cfg.ArticlesTopic)
+	topics := []string{consumers.DeadLetterTopic(cfg.ArticlesTopic)}
+	if cfg.EventsTopic != "" {
+		topics = append(topics, consumers.DeadLetterTopic(cfg.EventsTopic))
+	}
+	return topics
+}
+
+// readDeadLetters reads the dead letters of each topic; a topic that does
+// not exist is an error that says who creates it.
+func readDeadLetters(cmd *cobra.Command, cfg Config, topics []string, fn func(topic string, d consumers.DeadLetter) error) error {
+	for _, topic := range topics {
+		err := consumers.ReadDeadLetters(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
+			func(d consumers.DeadLetter) error { return fn(topic, d) })
+		if err != nil {
+			return explainNoTopic(err)
+		}
+	}
+	return nil
+}
+
+// explainNoTopic adds to a missing-topic error who creates topics.
+func explainNoTopic(err error) error {
+	if errors.Is(err, consumers.ErrNoTopic) {
+		return fmt.Errorf("%w (nothing reads a topic into existence: kg publish and kg worker create the topics, "+
+			"the dead-letter topics when the worker starts; check KG_ARTICLES_TOPIC, KG_EVENTS_TOPIC and KG_KAFKA_BROKERS)", err)
+	}
+	return err
 }
 
 func dlqInspectCmd() *cobra.Command {
 	var topic string
-	var list bool
+	var list, showValue bool
 	cmd := &cobra.Command{
 		Use:   "inspect",
-		Short: "Count dead letters by reason, or list them",
-		Args:  cobra.NoArgs,
+		Short: "Count dead letters by topic, reason and state (open or replayed), or list them",
+		Long: `Count the dead letters of $KG_ARTICLES_TOPIC.dlq and $KG_EVENTS_TOPIC.dlq (or of --topic
+only) by reason, open and replayed apart; --list lists each one, --show-value with its value.
+A dead-letter topic that does not exist is an error.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig()
 			if err != nil {
 				return err
 			}
-			topic = dlqTopic(cfg, topic)
+			topics := dlqTopics(cfg, topic)
 			out := cmd.OutOrStdout()
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			counts := map[string]int{}
-			total := 0
-			if list {
-				fmt.Fprintln(tw, "PARTITION/OFFSET\tREASON\tFROM\tKEY\tATTEMPT\tDETAIL")
+			type count struct{ open, replayed int }
+			counts := map[string]map[string]*count{}
+			for _, t := range topics {
+				counts[t] = map[string]*count{}
 			}
-			err = consumers.ReadDeadLetters(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic, func(d consumers.DeadLetter) error {
-				counts[d.Reason]++
-				total++
-				if list {
-					detail := d.Detail
-					if d.Truncated {
-						detail = fmt.Sprintf("[truncated: %d of %d bytes kept] %s", len(d.Value), d.OrigValueBytes, detail)
-					}
-					fmt.Fprintf(tw, "%d/%d\t%s\t%s/%d/%d\t%s\t%d\t%s\n", d.Partition, d.Offset, d.Reason, d.Topic,
-						d.OrigPartition, d.OrigOffset, clip(string(d.Key), 40), d.Attempt, clip(detail, 120))
+			list = list || showValue
+			if list {
+				fmt.Fprintln(tw, "TOPIC\tPARTITION/OFFSET\tSTATE\tREASON\tFROM\tKEY\tATTEMPT\tDETAIL")
+			}
+			err = readDeadLetters(cmd, cfg, topics, func(t string, d consumers.DeadLetter) error {
+				c := counts[t][d.Reason]
+				if c == nil {
+					c = &count{}
+					counts[t][d.Reason] = c
+				}
+				state := "open"
+				if d.Replayed {
+					c.replayed++
+					state = "replayed"
+				} else {
+					c.open++
+				}
+				if !list {
+					return nil
+				}
+				detail := d.Detail
+				if d.Truncated {
+					detail = fmt.Sprintf("[truncated: %d of %d bytes kept] %s", len(d.Value), d.OrigValueBytes, detail)
+				}
+				fmt.Fprintf(tw, "%s\t%d/%d\t%s\t%s\t%s/%d/%d\t%s\t%d\t%s\n", t, d.Partition, d.Offset, state, d.Reason,
+					d.Topic, d.OrigPartition, d.OrigOffset, clip(string(d.Key), 40), d.Attempt, clip(detail, 120))
+				if showValue {
+					// Flushed first: the value is not a column.
+					tw.Flush()
+					fmt.Fprintf(out, "    value (%d bytes): %s\n", len(d.Value), printable(d.Value))
 				}
 				return nil
 			})
@@ -67,100 +128,172 @@ func dlqInspectCmd() *cobra.Command {
 				return err
 			}
 			if !list {
-				fmt.Fprintln(tw, "REASON\tCOUNT")
-				reasons := make([]string, 0, len(counts))
-				for r := range counts {
-					reasons = append(reasons, r)
-				}
-				sort.Strings(reasons)
-				for _, r := range reasons {
-					fmt.Fprintf(tw, "%s\t%d\n", r, counts[r])
+				fmt.Fprintln(tw, "TOPIC\tREASON\tOPEN\tREPLAYED")
+				for _, t := range topics {
+					reasons := make([]string, 0, len(counts[t]))
+					for r := range counts[t] {
+						reasons = append(reasons, r)
+					}
+					sort.Strings(reasons)
+					for _, r := range reasons {
+						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", t, r, counts[t][r].open, counts[t][r].replayed)
+					}
 				}
 			}
 			tw.Flush()
-			fmt.Fprintf(out, "%d dead letters in %s\n", total, topic)
+			for _, t := range topics {
+				open, replayed := 0, 0
+				for _, c := range counts[t] {
+					open += c.open
+					replayed += c.replayed
+				}
+				fmt.Fprintf(out, "%s: %d open dead letters, %d replayed\n", t, open, replayed)
+			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&topic, "topic", "", "dead-letter topic (default $KG_ARTICLES_TOPIC.dlq)")
+	cmd.Flags().StringVar(&topic, "topic", "", "one dead-letter topic (default: $KG_ARTICLES_TOPIC.dlq and $KG_EVENTS_TOPIC.dlq)")
 	cmd.Flags().BoolVar(&list, "list", false, "list every dead letter instead of counting")
+	cmd.Flags().BoolVar(&showValue, "show-value", false, "list every dead letter with its value (implies --list)")
 	return cmd
 }
+
+// printable is a value as text: as it is when it is UTF-8, else quoted
+// with Go escapes, so a binary value cannot garble the terminal.
+func printable(b []byte) string {
+	if utf8.Valid(b) && !strings.ContainsFunc(string(b), func(r rune) bool { return r < 0x20 && r != '\t' }) {
+		return string(b)
+	}
+	return strconv.Quote(string(b))
+}
+
+var offsetForm = regexp.MustCompile(`^[0-9]+/[0-9]+$`)
 
 func dlqReplayCmd() *cobra.Command {
 	var topic string
 	var reasons, offsets []string
 	var maxAttempts int
-	var dryRun bool
+	var dryRun, again bool
 	cmd := &cobra.Command{
 		Use:   "replay",
 		Short: "Republish chosen dead letters to their original topic",
-		Long: `Republish dead letters to the topic they came from, with their original key, value,
-headers and timestamp. kg-replay-attempt counts the replays of a message (a replayed message
-that fails again comes back with its count) and kg-replayed-from names the dead letter.
-Choose with --reason and --offset (PARTITION/OFFSET in the dead-letter topic); with neither,
-every dead letter is replayed. A dead letter marked kg-truncated (its message was too large
-for the dead-letter topic) replays the original, read from its topic, partition and offset
-while that topic retains it. Writes are idempotent, so replaying a record twice leaves the
-graph as replaying it once.`,
+		Long: `Republish open dead letters of $KG_ARTICLES_TOPIC.dlq and $KG_EVENTS_TOPIC.dlq (or of
+--topic only) to the topic they came from, with their original key, value, headers and
+timestamp, and mark each replayed with a replay record in its dead-letter topic, so that it is
+replayed once: replay skips dead letters already replayed unless --again is given.
+kg-replay-attempt counts the replays of a message (a replayed message that fails again comes
+back, open, with its count) and kg-replayed-from names the dead letter.
+Choose with --reason (a reason of the fixed list) and --offset (PARTITION/OFFSET in the
+dead-letter topic); with neither, every open dead letter is replayed. An unknown reason, a
+malformed offset or an offset where no dead letter is are errors (exit status 2). A dead letter
+marked kg-truncated (its message was too large for the dead-letter topic) replays the
+original, read from its topic, partition and offset while that topic retains it. Writes are
+idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
-			if err != nil {
-				return err
-			}
-			topic = dlqTopic(cfg, topic)
 			wantReason := map[string]bool{}
 			for _, r := range reasons {
+				if !slices.Contains(ingest.Reasons, ingest.Reason(r)) {
+					known := make([]string, len(ingest.Reasons))
+					for i, k := range ingest.Reasons {
+						known[i] = string(k)
+					}
+					return usagef("--reason %q: not a dead-letter reason; the reasons are %s", r, strings.Join(known, ", "))
+				}
 				wantReason[r] = true
 			}
 			wantOffset := map[string]bool{}
 			for _, o := range offsets {
-				wantOffset[strings.TrimSpace(o)] = true
+				o = strings.TrimSpace(o)
+				if !offsetForm.MatchString(o) {
+					return usagef("--offset %q: want PARTITION/OFFSET of the dead-letter topic, such as 0/12", o)
+				}
+				ps, os, _ := strings.Cut(o, "/")
+				p, perr := strconv.ParseInt(ps, 10, 32)
+				off, oerr := strconv.ParseInt(os, 10, 64)
+				if err := errors.Join(perr, oerr); err != nil {
+					return usagef("--offset %q: %v", o, err)
+				}
+				wantOffset[fmt.Sprintf("%d/%d", p, off)] = true
 			}
-			var chosen []consumers.DeadLetter
-			skipped := 0
-			err = consumers.ReadDeadLetters(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic, func(d consumers.DeadLetter) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			topics := dlqTopics(cfg, topic)
+			chosen := map[string][]consumers.DeadLetter{}
+			found := map[string][]string{} // --offset -> topics holding a dead letter there
+			skipped, done := 0, 0
+			err = readDeadLetters(cmd, cfg, topics, func(t string, d consumers.DeadLetter) error {
+				at := fmt.Sprintf("%d/%d", d.Partition, d.Offset)
+				if len(wantOffset) > 0 {
+					if !wantOffset[at] {
+						return nil
+					}
+					found[at] = append(found[at], t)
+				}
 				if len(wantReason) > 0 && !wantReason[d.Reason] {
 					return nil
 				}
-				if len(wantOffset) > 0 && !wantOffset[fmt.Sprintf("%d/%d", d.Partition, d.Offset)] {
+				if d.Replayed && !again {
+					done++
 					return nil
 				}
 				if maxAttempts > 0 && d.Attempt >= maxAttempts {
 					skipped++
 					return nil
 				}
-				chosen = append(chosen, d)
+				chosen[t] = append(chosen[t], d)
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			if dryRun {
-				for _, d := range chosen {
-					fmt.Fprintf(out, "would replay %d/%d (%s) to %s\n", d.Partition, d.Offset, d.Reason, d.Topic)
+			for o := range wantOffset {
+				switch len(found[o]) {
+				case 0:
+					return usagef("--offset %s: no dead letter there in %s", o, strings.Join(topics, " or "))
+				case 1:
+				default:
+					return usagef("--offset %s: a dead letter there in each of %s; choose one with --topic", o, strings.Join(found[o], " and "))
 				}
-			} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic, chosen); err != nil {
-				return err
 			}
-			verb := "replayed"
-			if dryRun {
-				verb = "would replay"
+			out := cmd.OutOrStdout()
+			n := 0
+			for _, t := range topics {
+				n += len(chosen[t])
+				if dryRun {
+					for _, d := range chosen[t] {
+						fmt.Fprintf(out, "would replay %s %d/%d (%s) to %s\n", t, d.Partition, d.Offset, d.Reason, d.Topic)
+					}
+				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), t, chosen[t]); err != nil {
+					return err
+				}
 			}
-			fmt.Fprintf(out, "%s %d dead letters from %s", verb, len(chosen), topic)
-			if skipped > 0 {
-				fmt.Fprintf(out, "; %d skipped at --max-attempts %d", skipped, maxAttempts)
-			}
-			fmt.Fprintln(out)
+			reportReplay(out, dryRun, n, topics, done, skipped, maxAttempts)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&topic, "topic", "", "dead-letter topic (default $KG_ARTICLES_TOPIC.dlq)")
+	cmd.Flags().StringVar(&topic, "topic", "", "one dead-letter topic (default: $KG_ARTICLES_TOPIC.dlq and $KG_EVENTS_TOPIC.dlq)")
 	cmd.Flags().StringArrayVar(&reasons, "reason", nil, "replay only dead letters with this kg-error (repeatable)")
 	cmd.Flags().StringArrayVar(&offsets, "offset", nil, "replay only this PARTITION/OFFSET of the dead-letter topic (repeatable)")
 	cmd.Flags().IntVar(&maxAttempts, "max-attempts", 0, "skip dead letters already replayed this many times (0: no limit)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be replayed without publishing")
+	cmd.Flags().BoolVar(&again, "again", false, "replay dead letters that were replayed already, too")
 	return cmd
+}
+
+func reportReplay(out io.Writer, dryRun bool, n int, topics []string, done, skipped, maxAttempts int) {
+	verb := "replayed"
+	if dryRun {
+		verb = "would replay"
+	}
+	fmt.Fprintf(out, "%s %d dead letters from %s", verb, n, strings.Join(topics, " and "))
+	if done > 0 {
+		fmt.Fprintf(out, "; %d replayed before, skipped (--again replays them)", done)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(out, "; %d skipped at --max-attempts %d", skipped, maxAttempts)
+	}
+	fmt.Fprintln(out)
 }

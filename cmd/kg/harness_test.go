@@ -1,7 +1,11 @@
 package main
 
 // The integration suite runs the kg binary against the real Kafka broker and
-// Neo4j database started by deploy/local/services. It never skips: a
+// Neo4j database of the tests' own instance, which deploy/local/run-tests
+// starts (deploy/local/with-services test). It never touches the user's
+// instance: before anything is written, newEnv checks that the broker is
+// the test broker (rack kg-test) and the graph is the test database
+// (kgtest), which the user's instance has neither of. It never skips: a
 // service that cannot be reached fails the test. Tests share the database,
 // so they run one at a time (no t.Parallel) and each starts from an empty
 // graph with the schema applied; they share the broker through topics and
@@ -61,11 +65,54 @@ func envOr(k, def string) string {
 	return def
 }
 
+// The defaults are the test instance of deploy/local/with-services test.
 var (
-	testBroker = envOr("KG_TEST_KAFKA", "127.0.0.1:9092")
-	testNeo4j  = envOr("KG_TEST_NEO4J", "bolt://127.0.0.1:7687")
-	testParser = envOr("KG_TEST_PARSER", "http://127.0.0.1:9000")
+	testBroker   = envOr("KG_TEST_KAFKA", "127.0.0.1:9192")
+	testNeo4j    = envOr("KG_TEST_NEO4J", "bolt://127.0.0.1:7688")
+	testDatabase = envOr("KG_TEST_NEO4J_DATABASE", "kgtest")
+	testParser   = envOr("KG_TEST_PARSER", "http://127.0.0.1:9000")
 )
+
+// testRack marks the test broker (broker.rack, set by with-services).
+const testRack = "kg-test"
+
+// checkTestBroker fails the test unless the broker at addr is a test
+// broker: topics the suite creates must never land on the user's broker.
+func checkTestBroker(t *testing.T, addr string) {
+	t.Helper()
+	conn, err := kafka.Dial("tcp", addr)
+	if err != nil {
+		t.Fatalf("kafka is not reachable at %s (run the tests with deploy/local/run-tests): %v", addr, err)
+	}
+	defer conn.Close()
+	brokers, err := conn.Brokers()
+	if err != nil {
+		t.Fatalf("kafka brokers at %s: %v", addr, err)
+	}
+	for _, b := range brokers {
+		if b.Rack != testRack {
+			t.Fatalf("the broker at %s is not a test broker (rack %q, want %q): refusing to create topics there; "+
+				"run the tests with deploy/local/run-tests", addr, b.Rack, testRack)
+		}
+	}
+}
+
+// openTestStore connects to the test database. The user's instance has no
+// database of that name, so a suite pointed at it fails here instead of
+// emptying the user's graph.
+func openTestStore(t *testing.T) *neo4jstore.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: testNeo4j, Database: testDatabase}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatalf("neo4j is not reachable at %s (run the tests with deploy/local/run-tests): %v", testNeo4j, err)
+	}
+	t.Cleanup(func() { store.Close(ctx) })
+	if err := store.Ping(ctx); err != nil {
+		t.Fatalf("neo4j at %s has no test database %q (run the tests with deploy/local/run-tests): %v", testNeo4j, testDatabase, err)
+	}
+	return store
+}
 
 // env is one test's view of the services: its own topic and group.
 type env struct {
@@ -86,14 +133,10 @@ func unique(prefix string) string {
 // down), creates a topic with the given partitions, and empties the graph.
 func newEnv(t *testing.T, partitions int) *env {
 	t.Helper()
-	ctx := context.Background()
 	name := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
 	e := &env{t: t, topic: unique("it-" + name), group: unique("g-" + name)}
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: testNeo4j}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatalf("neo4j is not reachable at %s (start it with deploy/local/services up): %v", testNeo4j, err)
-	}
-	t.Cleanup(func() { store.Close(ctx) })
+	checkTestBroker(t, testBroker)
+	store := openTestStore(t)
 	e.store = store
 	createTopic(t, e.topic, partitions)
 	createTopic(t, e.topic+"-events", partitions)
@@ -159,6 +202,7 @@ func (e *env) environ(extra ...string) []string {
 	env := append(os.Environ(),
 		"KG_KAFKA_BROKERS="+testBroker,
 		"KG_NEO4J_URI="+testNeo4j,
+		"KG_NEO4J_DATABASE="+testDatabase,
 		"KG_NEO4J_PASSWORD=",
 		"KG_ARTICLES_TOPIC="+e.topic,
 		"KG_EVENTS_TOPIC="+e.topic+"-events",
@@ -358,7 +402,7 @@ func (e *env) produceTo(topic string, msgs ...kafka.Message) {
 	// A transport of its own: kafka-go's default transport caches metadata
 	// from before the test's topic existed.
 	w := &kafka.Writer{Addr: kafka.TCP(testBroker), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
-		AllowAutoTopicCreation: true,
+		AllowAutoTopicCreation: false, // the test broker creates no topic on first use
 		RequiredAcks:           kafka.RequireAll, BatchTimeout: 5 * time.Millisecond, Transport: &kafka.Transport{}}
 	defer w.Close()
 	if err := w.WriteMessages(context.Background(), msgs...); err != nil {

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -30,9 +31,20 @@ func main() {
 	if err := rootCmd().ExecuteContext(ctx); err != nil {
 		// Errors may quote an address; a password written into one stays out.
 		fmt.Fprintln(os.Stderr, "kg:", redact.URL(err.Error()))
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
 		os.Exit(1)
 	}
 }
+
+// usageError is a command line that asks for something that cannot be:
+// an unknown value, a malformed argument. kg exits with status 2 on it,
+// apart from failures of the work itself (status 1).
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
 func rootCmd() *cobra.Command {
 	root := &cobra.Command{

@@ -20,8 +20,10 @@ func reprocessCmd() *cobra.Command {
 		Long: `Re-read the compacted article topic from the start with the current extractor and replace
 the claims of every article whose output changed; summary edges are recomputed for the pairs
 that changed. Prints the claims added and removed by relation type. Articles and claims record
-extractor_version, so the graph says which code produced what. Run it after upgrading kg; it
-does not join the workers' consumer group and commits no offsets.`,
+extractor_version, so the graph says which code produced what. Run it after upgrading kg or
+changing KG_OVERRIDES_FILE (the overrides are part of extractor_version: "+overrides-" and a
+digest of their rules); it does not join the workers' consumer group and commits no offsets.
+The article topic must exist: reprocess reads it and never creates it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig()
@@ -54,7 +56,7 @@ does not join the workers' consumer group and commits no offsets.`,
 				Security: cfg.security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
 			}, store, x, adjust, log)
 			printReport(cmd, rep)
-			return err
+			return explainNoTopic(err)
 		},
 	}
 	// A way to change the extractor's output without a new build, so that

@@ -1,8 +1,11 @@
 package neo4jstore
 
-// These tests run against the real Neo4j started by deploy/local/services;
-// they fail, never skip, when it cannot be reached. They empty the graph,
-// so the suite runs packages one at a time.
+// These tests run against the real Neo4j of the tests' own instance, which
+// deploy/local/run-tests starts (deploy/local/with-services test); they
+// fail, never skip, when it cannot be reached. They empty the graph, so the
+// suite runs packages one at a time, and only in the test database
+// (KG_TEST_NEO4J_DATABASE, kgtest): the user's instance has no database of
+// that name, so pointed at it they fail instead of emptying its graph.
 
 import (
 	"context"
@@ -17,18 +20,34 @@ import (
 	"github.com/newsgraph/kg/graphmodel"
 )
 
+// testURI and testDatabase default to the instance of
+// deploy/local/with-services test.
+func testURI() string {
+	if uri := os.Getenv("KG_TEST_NEO4J"); uri != "" {
+		return uri
+	}
+	return "bolt://127.0.0.1:7688"
+}
+
+func testDatabase() string {
+	if db := os.Getenv("KG_TEST_NEO4J_DATABASE"); db != "" {
+		return db
+	}
+	return "kgtest"
+}
+
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	uri := os.Getenv("KG_TEST_NEO4J")
-	if uri == "" {
-		uri = "bolt://127.0.0.1:7687"
-	}
+	uri, db := testURI(), testDatabase()
 	ctx := context.Background()
-	s, err := Open(ctx, Config{URI: uri}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s, err := Open(ctx, Config{URI: uri, Database: db}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
-		t.Fatalf("neo4j is not reachable at %s (start it with deploy/local/services up): %v", uri, err)
+		t.Fatalf("neo4j is not reachable at %s (run the tests with deploy/local/run-tests): %v", uri, err)
 	}
 	t.Cleanup(func() { s.Close(ctx) })
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("neo4j at %s has no test database %q (run the tests with deploy/local/run-tests): %v", uri, db, err)
+	}
 	if err := s.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,15 @@
 // Runs an embedded Neo4j Community DBMS with a Bolt listener, for local
 // integration tests and the demo. Started by deploy/local/services as
 //
-//   java -cp '<jars>/*' Launcher.java <home-dir> <bolt-port>
+//   java -cp '<jars>/*' -Dkg.database=<name> Launcher.java <home-dir> <bolt-port>
 //
 // (source-file mode: no build step). <home-dir> holds data/ and logs/ and
 // survives restarts, so stop/start keeps the graph.
+//
+// Community Edition serves one user database; -Dkg.database names it
+// (default "neo4j"). The name is fixed when <home-dir> is first created: the
+// test instance calls its database "kgtest", so a test pointed at the
+// user's instance (database "neo4j") fails instead of emptying its graph.
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +37,7 @@ public class Launcher {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pageCacheMb = Long.parseLong(System.getProperty("kg.pagecache.mb", "512"));
+        String database = System.getProperty("kg.database", GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 
         long t0 = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -43,6 +49,7 @@ public class Launcher {
                 // Authentication is DISABLED: this is a throwaway local test
                 // instance bound to 127.0.0.1; clients connect with NoAuth.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.initial_default_database, database)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 // Tx logs are preallocated at 256 MiB per database by default;
                 // a test instance has no use for half a gigabyte of zeros.
@@ -86,11 +93,11 @@ public class Launcher {
             }
         }, "kg-neo4j-shutdown"));
 
-        // Fail fast if the default database did not come up.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
-                .executeTransactionally("RETURN 1");
-        System.out.printf("neo4j: started in %d ms, bolt://127.0.0.1:%d, home %s%n",
-                (System.nanoTime() - t0) / 1_000_000, port, home);
+        // Fail fast if the database did not come up (or <home-dir> was
+        // created with another database name).
+        dbms.database(database).executeTransactionally("RETURN 1");
+        System.out.printf("neo4j: started in %d ms, bolt://127.0.0.1:%d, database %s, home %s%n",
+                (System.nanoTime() - t0) / 1_000_000, port, database, home);
         stopped.await();
     }
 }
