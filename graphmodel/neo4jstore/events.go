@@ -14,14 +14,18 @@ import (
 //
 // What an event costs Neo4j is most of what the pipeline costs it, so the
 // statement does only what an event needs:
-//   - The entities the batch links to are looked up once per statement,
-//     not once per link: most events name the same few states. $keys are
-//     the distinct keys, and a row names its actors by their index in
-//     $keys. A key that is not in the graph links nothing, as a MATCH
-//     finding no node would.
+//   - The entities the batch links to are looked up in the key index once
+//     per statement, not once per link: most events name the same few
+//     states. $keys are the distinct keys, and a row names its actors by
+//     their index in $keys. Each link then reads its entity by element id,
+//     with no index and no lock: a node read at the start and kept for
+//     the whole statement would be outdated once a concurrent writer had
+//     linked to it (Neo4j refuses such a transaction as Outdated). A key
+//     that is not in the graph links nothing, as a MATCH finding no node
+//     would.
 //   - A created event has no links to delete: only changed ones go on to
 //     relinkEvents, so this statement has no subquery that reads links,
-//     which made the planner materialize every row (Eager) before writing.
+//     which made the planner materialize every row twice (Eager).
 //   - A row is read by position, without building a map per row.
 //
 // Links are created only for an event the statement created, and an id is
@@ -37,23 +41,29 @@ CALL {
   UNWIND range(0, size($keys) - 1) AS i
   OPTIONAL MATCH (e:Entity {key: $keys[i]})
   WITH i, e ORDER BY i
-  RETURN collect([e]) AS ents
+  RETURN collect([elementId(e)]) AS ids
 }
 UNWIND $rows AS row
 MERGE (ev:Event {id: row[0]})
 ON CREATE SET ev.ingested_at = datetime($now)
-WITH ents, ev, row, ev.content_hash AS old
+WITH ids, ev, row, ev.content_hash AS old
 WHERE old IS NULL OR old <> row[1]
 SET ev.source = row[2], ev.cameo = row[3], ev.label = row[4], ev.quad_class = row[5],
     ev.goldstein = row[6], ev.occurred_at = date(row[7]), ev.url = row[8],
     ev.content_hash = row[1], ev.extractor_version = row[9]
-WITH ents, ev, row, old,
-     CASE WHEN old IS NULL THEN ents[row[10]][0] END AS src,
-     CASE WHEN old IS NULL THEN ents[row[12]][0] END AS dst
-FOREACH (e IN CASE WHEN src IS NULL THEN [] ELSE [src] END |
-  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e))
-FOREACH (e IN CASE WHEN dst IS NULL THEN [] ELSE [dst] END |
-  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e))
+WITH ids, ev, row, old
+CALL {
+  WITH ids, ev, row, old
+  WITH ev, row, ids[row[10]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
+}
+CALL {
+  WITH ids, ev, row, old
+  WITH ev, row, ids[row[12]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+}
 RETURN collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
        collect(CASE WHEN old IS NOT NULL THEN row[0] END) AS changed`
 
@@ -64,7 +74,7 @@ CALL {
   UNWIND range(0, size($keys) - 1) AS i
   OPTIONAL MATCH (e:Entity {key: $keys[i]})
   WITH i, e ORDER BY i
-  RETURN collect([e]) AS ents
+  RETURN collect([elementId(e)]) AS ids
 }
 UNWIND $rows AS row
 MATCH (ev:Event {id: row[0]})
@@ -73,11 +83,19 @@ CALL {
   MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
   DELETE a
 }
-WITH ev, row, ents[row[10]][0] AS src, ents[row[12]][0] AS dst
-FOREACH (e IN CASE WHEN src IS NULL THEN [] ELSE [src] END |
-  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e))
-FOREACH (e IN CASE WHEN dst IS NULL THEN [] ELSE [dst] END |
-  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e))`
+WITH ids, ev, row
+CALL {
+  WITH ids, ev, row
+  WITH ev, row, ids[row[10]][0] AS id WHERE id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
+}
+CALL {
+  WITH ids, ev, row
+  WITH ev, row, ids[row[12]][0] AS id WHERE id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+}`
 
 // eventRow is the parameter row of one event and its actor links, in the
 // order upsertEvents reads it; index gives an actor's position in $keys.
