@@ -44,6 +44,7 @@ type benchOpts struct {
 	profile                string
 	partitions             int
 	rounds                 int
+	latencyOnly            bool
 	layout                 layoutOpts
 }
 
@@ -103,6 +104,7 @@ It writes to fresh topics and adds its events and articles to the graph.`,
 	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
 	f.IntVar(&o.rounds, "rounds", 5, "rounds of the ceiling, the writer alone and the pipeline; each is reported as the median and range of its rounds")
 	f.StringVar(&o.layout.neo4jCPUs, "neo4j-cpus", "", "CPUs Neo4j is pinned to, as a list (\"1\", \"2-3\"); default the upper half of the CPUs")
+	f.BoolVar(&o.latencyOnly, "latency-only", false, "run the latency measurement (step 5) alone, on topics of its own")
 	f.BoolVar(&o.layout.noPin, "no-pin", false, "leave CPU placement to the scheduler")
 	f.StringVar(&o.layout.stateDir, "state-dir", ".local", "deploy/local/services' state dir, whose run/neo4j.pid and run/kafka.pid name the processes (default $KG_LOCAL_DIR, else .local)")
 	f.IntVar(&o.layout.neo4jPid, "neo4j-pid", 0, "Neo4j's process, when there is no pid file")
@@ -147,6 +149,9 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	}
 	defer lay.undo()
 	say("layout: %s", lay)
+	if o.latencyOnly {
+		return latencyOnly(ctx, cfg, o, lay, stamp, articles, out)
+	}
 	res := benchResult{events: len(events), articles: len(articles), layout: lay.String()}
 
 	// 1. Grow the graph.
@@ -323,12 +328,27 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	w.stop()
 
 	// 5. Latency under an open-loop publisher, with a fresh worker.
-	w, err = startBenchWorker(cfg, articleTopic, eventTopic, group, lay)
+	if err := latencyRun(ctx, cfg, o, lay, articleTopic, eventTopic, group, articles, &res); err != nil {
+		return err
+	}
+	res.batchBytes = int64(cfg.BatchMaxBytes)
+	res.batchMessages, res.writeConcurrency, res.partitions = cfg.BatchMaxMessages, cfg.WriteConcurrency, o.partitions
+	res.print(out)
+	return nil
+}
+
+// latencyRun publishes articles at o.rate for o.latencyFor to a fresh
+// worker and reads the latencies its histogram recorded.
+func latencyRun(ctx context.Context, cfg Config, o benchOpts, lay *benchLayout, articleTopic, eventTopic, group string, articles []consumers.Message, res *benchResult) error {
+	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group, lay)
 	if err != nil {
 		return err
 	}
 	defer w.stop()
 	if err := waitReady(w.addr, time.Minute); err != nil {
+		return err
+	}
+	if err := waitJoined(ctx, cfg, group, w); err != nil {
 		return err
 	}
 	sent, err := openLoop(ctx, cfg, articleTopic, articles, o.rate, o.latencyFor)
@@ -339,15 +359,36 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	res.latencySent = sent
-	res.latency, err = latencyQuantiles(w.addr)
-	if err != nil {
+	if res.latency, err = latencyQuantiles(w.addr); err != nil {
 		return err
 	}
 	res.rssLatency = w.peakRSS()
-	res.batchBytes = int64(cfg.BatchMaxBytes)
-	res.batchMessages, res.writeConcurrency, res.partitions = cfg.BatchMaxMessages, cfg.WriteConcurrency, o.partitions
-	res.print(out)
 	return nil
+}
+
+// latencyOnly runs step 5 alone, on topics of its own.
+func latencyOnly(ctx context.Context, cfg Config, o benchOpts, lay *benchLayout, stamp string, articles []consumers.Message, out io.Writer) error {
+	articleTopic, eventTopic, group := "bench-"+stamp+"-articles", "bench-"+stamp+"-events", "bench-"+stamp
+	for _, t := range []struct {
+		name    string
+		compact bool
+	}{{articleTopic, true}, {eventTopic, false}} {
+		if err := consumers.EnsureTopic(ctx, cfg.KafkaBrokers, cfg.security(), t.name, consumers.TopicSpec{Partitions: o.partitions, Compact: t.compact}); err != nil {
+			return err
+		}
+	}
+	var res benchResult
+	if err := latencyRun(ctx, cfg, o, lay, articleTopic, eventTopic, group, articles, &res); err != nil {
+		return err
+	}
+	l := res.latency
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(tw, "layout\t%s\n", lay)
+	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max ≤ %.0f ms at %.0f articles/s (kg_end_to_end_seconds; max is its bucket's bound)\n",
+		res.latencySent, 1000*l.p50, 1000*l.p90, 1000*l.p99, 1000*l.max, o.rate)
+	fmt.Fprintf(tw, "worker peak RSS\t%.1f MiB\n", float64(res.rssLatency)/(1<<20))
+	return tw.Flush()
 }
 
 type benchResult struct {
