@@ -316,7 +316,7 @@ func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Messa
 	size := len(m.Value)
 	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
 	defer cancel()
-	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m) {
+	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m, r.Stats().QueueLength) {
 		var err error
 		if m, err = r.FetchMessage(linger); err != nil {
 			break // linger over; what was fetched stays queued in the reader
@@ -336,10 +336,15 @@ func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Messa
 }
 
 // caughtUp reports whether m was the last message of its partition when it
-// was fetched: waiting for more would only delay the batch, and what
-// arrives while it is written makes the next one.
-func caughtUp(m kafka.Message) bool {
-	return m.HighWaterMark > 0 && m.Offset+1 >= m.HighWaterMark
+// was fetched and the reader holds none fetched since (queued): waiting for
+// more would only delay the batch, and what arrives while it is written
+// makes the next one. A message's high-water mark is that of its own fetch,
+// so under a backlog of small fetches (one message each at a steady low
+// rate) every message looked caught up: batches of one, each its own
+// transaction, drained the backlog at one write per message, and a stall of
+// a second grew into a tail of seconds. Queued messages join the batch.
+func caughtUp(m kafka.Message, queued int64) bool {
+	return queued == 0 && m.HighWaterMark > 0 && m.Offset+1 >= m.HighWaterMark
 }
 
 // weight is what a message counts against the memory budget.

@@ -15,7 +15,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +43,9 @@ type benchOpts struct {
 	batchSizes, writers    []int
 	profile                string
 	partitions             int
+	rounds                 int
+	latencyOnly            bool
+	layout                 layoutOpts
 }
 
 func benchCmd() *cobra.Command {
@@ -56,17 +58,23 @@ func benchCmd() *cobra.Command {
   1. grow the graph to --grow claims (once; later runs reuse it);
   2. a sweep of batch sizes and numbers of concurrent writers for the ceiling: the events
      written straight to Neo4j by batched UNWIND statements;
-  3. the ceiling, the pipeline's writer alone and the pipeline in turn, three times, each
-     keeping its fastest run: the ceiling with the best, the second best and again the best
-     configuration of the sweep; the writer alone with the batches and write concurrency of
+  3. the ceiling, the pipeline's writer alone and the pipeline in turn, --rounds times (5),
+     each reported as the median and the range of its runs: the ceiling alternating between
+     the best and the second best configuration of the sweep; the writer alone with the batches and write concurrency of
      the worker, in this process, without Kafka, then with contiguous batches as the loader
      cuts them; the pipeline with --events event messages (real GDELT and ICEWS rows, ids
      made unique where repeated) published to and consumed by a kg worker process that has
      joined its group and written a warm-up of its own, timed from the first publish to the
-     last commit, with the worker's CPU time;
+     last commit, with the worker's CPU time; for the ceiling and the pipeline, Neo4j's CPU
+     time per event (utime+stime of its process, from /proc);
   4. --articles articles through the same worker;
   5. latency from a record's create time to its graph commit under an open-loop publisher
-     at --rate articles/s, and the worker's peak RSS with GOMEMLIMIT=64MiB.
+     at --rate articles/s (p50, p90, p99 and max), and the worker's peak RSS with
+     GOMEMLIMIT=64MiB.
+When Neo4j runs on this machine (its pid from --neo4j-pid or deploy/local/services' pid file
+under --state-dir) and the machine has two CPUs or more, Neo4j is pinned to CPUs of its own
+(--neo4j-cpus, default the upper half) and Kafka, the bench, its publisher and the worker to
+the rest, for the whole run; --no-pin leaves the scheduler alone. The report names the layout.
 The worker runs with the KG_ settings of the environment (batch size, write concurrency, KG_PARSER:
 with the parser, the article figures are the parser's; KG_PARSER=off measures the rules alone).
 It writes to fresh topics and adds its events and articles to the graph, so it refuses to run
@@ -80,6 +88,13 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 			}
 			if err := checkBenchTarget(cfg, anyDatabase); err != nil {
 				return err
+			}
+			// the bench's own instance (make bench) before the user's
+			for _, env := range []string{"KG_BENCH_LOCAL_DIR", "KG_LOCAL_DIR"} {
+				if !cmd.Flags().Changed("state-dir") && os.Getenv(env) != "" {
+					o.layout.stateDir = os.Getenv(env)
+					break
+				}
 			}
 			return runBench(cmd.Context(), cfg, o, cmd.OutOrStdout())
 		},
@@ -98,6 +113,13 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 	f.StringVar(&o.profile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
 	f.IntVar(&o.partitions, "partitions", 3, "partitions of the bench's topics")
 	f.BoolVar(&anyDatabase, "any-database", false, "benchmark a Neo4j database other than kgbench (it adds the bench's data to that graph)")
+	f.IntVar(&o.rounds, "rounds", 5, "rounds of the ceiling, the writer alone and the pipeline; each is reported as the median and range of its rounds")
+	f.StringVar(&o.layout.neo4jCPUs, "neo4j-cpus", "", "CPUs Neo4j is pinned to, as a list (\"1\", \"2-3\"); default the upper half of the CPUs")
+	f.BoolVar(&o.latencyOnly, "latency-only", false, "run the latency measurement (step 5) alone, on topics of its own")
+	f.BoolVar(&o.layout.noPin, "no-pin", false, "leave CPU placement to the scheduler")
+	f.StringVar(&o.layout.stateDir, "state-dir", ".local", "deploy/local/services' state dir, whose run/neo4j.pid and run/kafka.pid name the processes (default $KG_BENCH_LOCAL_DIR, which make bench sets, else $KG_LOCAL_DIR, else .local)")
+	f.IntVar(&o.layout.neo4jPid, "neo4j-pid", 0, "Neo4j's process, when there is no pid file")
+	f.IntVar(&o.layout.kafkaPid, "kafka-pid", 0, "Kafka's process, when there is no pid file")
 	return cmd
 }
 
@@ -129,7 +151,19 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	if err := store.CheckSchema(ctx); err != nil {
 		return err
 	}
-	res := benchResult{events: len(events), articles: len(articles)}
+	if o.rounds < 1 {
+		return fmt.Errorf("--rounds %d: want at least 1", o.rounds)
+	}
+	lay, err := newLayout(o.layout, cfg.Neo4jURI)
+	if err != nil {
+		return err
+	}
+	defer lay.undo()
+	say("layout: %s", lay)
+	if o.latencyOnly {
+		return latencyOnly(ctx, cfg, o, lay, stamp, articles, out)
+	}
+	res := benchResult{events: len(events), articles: len(articles), layout: lay.String()}
 
 	// 1. Grow the graph.
 	claims, err := countClaims(ctx, store)
@@ -206,7 +240,7 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			return err
 		}
 	}
-	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group)
+	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group, lay)
 	if err != nil {
 		return err
 	}
@@ -219,15 +253,17 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 
-	// The ceiling and the pipeline take turns, three times, on the graph as
-	// the previous run left it, and each keeps its fastest run: all have the
-	// same chance against the noise of a shared machine (runs of the same
-	// thing differ by up to a quarter here) and the growth of the graph.
-	// The ceiling's runs alternate between the two best configurations of
-	// the sweep, which measured each on a sample only.
-	for round := range 3 {
+	// The ceiling and the pipeline take turns, --rounds times, on the graph
+	// as the previous run left it, and each is reported as the median and
+	// the range of its runs: all have the same chance against the noise of
+	// a shared machine (runs of the same thing differ by up to a quarter
+	// here) and the growth of the graph. The ceiling's runs alternate
+	// between the two best configurations of the sweep, which measured each
+	// on a sample only.
+	for round := range o.rounds {
 		c := tried[min(round%2, len(tried)-1)]
 		evs := graphEvents(fmt.Sprintf("ceiling%d:", round), events)
+		cpu0 := lay.neo4jCPU()
 		start := time.Now()
 		st, err := store.BulkEvents(ctx, evs, c.size, c.writers, time.Now())
 		if err != nil {
@@ -235,12 +271,13 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			return err
 		}
 		secs := time.Since(start).Seconds()
-		say("ceiling: batch %d, %d writers: %d events, %d claims in %.1fs", c.size, c.writers, st.Events, st.Claims, secs)
+		cpu := (lay.neo4jCPU() - cpu0) / float64(len(evs))
+		say("ceiling: batch %d, %d writers: %d events, %d claims in %.1fs; Neo4j %.1f µs of CPU per event", c.size, c.writers, st.Events, st.Claims, secs, 1e6*cpu)
 		res.ceilingRuns = append(res.ceilingRuns, float64(len(events))/secs)
-		if res.ceilingSecs == 0 || secs < res.ceilingSecs {
-			res.ceilingSecs, res.ceilingRows = secs, st.Events+st.Claims
-			res.ceilingBatch, res.ceilingWriters, res.ceilingDeadlocks = c.size, c.writers, st.Deadlocks
-		}
+		res.ceilingCPU = append(res.ceilingCPU, 1e6*cpu)
+		res.ceilingRowRuns = append(res.ceilingRowRuns, float64(st.Events+st.Claims)/secs)
+		res.ceilingDeadlocks += st.Deadlocks
+		res.ceilingConfigs = append(res.ceilingConfigs, fmt.Sprintf("%d×%d", c.size, c.writers))
 
 		// The pipeline's writer alone: what Write does with batches like
 		// the worker's, in this process, without Kafka or the worker; then
@@ -262,17 +299,20 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 			*run.rates = append(*run.rates, float64(len(events))/secs)
 		}
 
+		cpu0 = lay.neo4jCPU()
 		run, err := pipelineRun(ctx, cfg, store, w, eventTopic, group, events, round, o.profile)
 		if err != nil {
 			w.stop()
 			return err
 		}
-		say("pipeline: %d events in %.1fs", len(events), run.secs)
+		cpu = (lay.neo4jCPU() - cpu0) / float64(len(events))
+		say("pipeline: %d events in %.1fs; Neo4j %.1f µs of CPU per event", len(events), run.secs, 1e6*cpu)
 		res.pipelineRuns = append(res.pipelineRuns, float64(len(events))/run.secs)
-		if res.pipeline.secs == 0 || run.secs < res.pipeline.secs {
-			res.pipeline = run
-		}
+		res.pipelineCPU = append(res.pipelineCPU, 1e6*cpu)
+		res.pipelines = append(res.pipelines, run)
 	}
+	// The pipeline's details are those of its median run.
+	res.pipeline = res.pipelines[medianIndex(res.pipelineRuns)]
 
 	// 4. Articles through the same worker.
 	start := time.Now()
@@ -299,12 +339,27 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 	w.stop()
 
 	// 5. Latency under an open-loop publisher, with a fresh worker.
-	w, err = startBenchWorker(cfg, articleTopic, eventTopic, group)
+	if err := latencyRun(ctx, cfg, o, lay, articleTopic, eventTopic, group, articles, &res); err != nil {
+		return err
+	}
+	res.batchBytes = int64(cfg.BatchMaxBytes)
+	res.batchMessages, res.writeConcurrency, res.partitions = cfg.BatchMaxMessages, cfg.WriteConcurrency, o.partitions
+	res.print(out)
+	return nil
+}
+
+// latencyRun publishes articles at o.rate for o.latencyFor to a fresh
+// worker and reads the latencies its histogram recorded.
+func latencyRun(ctx context.Context, cfg Config, o benchOpts, lay *benchLayout, articleTopic, eventTopic, group string, articles []consumers.Message, res *benchResult) error {
+	w, err := startBenchWorker(cfg, articleTopic, eventTopic, group, lay)
 	if err != nil {
 		return err
 	}
 	defer w.stop()
 	if err := waitReady(w.addr, time.Minute); err != nil {
+		return err
+	}
+	if err := waitJoined(ctx, cfg, group, w); err != nil {
 		return err
 	}
 	sent, err := openLoop(ctx, cfg, articleTopic, articles, o.rate, o.latencyFor)
@@ -315,31 +370,54 @@ func runBench(ctx context.Context, cfg Config, o benchOpts, out io.Writer) error
 		return err
 	}
 	res.latencySent = sent
-	res.p50, res.p99, err = latencyQuantiles(w.addr)
-	if err != nil {
+	if res.latency, err = latencyQuantiles(w.addr); err != nil {
 		return err
 	}
 	res.rssLatency = w.peakRSS()
-	res.batchBytes = int64(cfg.BatchMaxBytes)
-	res.batchMessages, res.writeConcurrency, res.partitions = cfg.BatchMaxMessages, cfg.WriteConcurrency, o.partitions
-	res.print(out)
 	return nil
+}
+
+// latencyOnly runs step 5 alone, on topics of its own.
+func latencyOnly(ctx context.Context, cfg Config, o benchOpts, lay *benchLayout, stamp string, articles []consumers.Message, out io.Writer) error {
+	articleTopic, eventTopic, group := "bench-"+stamp+"-articles", "bench-"+stamp+"-events", "bench-"+stamp
+	for _, t := range []struct {
+		name    string
+		compact bool
+	}{{articleTopic, true}, {eventTopic, false}} {
+		if err := consumers.EnsureTopic(ctx, cfg.KafkaBrokers, cfg.security(), t.name, consumers.TopicSpec{Partitions: o.partitions, Compact: t.compact}); err != nil {
+			return err
+		}
+	}
+	var res benchResult
+	if err := latencyRun(ctx, cfg, o, lay, articleTopic, eventTopic, group, articles, &res); err != nil {
+		return err
+	}
+	l := res.latency
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(tw, "layout\t%s\n", lay)
+	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max ≤ %.0f ms at %.0f articles/s (kg_end_to_end_seconds; max is its bucket's bound)\n",
+		res.latencySent, 1000*l.p50, 1000*l.p90, 1000*l.p99, 1000*l.max, o.rate)
+	fmt.Fprintf(tw, "worker peak RSS\t%.1f MiB\n", float64(res.rssLatency)/(1<<20))
+	return tw.Flush()
 }
 
 type benchResult struct {
 	events, articles, claimsBefore        int
 	sweep                                 []string
-	ceilingBatch, ceilingWriters          int
-	ceilingDeadlocks                      int
-	ceilingRows                           int
-	ceilingSecs                           float64
+	layout                                string
+	ceilingConfigs                        []string  // batch×writers of each run
+	ceilingDeadlocks                      int       // over all runs
 	ceilingRuns, pipelineRuns             []float64 // events/s of each run
+	ceilingRowRuns                        []float64 // graph rows/s of each run
+	ceilingCPU, pipelineCPU               []float64 // Neo4j's µs of CPU per event in each run
 	writerRuns, contiguousRuns            []float64
-	pipeline                              pipelineStats
+	pipelines                             []pipelineStats
+	pipeline                              pipelineStats // the median run
 	articleSecs, extractSecs              float64
 	extractor                             string // the extractor version of both article figures
 	latencySent                           int
-	p50, p99                              float64
+	latency                               latencyFigures
 	rssThroughput, rssLatency, batchBytes int64
 	batchMessages, writeConcurrency       int
 	partitions                            int
@@ -470,43 +548,63 @@ func rates(runs []float64) string {
 
 func (r benchResult) print(out io.Writer) {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	n := len(r.ceilingRuns)
 	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(tw, "layout\t%s\n", r.layout)
 	fmt.Fprintf(tw, "graph before\t%d claims\n", r.claimsBefore)
 	fmt.Fprintf(tw, "ceiling sweep (batch×writers)\t%s\n", strings.Join(r.sweep, ", "))
-	ceil := float64(r.events) / r.ceilingSecs
+	fmt.Fprintf(tw, "figures\tmedian (min–max) of %d rounds\n", n)
+	ceil := spreadOf(r.ceilingRuns)
 	p := r.pipeline
-	pipe := float64(r.events) / p.secs
-	fmt.Fprintf(tw, "ceiling\t%.0f events/s, %.0f graph rows/s (batch %d, writers %d; runs: %s events/s)\n",
-		ceil, float64(r.ceilingRows)/r.ceilingSecs, r.ceilingBatch, r.ceilingWriters, rates(r.ceilingRuns))
-	fmt.Fprintf(tw, "pipeline, events\t%.0f messages/s, %.0f graph rows/s (batch %d, writers %d, partitions %d; runs: %s events/s)\n",
+	pipe := spreadOf(r.pipelineRuns)
+	fmt.Fprintf(tw, "ceiling\t%s events/s, %s graph rows/s (batch×writers by round: %s; runs: %s events/s)\n",
+		ceil, spreadOf(r.ceilingRowRuns), strings.Join(r.ceilingConfigs, ", "), rates(r.ceilingRuns))
+	fmt.Fprintf(tw, "pipeline, events\t%s messages/s, %.0f graph rows/s in the median run (batch %d, writers %d, partitions %d; runs: %s events/s)\n",
 		pipe, float64(p.rows)/p.secs, r.batchMessages, r.writeConcurrency, r.partitions, rates(r.pipelineRuns))
-	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f\n", pipe/ceil)
-	alone := slices.Max(r.writerRuns)
-	fmt.Fprintf(tw, "pipeline's writer alone\t%.0f events/s, %.2f of the ceiling (no Kafka, no worker process; runs: %s events/s)\n",
-		alone, alone/ceil, rates(r.writerRuns))
-	contiguous := slices.Max(r.contiguousRuns)
-	fmt.Fprintf(tw, "  with contiguous batches\t%.0f events/s, %.2f of the ceiling (one partition, batches cut as the loader cuts them; runs: %s events/s)\n",
-		contiguous, contiguous/ceil, rates(r.contiguousRuns))
-	if max(alone, contiguous) > ceil {
+	fmt.Fprintf(tw, "pipeline / ceiling\t%.2f (of the medians)\n", pipe.median/ceil.median)
+	fmt.Fprintf(tw, "Neo4j CPU per event\t%s µs (ceiling), %s µs (pipeline)\n", cpuSpread(r.ceilingCPU), cpuSpread(r.pipelineCPU))
+	alone := spreadOf(r.writerRuns)
+	fmt.Fprintf(tw, "pipeline's writer alone\t%s events/s, %.2f of the ceiling (no Kafka, no worker process; runs: %s events/s)\n",
+		alone, alone.median/ceil.median, rates(r.writerRuns))
+	contiguous := spreadOf(r.contiguousRuns)
+	fmt.Fprintf(tw, "  with contiguous batches\t%s events/s, %.2f of the ceiling (one partition, batches cut as the loader cuts them; runs: %s events/s)\n",
+		contiguous, contiguous.median/ceil.median, rates(r.contiguousRuns))
+	if max(alone.median, contiguous.median) > ceil.median {
 		// Write runs the loader's statements and more: only noise larger
 		// than the difference lets it win.
 		fmt.Fprintf(tw, "warning\tthe writer alone beat the loader, which does less: the noise of this run exceeds the differences measured; run the bench again\n")
 	}
 	after := float64(r.events-p.written) / (p.secs - p.publishSecs)
-	fmt.Fprintf(tw, "pipeline while publishing\t%.0f events/s for %.1fs, then %.0f events/s (%.2f of the ceiling)\n",
-		float64(p.written)/p.publishSecs, p.publishSecs, after, after/ceil)
-	fmt.Fprintf(tw, "pipeline's write slots\tbusy %.0f%% of the run, %d batches of %.0f events on average\n",
+	fmt.Fprintf(tw, "pipeline while publishing\t%.0f events/s for %.1fs, then %.0f events/s (%.2f of the ceiling; median run)\n",
+		float64(p.written)/p.publishSecs, p.publishSecs, after, after/ceil.median)
+	fmt.Fprintf(tw, "pipeline's write slots\tbusy %.0f%% of the run, %d batches of %.0f events on average (median run)\n",
 		100*p.worker.writeSecs/(p.secs*float64(r.writeConcurrency)), p.worker.batches, float64(r.events)/float64(max(p.worker.batches, 1)))
-	fmt.Fprintf(tw, "pipeline's worker CPU\t%.2f s for the %d events, %.2f of a core on average\n",
+	fmt.Fprintf(tw, "pipeline's worker CPU\t%.2f s for the %d events, %.2f of a core on average (median run)\n",
 		p.worker.cpuSecs, r.events, p.worker.cpuSecs/p.secs)
-	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline)\n", r.ceilingDeadlocks, p.worker.deadlocks)
+	deadlocks := 0
+	for _, run := range r.pipelines {
+		deadlocks += run.worker.deadlocks
+	}
+	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline), over all rounds\n", r.ceilingDeadlocks, deadlocks)
 	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s; extractor %s)\n",
 		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs, r.extractor)
-	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p99 %.0f ms\n", r.latencySent, 1000*r.p50, 1000*r.p99)
+	l := r.latency
+	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max ≤ %.0f ms (kg_end_to_end_seconds; max is its bucket's bound)\n",
+		r.latencySent, 1000*l.p50, 1000*l.p90, 1000*l.p99, 1000*l.max)
 	target := 64<<20 + 2*r.batchBytes
 	fmt.Fprintf(tw, "worker peak RSS\t%.1f MiB (throughput run), %.1f MiB (latency run); target %.0f MiB\n",
 		float64(r.rssThroughput)/(1<<20), float64(r.rssLatency)/(1<<20), float64(target)/(1<<20))
 	tw.Flush()
+}
+
+// cpuSpread prints µs figures, which are unknown (NaN) when Neo4j's
+// process was not found.
+func cpuSpread(runs []float64) string {
+	s := spreadOf(runs)
+	if math.IsNaN(s.median) {
+		return "unknown (Neo4j's process not found)"
+	}
+	return fmt.Sprintf("%.1f (%.1f–%.1f)", s.median, s.min, s.max)
 }
 
 // benchEvents reads event rows and repeats them, with ids made unique, to n.
@@ -694,7 +792,7 @@ type benchWorker struct {
 	done      chan error
 }
 
-func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker, error) {
+func startBenchWorker(cfg Config, articles, events, group string, lay *benchLayout) (*benchWorker, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -722,6 +820,10 @@ func startBenchWorker(cfg Config, articles, events, group string) (*benchWorker,
 	}
 	w := &benchWorker{cmd: cmd, addr: addr, pprofAddr: pprofAddr, done: make(chan error, 1)}
 	go func() { w.done <- cmd.Wait() }()
+	if err := lay.pinChild(cmd.Process.Pid); err != nil {
+		w.stop()
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -825,19 +927,25 @@ func waitReady(addr string, timeout time.Duration) error {
 	return fmt.Errorf("worker not ready after %s", timeout)
 }
 
-// latencyQuantiles reads the worker's end-to-end histogram and interpolates
-// the 50th and 99th percentiles within their buckets.
-func latencyQuantiles(addr string) (float64, float64, error) {
+// latencyFigures are end-to-end latencies in seconds.
+type latencyFigures struct {
+	p50, p90, p99, max float64
+}
+
+// latencyQuantiles reads the worker's end-to-end histogram, interpolates
+// its percentiles within their buckets and bounds its maximum by the
+// upper bound of the highest bucket that holds a sample.
+func latencyQuantiles(addr string) (latencyFigures, error) {
 	fams, err := scrapeMetrics(addr)
 	if err != nil {
-		return 0, 0, err
+		return latencyFigures{}, err
 	}
 	f, ok := fams["kg_end_to_end_seconds"]
 	if !ok || len(f.GetMetric()) == 0 {
-		return 0, 0, fmt.Errorf("no kg_end_to_end_seconds")
+		return latencyFigures{}, fmt.Errorf("no kg_end_to_end_seconds")
 	}
 	h := f.GetMetric()[0].GetHistogram()
-	return quantile(h, 0.5), quantile(h, 0.99), nil
+	return latencyFigures{p50: quantile(h, 0.5), p90: quantile(h, 0.9), p99: quantile(h, 0.99), max: quantile(h, 1)}, nil
 }
 
 // deadlocks reads how many deadlocked transactions the worker at addr retried.

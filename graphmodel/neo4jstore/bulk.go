@@ -82,12 +82,10 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 	if err := w.upsertEntities(entitiesOf(nil, events)); err != nil {
 		return st, err
 	}
-	rows := make([][]any, 0, len(events))
 	var claims []map[string]any
 	created := make(map[string]*summaryRow)
 	for i := range events {
 		e := &events[i]
-		rows = append(rows, eventRow(e))
 		for _, c := range e.Claims {
 			src := graphmodel.SourceEvent(e.ID)
 			cr := claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c)
@@ -96,7 +94,7 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 		}
 	}
 	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
-	if _, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now}); err != nil {
+	if _, _, err := w.upsertEventRows(events); err != nil {
 		return st, err
 	}
 	if len(claims) > 0 {

@@ -7,55 +7,99 @@ import (
 )
 
 // upsertEvents writes the events of a batch that the graph does not
-// already hold with the same content, with their actor links, and returns
-// the ids it created and those it changed (whose links it replaced), in
-// one record. An identical re-delivery writes nothing.
+// already hold with the same content, and the actor links of those it
+// creates, and returns the ids it created and those it changed, in one
+// record. An identical re-delivery writes nothing. relinkEvents then
+// replaces the links of the changed ones, the rare case.
 //
-// Links are written only for an event the statement created, or changed
-// after deleting its links, and an id is in a batch once (Batch.Validate):
-// CREATE suffices. MERGE would lock the linked states, which most events
-// name, until commit, and concurrent writers would queue on them.
+// What an event costs Neo4j is most of what the pipeline costs it, so the
+// statement does only what an event needs:
+//   - The entities the batch links to are looked up in the key index once
+//     per statement, not once per link: most events name the same few
+//     states. $keys are the distinct keys, and a row names its actors by
+//     their index in $keys. Each link then reads its entity by element id,
+//     with no index and no lock: a node read at the start and kept for
+//     the whole statement would be outdated once a concurrent writer had
+//     linked to it (Neo4j refuses such a transaction as Outdated). A key
+//     that is not in the graph links nothing, as a MATCH finding no node
+//     would.
+//   - A created event has no links to delete: only changed ones go on to
+//     relinkEvents, so this statement has no subquery that reads links,
+//     which made the planner materialize every row twice (Eager).
+//   - A row is read by position, without building a map per row.
+//
+// Links are created only for an event the statement created, and an id is
+// in a batch once (Batch.Validate): CREATE suffices. MERGE would lock the
+// linked states, which most events name, until commit, and concurrent
+// writers would queue on them.
 //
 // A row is a list, in the order of eventRow, rather than a map: events are
-// the most numerous rows, and a map repeats its fourteen keys in every
-// row, for the driver to pack and Neo4j to read.
+// the most numerous rows, and a map repeats its keys in every row, for the
+// driver to pack and Neo4j to read.
 const upsertEvents = `
-UNWIND $rows AS row
-WITH {id: row[0], hash: row[1], source: row[2], cameo: row[3], label: row[4], quad_class: row[5],
-      goldstein: row[6], occurred_at: row[7], url: row[8], version: row[9],
-      src: row[10], src_role: row[11], dst: row[12], dst_role: row[13]} AS r
-MERGE (ev:Event {id: r.id})
-ON CREATE SET ev.ingested_at = datetime($now)
-WITH ev, r, ev.content_hash AS old
-WHERE old IS NULL OR old <> r.hash
 CALL {
-  WITH ev, old
-  WITH ev WHERE old IS NOT NULL
+  UNWIND range(0, size($keys) - 1) AS i
+  OPTIONAL MATCH (e:Entity {key: $keys[i]})
+  WITH i, e ORDER BY i
+  RETURN collect([elementId(e)]) AS ids
+}
+UNWIND $rows AS row
+MERGE (ev:Event {id: row[0]})
+ON CREATE SET ev.ingested_at = datetime($now)
+WITH ids, ev, row, ev.content_hash AS old
+WHERE old IS NULL OR old <> row[1]
+SET ev.source = row[2], ev.cameo = row[3], ev.label = row[4], ev.quad_class = row[5],
+    ev.goldstein = row[6], ev.occurred_at = date(row[7]), ev.url = row[8],
+    ev.content_hash = row[1], ev.extractor_version = row[9]
+WITH ids, ev, row, old
+CALL {
+  WITH ids, ev, row, old
+  WITH ev, row, ids[row[10]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
+}
+CALL {
+  WITH ids, ev, row, old
+  WITH ev, row, ids[row[12]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+}
+RETURN collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
+       collect(CASE WHEN old IS NOT NULL THEN row[0] END) AS changed`
+
+// relinkEvents replaces the actor links of events upsertEvents changed,
+// with rows and $keys as upsertEvents reads them.
+const relinkEvents = `
+CALL {
+  UNWIND range(0, size($keys) - 1) AS i
+  OPTIONAL MATCH (e:Entity {key: $keys[i]})
+  WITH i, e ORDER BY i
+  RETURN collect([elementId(e)]) AS ids
+}
+UNWIND $rows AS row
+MATCH (ev:Event {id: row[0]})
+CALL {
+  WITH ev
   MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
   DELETE a
 }
-SET ev.source = r.source, ev.cameo = r.cameo, ev.label = r.label, ev.quad_class = r.quad_class,
-    ev.goldstein = r.goldstein, ev.occurred_at = date(r.occurred_at), ev.url = r.url,
-    ev.content_hash = r.hash, ev.extractor_version = r.version
-WITH ev, r, old
+WITH ids, ev, row
 CALL {
-  WITH ev, r
-  WITH ev, r WHERE r.src IS NOT NULL
-  MATCH (e:Entity {key: r.src})
-  CREATE (ev)-[:SOURCE_ACTOR {role: r.src_role}]->(e)
+  WITH ids, ev, row
+  WITH ev, row, ids[row[10]][0] AS id WHERE id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
 }
 CALL {
-  WITH ev, r
-  WITH ev, r WHERE r.dst IS NOT NULL
-  MATCH (e:Entity {key: r.dst})
-  CREATE (ev)-[:TARGET_ACTOR {role: r.dst_role}]->(e)
-}
-RETURN collect(CASE WHEN old IS NULL THEN r.id END) AS created,
-       collect(CASE WHEN old IS NOT NULL THEN r.id END) AS changed`
+  WITH ids, ev, row
+  WITH ev, row, ids[row[12]][0] AS id WHERE id IS NOT NULL
+  MATCH (e) WHERE elementId(e) = id
+  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+}`
 
 // eventRow is the parameter row of one event and its actor links, in the
-// order upsertEvents reads it.
-func eventRow(e *graphmodel.Event) []any {
+// order upsertEvents reads it; index gives an actor's position in $keys.
+func eventRow(e *graphmodel.Event, index func(key string) int64) []any {
 	var goldstein, quad, src, srcRole, dst, dstRole any
 	if e.Goldstein != nil {
 		goldstein = *e.Goldstein
@@ -64,16 +108,74 @@ func eventRow(e *graphmodel.Event) []any {
 		quad = int64(e.QuadClass)
 	}
 	if a := e.SourceActor; a != nil {
-		src, srcRole = a.Key, nilIfEmpty(a.Role)
+		src, srcRole = index(a.Key), nilIfEmpty(a.Role)
 	}
 	if a := e.TargetActor; a != nil {
-		dst, dstRole = a.Key, nilIfEmpty(a.Role)
+		dst, dstRole = index(a.Key), nilIfEmpty(a.Role)
 	}
 	return []any{
 		e.ID, e.ContentHash, nilIfEmpty(e.Source), nilIfEmpty(e.CAMEO), nilIfEmpty(e.Label), quad,
 		goldstein, e.OccurredAt, nilIfEmpty(e.URL), nilIfEmpty(e.ExtractorVersion),
 		src, srcRole, dst, dstRole,
 	}
+}
+
+// eventParams are the parameters of upsertEvents for events: their rows,
+// and the distinct keys of their actors in the order the rows first name
+// them.
+func eventParams(events []graphmodel.Event, now string) map[string]any {
+	var keys []string
+	pos := make(map[string]int64)
+	index := func(key string) int64 {
+		i, ok := pos[key]
+		if !ok {
+			i = int64(len(keys))
+			pos[key] = i
+			keys = append(keys, key)
+		}
+		return i
+	}
+	rows := make([][]any, 0, len(events))
+	for i := range events {
+		rows = append(rows, eventRow(&events[i], index))
+	}
+	if keys == nil {
+		keys = []string{}
+	}
+	return map[string]any{"rows": rows, "keys": keys, "now": now}
+}
+
+// upsertEventRows runs upsertEvents, then relinkEvents for the events it
+// changed, and returns which ids it created and which it changed.
+func (w *txWriter) upsertEventRows(events []graphmodel.Event) (created, changed []string, err error) {
+	params := eventParams(events, w.now)
+	recs, err := w.run(upsertEvents, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, id := range recs[0].Values[0].([]any) {
+		created = append(created, id.(string))
+	}
+	for _, id := range recs[0].Values[1].([]any) {
+		changed = append(changed, id.(string))
+	}
+	if len(changed) == 0 {
+		return created, changed, nil
+	}
+	isChanged := make(map[string]bool, len(changed))
+	for _, id := range changed {
+		isChanged[id] = true
+	}
+	var rows []any
+	for _, row := range params["rows"].([][]any) {
+		if isChanged[row[0].(string)] {
+			rows = append(rows, row)
+		}
+	}
+	if _, err := w.run(relinkEvents, map[string]any{"rows": rows, "keys": params["keys"]}); err != nil {
+		return nil, nil, err
+	}
+	return created, changed, nil
 }
 
 // writeEvents writes new and changed events: their nodes, their actor
@@ -85,19 +187,16 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 	if len(events) == 0 {
 		return nil
 	}
-	rows := make([][]any, 0, len(events))
-	for i := range events {
-		rows = append(rows, eventRow(&events[i]))
-	}
-	recs, err := w.run(upsertEvents, map[string]any{"rows": rows, "now": w.now})
+	newIDs, changedIDs, err := w.upsertEventRows(events)
 	if err != nil {
 		return err
 	}
 	written := make(map[string]bool, len(events)) // id -> the graph held another version
-	for i, changed := range []bool{false, true} {
-		for _, id := range recs[0].Values[i].([]any) {
-			written[id.(string)] = changed
-		}
+	for _, id := range newIDs {
+		written[id] = false
+	}
+	for _, id := range changedIDs {
+		written[id] = true
 	}
 	st.Events += len(written)
 	st.Skipped += len(events) - len(written)
