@@ -98,6 +98,11 @@ func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
 // unmarshal checks a message value's size and encoding and decodes it into
 // v. maxBytes caps the value (0 means DefaultMaxMessageBytes).
 func unmarshal(value []byte, maxBytes int, v any) error {
+	return unmarshalWith(value, maxBytes, v, 0)
+}
+
+// unmarshalWith is unmarshal with the decoder's flags.
+func unmarshalWith(value []byte, maxBytes int, v any, flags json.ParseFlags) error {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxMessageBytes
 	}
@@ -118,7 +123,14 @@ func unmarshal(value []byte, maxBytes int, v any) error {
 	if err := prescan(value); err != nil {
 		return err
 	}
-	if err := json.Unmarshal(value, v); err != nil {
+	// json.Unmarshal, with flags. Bytes after the value make an error,
+	// which Unmarshal words: the message is malformed, so decoding it
+	// again costs only what a dead letter does.
+	rest, err := json.Parse(value, v, flags)
+	if len(rest) != 0 {
+		err = json.Unmarshal(value, v)
+	}
+	if err != nil {
 		return jsonError(err)
 	}
 	return nil
