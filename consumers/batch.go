@@ -86,7 +86,9 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}
 		default:
-			am, err := ingest.DecodeArticle(m.Key, m.Value, maxBytes)
+			// The article's strings share the message's value, which
+			// the batch holds until it is written.
+			am, err := ingest.DecodeArticleShared(m.Key, m.Value, maxBytes)
 			if err != nil {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue

@@ -41,13 +41,25 @@ type ArticleMessage struct {
 // tombstones work by key. maxBytes caps the value (0 means
 // DefaultMaxMessageBytes). Every error matches ErrMalformed.
 func DecodeArticle(key, value []byte, maxBytes int) (ArticleMessage, error) {
+	return decodeArticle(key, value, maxBytes, 0)
+}
+
+// DecodeArticleShared is DecodeArticle whose strings share value's bytes
+// instead of copying them: a 5 MB article is not held twice while it
+// waits in a batch. The caller must not change value while it holds the
+// message or anything made of its strings.
+func DecodeArticleShared(key, value []byte, maxBytes int) (ArticleMessage, error) {
+	return decodeArticle(key, value, maxBytes, json.ZeroCopy)
+}
+
+func decodeArticle(key, value []byte, maxBytes int, flags json.ParseFlags) (ArticleMessage, error) {
 	// schema_version is read apart so that an explicit 0 or null, which
 	// the contract does not allow, is told from an absent field.
 	var w struct {
 		ArticleMessage
 		SchemaVersion json.RawMessage `json:"schema_version"`
 	}
-	if err := unmarshal(value, maxBytes, &w); err != nil {
+	if err := unmarshalWith(value, maxBytes, &w, flags); err != nil {
 		return w.ArticleMessage, err
 	}
 	m := w.ArticleMessage
