@@ -29,7 +29,10 @@ type partitionReader struct {
 	maxBytes int
 	// maxWait is the longest the broker holds a fetch waiting for data.
 	maxWait time.Duration
-	log     *slog.Logger
+	// wireBytes is what a message of the last batch took in a fetch
+	// response, about: what the next fetch asks for follows from it.
+	wireBytes int
+	log       *slog.Logger
 
 	conn   *kafka.Conn
 	batch  *kafka.Batch // the fetch response being read, nil between fetches

@@ -295,7 +295,7 @@ func (w *Worker) fetch(ctx context.Context, r *partitionReader, buf []kafka.Mess
 	}
 	release := func() { w.budget.Release(reserve) }
 
-	r.maxBytes = w.cfg.BatchMaxBytes
+	r.maxBytes = w.fetchBytes(r, 0, 0)
 	m, err := r.next(ctx, wait, release)
 	if err != nil {
 		return nil, 0, err
@@ -306,10 +306,7 @@ func (w *Worker) fetch(ctx context.Context, r *partitionReader, buf []kafka.Mess
 	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
 	defer cancel()
 	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m) {
-		// Ask for what the batch still has room for, as the messages so
-		// far measure it: what a fetch brings past the batch is discarded.
-		room := w.cfg.BatchMaxBytes - size
-		r.maxBytes = min(room, max(64<<10, 2*(size/len(msgs)+64)*(w.cfg.BatchMaxMessages-len(msgs))))
+		r.maxBytes = w.fetchBytes(r, len(msgs), size)
 		// Once other partitions hold the budget, write what there is.
 		if m, err = r.next(linger, try, release); err != nil {
 			break // linger over, or the budget spent
@@ -319,10 +316,32 @@ func (w *Worker) fetch(ctx context.Context, r *partitionReader, buf []kafka.Mess
 		size += len(m.Value)
 	}
 	r.pause()
+	r.wireBytes = wireBytes(size, len(msgs))
 	w.m.consumed.Add(float64(len(msgs)))
 	w.m.batchSize.Observe(float64(len(msgs)))
 	return msgs, held, nil
 }
+
+// fetchBytes is what a fetch asks for when a batch holds n messages of
+// size bytes: what the rest of the batch takes, as the partition's last
+// batch measured its messages on the wire, and never more than the batch
+// has room for. What a fetch brings past a full batch is read off the
+// connection and discarded, so erring low costs a round trip and erring
+// high a read; the broker sends a record batch larger than asked for
+// whole.
+func (w *Worker) fetchBytes(r *partitionReader, n, size int) int {
+	per := r.wireBytes
+	if per == 0 {
+		per = 1 << 10 // not measured yet
+	}
+	want := per*(w.cfg.BatchMaxMessages-n) + 16<<10
+	return max(min(want, w.cfg.BatchMaxBytes-size), 1)
+}
+
+// wireBytes estimates what a message of a batch of n messages of size
+// bytes takes in a fetch response: its value and about as much as a key
+// and a record's framing take.
+func wireBytes(size, n int) int { return size/max(n, 1) + 64 }
 
 // errBudgetSpent ends a batch when other partitions hold the budget.
 var errBudgetSpent = errors.New("memory budget spent")
