@@ -62,18 +62,19 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 		var s source
 		switch {
 		case k == eventTopic:
-			em, err := ingest.DecodeEvent(m.Key, m.Value, maxBytes)
+			// The event's strings share the message's value, which the
+			// batch holds until it is written.
+			ev, outcome, err := ingest.DecodeEventToGraph(m.Key, m.Value, maxBytes)
 			if err != nil {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
-			ev, outcome := ingest.EventToGraph(em)
 			if outcome.Kind == ingest.OutcomeInvalid {
 				dead = append(dead, deadLetter{msg: m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
 				continue
 			}
 			events = append(events, ev)
-			s = source{id: em.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
+			s = source{id: ev.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
 		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
@@ -85,7 +86,9 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}
 		default:
-			am, err := ingest.DecodeArticle(m.Key, m.Value, maxBytes)
+			// The article's strings share the message's value, which
+			// the batch holds until it is written.
+			am, err := ingest.DecodeArticleShared(m.Key, m.Value, maxBytes)
 			if err != nil {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue

@@ -201,7 +201,7 @@ func BenchmarkBuildEventBatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchBuild(b, nil, eventTopic, msgs, size)
+	benchBuild(b, ingest.NewExtractor(nil), eventTopic, msgs, size)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/event")
 }
 

@@ -104,22 +104,26 @@ func (c *Config) setDefaults() {
 	}
 }
 
-// memoryBudget bounds the bytes of messages that the batches of all
-// partitions hold at once: one full batch. What a batch becomes on its way
-// to the graph (decoded text, extraction results, statement parameters)
-// takes about as much again, which keeps the worker's peak RSS within
-// 64 MiB + 2 x BatchMaxBytes. A partition that finds the budget spent
-// writes the batch it has; one with no batch waits.
+// memoryBudget bounds the bytes of messages that the worker holds at
+// once, across partitions: those in batches and the one each partition is
+// reading. It is one full batch. What a batch becomes on its way to the
+// graph (decoded text, extraction results, statement parameters) takes
+// about as much again, which keeps the worker's peak RSS within 64 MiB + 2
+// x BatchMaxBytes. A partition that finds the budget spent writes the batch
+// it has; one with no batch waits.
 func (c *Config) memoryBudget() int64 { return int64(c.BatchMaxBytes) }
 
-// queueCapacity is how many fetched messages a partition's reader may hold
-// ahead of its batches. kafka-go counts its queue in messages, not bytes:
-// 100 messages of 900 KiB would be 88 MiB per partition, so the count
-// comes from the memory budget and the message limit (8 MiB / 900 KiB = 9
-// by default), between 1 and 100.
-func (c *Config) queueCapacity() int {
-	return int(min(max(c.memoryBudget()/int64(c.MaxMessageBytes), 1), 100))
+// readReserve is the budget a partition takes before it reads a message,
+// whose size it learns only once the message is read: the message limit
+// and a key, at most the whole budget. What the message does not need goes
+// back at once.
+func (c *Config) readReserve() int64 {
+	return min(int64(c.MaxMessageBytes)+maxKeyBytes, c.memoryBudget())
 }
+
+// maxKeyBytes is what readReserve allows for a message's key: ids are at
+// most 256 bytes.
+const maxKeyBytes = 1 << 10
 
 func (c *Config) validate() error {
 	if len(c.Brokers) == 0 {

@@ -219,26 +219,9 @@ func countPartitions(gen *kafka.Generation) int {
 // It returns an error only when the worker must stop.
 func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generation, topic string, partition int, offset int64) error {
 	log := w.log.With("topic", topic, "partition", partition)
-	r := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:   w.cfg.Brokers,
-		Topic:     topic,
-		Partition: partition,
-		Dialer:    w.dialer,
-		MinBytes:  1,
-		MaxBytes:  w.cfg.BatchMaxBytes + w.cfg.MaxMessageBytes,
-		MaxWait:   250 * time.Millisecond,
-		// Bounded: back-pressure when the graph is slow. The memory budget
-		// bounds what the batches hold; this bounds what waits in front.
-		QueueCapacity: w.cfg.queueCapacity(),
-		// The reader retries its fetch errors itself (an idle connection's
-		// i/o timeout among them); what it cannot recover from reaches
-		// FetchMessage, which is logged below.
-		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { log.Debug(fmt.Sprintf(msg, args...)) }),
-	})
+	r := &partitionReader{dialer: w.dialer, brokers: w.cfg.Brokers, topic: topic, partition: partition,
+		maxWait: 250 * time.Millisecond, log: log, offset: offset}
 	defer r.Close()
-	if err := r.SetOffset(offset); err != nil {
-		return fmt.Errorf("set offset of %s/%d: %w", topic, partition, err)
-	}
 	state := w.partitionState(topic, partition, offset)
 	defer w.dropPartition(state)
 	fetchCtx, cancelFetch := context.WithCancel(genCtx)
@@ -248,10 +231,9 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	defer cancelWrite()
 	defer context.AfterFunc(hard, cancelWrite)()
 
-	var carry *kafka.Message // fetched past the memory budget: it starts the next batch
-	var buf []kafka.Message  // the last batch's slice, reused
+	var buf []kafka.Message // the last batch's slice, reused
 	for {
-		msgs, held, err := w.fetch(fetchCtx, r, &carry, buf)
+		msgs, held, err := w.fetch(fetchCtx, r, buf)
 		if len(msgs) == 0 {
 			if fetchCtx.Err() != nil {
 				return nil
@@ -292,64 +274,106 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	}
 }
 
-// fetch blocks for the first message (or takes *carry), then collects more
-// until the batch is full by count or bytes, the partition has no more for
-// now, BatchLinger has passed, or the worker's memory budget is spent; a
-// message fetched past the budget goes to *carry. It appends the batch to
-// buf[:0] and returns it with the budget it holds, which the caller
-// releases once the batch is written or abandoned.
-func (w *Worker) fetch(ctx context.Context, r *kafka.Reader, carry **kafka.Message, buf []kafka.Message) ([]kafka.Message, int64, error) {
-	var m kafka.Message
-	if *carry != nil {
-		m, *carry = **carry, nil
-	} else {
-		var err error
-		if m, err = r.FetchMessage(ctx); err != nil {
-			return nil, 0, err
+// fetch blocks for the first message, then collects more until the batch
+// is full by count or bytes, the partition has no more for now,
+// BatchLinger has passed, or the worker's memory budget is spent. It
+// appends the batch to buf[:0] and returns it with the budget it holds,
+// which the caller releases once the batch is written or abandoned.
+//
+// A message is read into memory only after the budget for the largest
+// message (readReserve) is taken, and the part of it that the message does
+// not need is given back at once: all the message bytes the worker holds,
+// in batches or being read, are within the budget.
+func (w *Worker) fetch(ctx context.Context, r *partitionReader, buf []kafka.Message) ([]kafka.Message, int64, error) {
+	reserve := w.cfg.readReserve()
+	wait := func(ctx context.Context) error { return w.budget.Acquire(ctx, reserve) }
+	try := func(context.Context) error {
+		if !w.budget.TryAcquire(reserve) {
+			return errBudgetSpent
 		}
+		return nil
 	}
-	held := w.weight(m)
-	if err := w.budget.Acquire(ctx, held); err != nil {
+	release := func() { w.budget.Release(reserve) }
+
+	r.maxBytes = w.fetchBytes(r, 0, 0)
+	m, err := r.next(ctx, wait, release)
+	if err != nil {
 		return nil, 0, err
 	}
+	held := w.settle(m, reserve)
 	msgs := append(buf[:0], m)
 	size := len(m.Value)
 	linger, cancel := context.WithTimeout(ctx, w.cfg.BatchLinger)
 	defer cancel()
-	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m, r.Stats().QueueLength) {
-		var err error
-		if m, err = r.FetchMessage(linger); err != nil {
-			break // linger over; what was fetched stays queued in the reader
+	for len(msgs) < w.cfg.BatchMaxMessages && size < w.cfg.BatchMaxBytes && !caughtUp(m) {
+		r.maxBytes = w.fetchBytes(r, len(msgs), size)
+		// Once other partitions hold the budget, write what there is.
+		if m, err = r.next(linger, try, release); err != nil {
+			break // linger over, or the budget spent
 		}
-		n := w.weight(m)
-		if !w.budget.TryAcquire(n) {
-			*carry = &m // other partitions hold the budget: write what there is
-			break
-		}
-		held += n
+		held += w.settle(m, reserve)
 		msgs = append(msgs, m)
 		size += len(m.Value)
 	}
+	r.pause()
+	r.wireBytes = wireBytes(size, len(msgs))
 	w.m.consumed.Add(float64(len(msgs)))
 	w.m.batchSize.Observe(float64(len(msgs)))
 	return msgs, held, nil
 }
 
-// caughtUp reports whether m was the last message of its partition when it
-// was fetched and the reader holds none fetched since (queued): waiting for
-// more would only delay the batch, and what arrives while it is written
-// makes the next one. A message's high-water mark is that of its own fetch,
-// so under a backlog of small fetches (one message each at a steady low
-// rate) every message looked caught up: batches of one, each its own
-// transaction, drained the backlog at one write per message, and a stall of
-// a second grew into a tail of seconds. Queued messages join the batch.
-func caughtUp(m kafka.Message, queued int64) bool {
-	return queued == 0 && m.HighWaterMark > 0 && m.Offset+1 >= m.HighWaterMark
+// fetchBytes is what a fetch asks for when a batch holds n messages of
+// size bytes: what the rest of the batch takes, as the partition's last
+// batch measured its messages on the wire, and never more than the batch
+// has room for. What a fetch brings past a full batch is read off the
+// connection and discarded, so erring low costs a round trip and erring
+// high a read; the broker sends a record batch larger than asked for
+// whole.
+func (w *Worker) fetchBytes(r *partitionReader, n, size int) int {
+	per := r.wireBytes
+	if per == 0 {
+		per = 1 << 10 // not measured yet
+	}
+	want := per*(w.cfg.BatchMaxMessages-n) + 16<<10
+	return max(min(want, w.cfg.BatchMaxBytes-size), 1)
 }
 
-// weight is what a message counts against the memory budget.
+// wireBytes estimates what a message of a batch of n messages of size
+// bytes takes in a fetch response: its value and about as much as a key
+// and a record's framing take.
+func wireBytes(size, n int) int { return size/max(n, 1) + 64 }
+
+// errBudgetSpent ends a batch when other partitions hold the budget.
+var errBudgetSpent = errors.New("memory budget spent")
+
+// settle gives back the part of a read's reserve that m does not weigh,
+// and returns m's weight, which the batch holds.
+func (w *Worker) settle(m kafka.Message, reserve int64) int64 {
+	n := w.weight(m)
+	w.budget.Release(reserve - n)
+	return n
+}
+
+// caughtUp reports whether m was the last message of its partition when it
+// was fetched: waiting for more would only delay the batch, and what
+// arrives while it is written makes the next one. A message's high-water
+// mark is that of its own fetch, and the partition reader fetches only when
+// the batch asks for more, so a backlog that grew while a batch was written
+// comes in one fetch and joins one batch. (A reader that fetched ahead one
+// message at a time made every message of a backlog look caught up: batches
+// of one, a transaction each, and a stall of a second grew into a tail of
+// seconds.)
+func caughtUp(m kafka.Message) bool {
+	return m.HighWaterMark > 0 && m.Offset+1 >= m.HighWaterMark
+}
+
+// weight is what a message counts against the memory budget: its bytes,
+// at most the reserve a partition takes to read one. Only a message over
+// the message limit weighs more than it counts, and it is dead-lettered
+// with its batch; waiting for more budget with the message read could
+// deadlock behind a partition waiting for a reserve.
 func (w *Worker) weight(m kafka.Message) int64 {
-	return min(int64(len(m.Key)+len(m.Value)), w.cfg.memoryBudget())
+	return min(int64(len(m.Key)+len(m.Value)), w.cfg.readReserve())
 }
 
 // process turns one fetched batch into graph writes and dead letters. It

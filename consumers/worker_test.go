@@ -190,3 +190,25 @@ func header(m kafka.Message, key string) string {
 	}
 	return ""
 }
+
+// A fetch asks for what the rest of the batch takes, as the last batch
+// measured its messages, within the room the batch has left.
+func TestFetchBytes(t *testing.T) {
+	w := &Worker{cfg: Config{BatchMaxMessages: 2000, BatchMaxBytes: 8 << 20}}
+	for _, c := range []struct {
+		name          string
+		wire, n, size int
+		want          int
+	}{
+		{"not measured yet", 0, 0, 0, 2000<<10 + 16<<10},
+		{"small events", 400, 0, 0, 400*2000 + 16<<10},
+		{"half a batch of small events", 400, 1000, 336 << 10, 400*1000 + 16<<10},
+		{"large articles: the room left", 900 << 10, 1, 900 << 10, 8<<20 - 900<<10},
+		{"no room left: one byte, the broker sends a record batch whole", 900 << 10, 9, 8 << 20, 1},
+	} {
+		r := &partitionReader{wireBytes: c.wire}
+		if got := w.fetchBytes(r, c.n, c.size); got != c.want {
+			t.Errorf("%s: got %d bytes, want %d", c.name, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	stdjson "encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -103,6 +105,10 @@ func FuzzDecodeArticle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, key, value []byte) {
 		m, err := DecodeArticle(key, value, 4096)
+		shared, sharedErr := DecodeArticleShared(key, value, 4096)
+		if fmt.Sprint(sharedErr) != fmt.Sprint(err) || !reflect.DeepEqual(shared, m) {
+			t.Fatalf("DecodeArticleShared: %+v, %v; DecodeArticle: %+v, %v", shared, sharedErr, m, err)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrMalformed) || ReasonOf(err) == ReasonUnknownMessage {
 				t.Fatalf("unclassified error %v", err)

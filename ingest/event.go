@@ -1,10 +1,11 @@
 package ingest
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,17 +56,36 @@ const maxCodeBytes = 32
 // means DefaultMaxMessageBytes). occurred_at comes back as YYYY-MM-DD. Every
 // error matches ErrMalformed and carries a Reason.
 func DecodeEvent(key, value []byte, maxBytes int) (EventMessage, error) {
+	return decodeEvent(key, value, maxBytes, 0)
+}
+
+// decodeEvent is DecodeEvent with the decoder's flags: json.ZeroCopy lets
+// the message's strings share value's bytes.
+func decodeEvent(key, value []byte, maxBytes int, flags json.ParseFlags) (EventMessage, error) {
 	var m EventMessage
-	if err := unmarshal(value, maxBytes, &m); err != nil {
+	if err := unmarshalWith(value, maxBytes, &m, flags); err != nil {
 		return m, err
 	}
 	if err := checkEvent(&m); err != nil {
 		return m, err
 	}
-	if len(key) > 0 && !bytes.Equal(key, []byte(m.ID)) {
+	if len(key) > 0 && string(key) != m.ID {
 		return m, malformed(ReasonKeyMismatch, "record key differs from the id")
 	}
 	return m, nil
+}
+
+// DecodeEventToGraph is DecodeEvent followed by EventToGraph, with the
+// message checked once, not twice. The strings of the Event share value's
+// bytes, which the caller must not change while it holds the Event. An
+// error is DecodeEvent's.
+func DecodeEventToGraph(key, value []byte, maxBytes int) (graphmodel.Event, Outcome, error) {
+	m, err := decodeEvent(key, value, maxBytes, json.ZeroCopy)
+	if err != nil {
+		return graphmodel.Event{}, Outcome{}, err
+	}
+	ev, oc := mapEvent(&m)
+	return ev, oc, nil
 }
 
 // checkEvent enforces the event contract on a message and normalizes its
@@ -213,30 +233,51 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 	if err := checkEvent(&m); err != nil {
 		return graphmodel.Event{}, InvalidOutcome(err)
 	}
+	return mapEvent(&m)
+}
+
+// eventParts holds what an Event points to, so that mapping a message
+// allocates them at once: events are the most numerous messages.
+type eventParts struct {
+	actors    [2]graphmodel.EventActor
+	entities  [2]graphmodel.Entity
+	claims    [graphmodel.MaxEventClaims]graphmodel.Claim
+	goldstein float64
+}
+
+// mapEvent is EventToGraph for a message that checkEvent has passed.
+func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
+	parts := new(eventParts)
 	ev := graphmodel.Event{
 		ID:          m.ID,
 		Source:      graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
 		CAMEO:       m.CAMEO,
 		OccurredAt:  m.OccurredAt,
 		URL:         graphmodel.Truncate(m.SourceURL, graphmodel.MaxPropertyBytes),
-		ContentHash: EventContentHash(m),
+		ContentHash: eventContentHash(m),
 
 		ExtractorVersion: EventMappingVersion,
 	}
 	if c, ok := cameoEvents[m.CAMEO]; ok {
-		g := c.Goldstein
-		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &g
+		parts.goldstein = c.Goldstein
+		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &parts.goldstein
 	}
 	subj, obj := resolveParty(m.Subject), resolveParty(m.Object)
+	ev.Entities = parts.entities[:0:len(parts.entities)]
 	if subj.ent != nil {
-		ev.SourceActor = &graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
+		parts.actors[0] = graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
+		ev.SourceActor = &parts.actors[0]
 		ev.Entities = append(ev.Entities, *subj.ent)
 	}
 	if obj.ent != nil {
-		ev.TargetActor = &graphmodel.EventActor{Key: obj.ent.Key, Role: obj.role}
+		parts.actors[1] = graphmodel.EventActor{Key: obj.ent.Key, Role: obj.role}
+		ev.TargetActor = &parts.actors[1]
 		if subj.ent == nil || obj.ent.Key != subj.ent.Key {
 			ev.Entities = append(ev.Entities, *obj.ent)
 		}
+	}
+	if len(ev.Entities) == 0 {
+		ev.Entities = nil // as it always was: no entities, no slice
 	}
 
 	rel := graphmodel.RelType(m.Type)
@@ -254,7 +295,7 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 	if subj.ent.Key == obj.ent.Key {
 		return ev, eventOnly(NoClaimSameEntity)
 	}
-	c := graphmodel.Claim{
+	parts.claims[0] = graphmodel.Claim{
 		Type:        rel,
 		Subject:     subj.ent.Key,
 		Object:      obj.ent.Key,
@@ -264,6 +305,7 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 		Modality:    graphmodel.Asserted,
 		Evidence:    evidence(m),
 	}
+	c := &parts.claims[0]
 	if m.Confidence != nil {
 		c.Confidence = *m.Confidence
 	}
@@ -274,7 +316,7 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 		}
 		c.Charge = graphmodel.Truncate(c.Charge, graphmodel.MaxChargeBytes)
 	}
-	ev.Claims = []graphmodel.Claim{c}
+	ev.Claims = parts.claims[:1:1]
 	return ev, Outcome{Kind: OutcomeClaim}
 }
 
@@ -282,12 +324,25 @@ func eventOnly(r NoClaimReason) Outcome { return Outcome{Kind: OutcomeEventOnly,
 
 // evidence describes the coded event that asserts a claim, for analysts who
 // read a claim's evidence: "CAMEO 0231 Appeal for economic aid".
-func evidence(m EventMessage) string {
+func evidence(m *EventMessage) string {
 	if m.CAMEO == "" {
 		return ""
 	}
+	if e, ok := loadEvidence()[m.CAMEO]; ok {
+		return e
+	}
 	return "CAMEO " + m.CAMEO + " " + CAMEOLabel(m.CAMEO)
 }
+
+// loadEvidence returns the evidence of every code of the codebook, made
+// once rather than for every event.
+var loadEvidence = sync.OnceValue(func() map[string]string {
+	ev := make(map[string]string, len(cameoEvents))
+	for code, c := range cameoEvents {
+		ev[code] = "CAMEO " + code + " " + c.Label
+	}
+	return ev
+})
 
 // EventMappingVersion names the rules EventToGraph applies. It is part of
 // the content hash, so that events re-delivered after the rules change are
@@ -297,18 +352,118 @@ const EventMappingVersion = "events-1"
 // EventContentHash digests every field of an event message and the mapping
 // version, so that an identical re-delivery is recognised and changes
 // nothing.
-func EventContentHash(m EventMessage) string {
+func EventContentHash(m EventMessage) string { return eventContentHash(&m) }
+
+func eventContentHash(m *EventMessage) string {
 	buf := hashBuffers.Get().(*[]byte)
 	defer hashBuffers.Put(buf)
 	b := append((*buf)[:0], EventMappingVersion+"\n"...)
-	// Strings, pointers to strings and a float always encode, and as
-	// encoding/json encodes them (FuzzDecodeAgreesWithStdlib): the flags
-	// are json.Marshal's.
-	b, _ = json.Append(b, &m, json.EscapeHTML|json.SortMapKeys)
+	b = appendEventJSON(b, m)
 	*buf = b
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	var digest [2 * sha256.Size]byte
+	hex.Encode(digest[:], sum[:])
+	return string(digest[:])
 }
 
 // hashBuffers holds the buffers EventContentHash encodes messages into.
 var hashBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// hashFlags are json.Marshal's: the content hash digests a message as
+// encoding/json encodes it (FuzzDecodeAgreesWithStdlib), and hashes stored
+// in the graph must not change.
+const hashFlags = json.EscapeHTML | json.SortMapKeys
+
+// appendEventJSON appends m encoded as json.Append encodes it with
+// hashFlags, byte for byte (TestEventJSONAgreesWithEncoder), without the
+// reflection: the fields in their order, omitempty as tagged. A string
+// that needs escaping, and a float that cannot be encoded, take the
+// encoder's own path.
+func appendEventJSON(b []byte, m *EventMessage) []byte {
+	if m.Confidence != nil && (math.IsNaN(*m.Confidence) || math.IsInf(*m.Confidence, 0)) {
+		c := *m // a copy escapes to the encoder, on this path alone
+		b, _ = json.Append(b, &c, hashFlags)
+		return b
+	}
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, m.ID)
+	b = appendStringField(b, `,"type":`, m.Type)
+	b = appendStringField(b, `,"cameo":`, m.CAMEO)
+	b = appendPartyField(b, `,"subject":`, m.Subject)
+	b = appendPartyField(b, `,"object":`, m.Object)
+	b = append(b, `,"occurred_at":`...)
+	b = appendJSONString(b, m.OccurredAt)
+	b = appendStringField(b, `,"charge":`, m.Charge)
+	b = appendStringField(b, `,"source":`, m.Source)
+	b = appendStringField(b, `,"source_url":`, m.SourceURL)
+	if m.Confidence != nil {
+		b = append(b, `,"confidence":`...)
+		b = appendJSONFloat(b, *m.Confidence)
+	}
+	return append(b, '}')
+}
+
+// appendStringField appends an omitempty string field: name is its
+// leading comma, quoted key and colon.
+func appendStringField(b []byte, name, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return appendJSONString(append(b, name...), s)
+}
+
+func appendPartyField(b []byte, name string, p *EventParty) []byte {
+	if p == nil {
+		return b
+	}
+	b = append(b, name...)
+	b = append(b, '{')
+	first := true
+	for _, f := range [...]struct{ key, value string }{
+		{`"name":`, p.Name}, {`"type":`, p.Type}, {`"code":`, p.Code}, {`"role":`, p.Role},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendJSONString(append(b, f.key...), f.value)
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s quoted. Printable ASCII other than the
+// characters JSON or HTML escaping changes is copied as it is; anything
+// else is left to the encoder.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ = json.Append(b, s, hashFlags)
+			return b
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendJSONFloat appends a finite f as encoding/json does: like %g, with
+// ES6's exponent cutoffs and an exponent without padding.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 becomes e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}

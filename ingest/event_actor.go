@@ -138,15 +138,35 @@ func orgByName(name string) *Org {
 	return loadOrgIndex().byName[strings.ToLower(strings.TrimSpace(name))]
 }
 
-func stateEntity(s *State) *graphmodel.Entity {
-	return &graphmodel.Entity{Key: graphmodel.StateKey(s.ISO3), Kind: graphmodel.KindState, Name: s.Name,
-		CAMEO: s.CAMEO, Seeded: true, Historical: s.Historical}
-}
+// stateEntity returns the entity of a state of the table. It is shared:
+// callers copy it and never change it.
+func stateEntity(s *State) *graphmodel.Entity { return loadSeededEntities().states[s] }
 
-func orgEntity(o *Org) *graphmodel.Entity {
-	return &graphmodel.Entity{Key: graphmodel.OrgKey(o.Name), Kind: graphmodel.KindOrganization, Name: o.Name,
-		Acronym: o.Acronym, CAMEO: o.CAMEO, Seeded: true}
-}
+// orgEntity returns the entity of an organization of the table, shared as
+// stateEntity's are.
+func orgEntity(o *Org) *graphmodel.Entity { return loadSeededEntities().orgs[o] }
+
+// loadSeededEntities makes the entities of the tables' states and
+// organizations once, rather than their keys for every event that names
+// them.
+var loadSeededEntities = sync.OnceValue(func() (ix struct {
+	states map[*State]*graphmodel.Entity
+	orgs   map[*Org]*graphmodel.Entity
+}) {
+	ix.states = make(map[*State]*graphmodel.Entity, len(stateTable))
+	for i := range stateTable {
+		s := &stateTable[i]
+		ix.states[s] = &graphmodel.Entity{Key: graphmodel.StateKey(s.ISO3), Kind: graphmodel.KindState, Name: s.Name,
+			CAMEO: s.CAMEO, Seeded: true, Historical: s.Historical}
+	}
+	ix.orgs = make(map[*Org]*graphmodel.Entity, len(orgTable))
+	for i := range orgTable {
+		o := &orgTable[i]
+		ix.orgs[o] = &graphmodel.Entity{Key: graphmodel.OrgKey(o.Name), Kind: graphmodel.KindOrganization, Name: o.Name,
+			Acronym: o.Acronym, CAMEO: o.CAMEO, Seeded: true}
+	}
+	return ix
+})
 
 // resolveParty maps an event party to an entity and says whether it may be
 // the subject or object of a claim. A code, when given, decides; otherwise

@@ -3,6 +3,8 @@ package ingest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -82,6 +84,11 @@ func FuzzDecodeEvent(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, key, value []byte) {
 		m, err := DecodeEvent(key, value, 1<<16)
+		// The worker's single pass agrees with the two steps.
+		gotEv, gotOut, gotErr := DecodeEventToGraph(key, value, 1<<16)
+		if fmt.Sprint(gotErr) != fmt.Sprint(err) {
+			t.Fatalf("DecodeEventToGraph: error %v, DecodeEvent: %v", gotErr, err)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrMalformed) || ReasonOf(err) == ReasonUnknownMessage {
 				t.Fatalf("error without a reason: %v", err)
@@ -90,6 +97,9 @@ func FuzzDecodeEvent(f *testing.F) {
 		}
 		// A decoded message always maps to a valid event.
 		ev, out := EventToGraph(m)
+		if !reflect.DeepEqual(gotEv, ev) || gotOut != out {
+			t.Fatalf("DecodeEventToGraph: %+v %v\nDecodeEvent, EventToGraph: %+v %v", gotEv, gotOut, ev, out)
+		}
 		if out.Kind == OutcomeInvalid {
 			t.Fatalf("decoded message maps to an invalid outcome %v", out)
 		}

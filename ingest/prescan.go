@@ -1,6 +1,9 @@
 package ingest
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Limits the pre-scan holds a message value to before anything is decoded.
 // Articles and events are flat objects (an article's deepest value is a
@@ -28,11 +31,7 @@ func prescan(value []byte) error {
 		case ' ', '\t', '\n', '\r', ',', ':':
 		case '"':
 			tokens++
-			for i++; i < len(value) && value[i] != '"'; i++ {
-				if value[i] == '\\' {
-					i++ // the escaped byte cannot end the string
-				}
-			}
+			i = stringEnd(value, i+1)
 		case '[', '{':
 			tokens++
 			depth++
@@ -52,6 +51,29 @@ func prescan(value []byte) error {
 		}
 	}
 	return nil
+}
+
+// stringEnd returns the index of the quote that ends the string whose
+// contents start at i, or len(value) when none does. A quote ends it
+// unless an odd run of backslashes precedes it: a backslash escapes the
+// byte after it.
+func stringEnd(value []byte, i int) int {
+	start := i
+	for {
+		j := bytes.IndexByte(value[i:], '"')
+		if j < 0 {
+			return len(value)
+		}
+		i += j
+		n := 0
+		for k := i - 1; k >= start && value[k] == '\\'; k-- {
+			n++
+		}
+		if n%2 == 0 {
+			return i
+		}
+		i++
+	}
 }
 
 func delimiter(c byte) bool {
