@@ -58,12 +58,21 @@ func TestConsoleProducerConsumer(t *testing.T) {
 	topic := "it-console-" + hex.EncodeToString(b)
 	record := "article-1\t" + `{"id":"article-1","text":"China and Russia reaffirmed their alliance."}`
 
-	_, stderr, err := run(t, record+"\n", "./kafka-console-producer", "--bootstrap-server", testBroker,
+	// the local broker creates no topic by itself
+	_, stderr, err := run(t, "", "./kafka-topics", "--bootstrap-server", testBroker, "--create", "--topic", topic, "--partitions", "1")
+	if err != nil {
+		t.Fatalf("kafka-topics --create: %v\n%s", err, stderr)
+	}
+	stdout, stderr, err := run(t, "", "./kafka-topics", "--bootstrap-server", testBroker, "--list")
+	if err != nil || !strings.Contains(stdout, topic) {
+		t.Fatalf("kafka-topics --list: %v, %q lacks %s\n%s", err, stdout, topic, stderr)
+	}
+	_, stderr, err = run(t, record+"\n", "./kafka-console-producer", "--bootstrap-server", testBroker,
 		"--topic", topic, "--property", "parse.key=true", "--property", "key.separator=\t")
 	if err != nil {
 		t.Fatalf("kafka-console-producer: %v\n%s", err, stderr)
 	}
-	stdout, stderr, err := run(t, "", "./kafka-console-consumer", "--bootstrap-server", testBroker,
+	stdout, stderr, err = run(t, "", "./kafka-console-consumer", "--bootstrap-server", testBroker,
 		"--topic", topic, "--from-beginning", "--max-messages", "1", "--timeout-ms", "60000",
 		"--property", "print.key=true", "--property", "key.separator=\t")
 	if err != nil {
