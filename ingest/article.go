@@ -1,13 +1,20 @@
 package ingest
 
+// An article message from bytes to the graph: DecodeArticle checks it
+// against the contract (with decode.go's shared checks), ContentHash
+// recognises a re-delivery, and ArticleContext extracts it (extract.go,
+// and bind.go over a parse) into a graphmodel.Article.
+
 import (
 	"bytes"
-	"errors"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	stdjson "encoding/json" // ContentHash: the digest of what encoding/json writes
 	"fmt"
+	"io"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/segmentio/encoding/json"
 
@@ -16,10 +23,6 @@ import (
 
 // SchemaVersion is the newest article schema major version this code reads.
 const SchemaVersion = 1
-
-// DefaultMaxMessageBytes caps an encoded message value: 900 KiB, under the
-// broker's default 1 MiB limit.
-const DefaultMaxMessageBytes = 900 << 10
 
 // ArticleMessage is an article as published to the article topic.
 // Unknown fields are ignored.
@@ -107,102 +110,95 @@ func decodeArticle(key, value []byte, maxBytes int, flags json.ParseFlags) (Arti
 	return m, nil
 }
 
-// unmarshal checks a message value's size and encoding and decodes it into
-// v. maxBytes caps the value (0 means DefaultMaxMessageBytes).
-func unmarshal(value []byte, maxBytes int, v any) error {
-	return unmarshalWith(value, maxBytes, v, 0)
-}
-
-// unmarshalWith is unmarshal with the decoder's flags.
-func unmarshalWith(value []byte, maxBytes int, v any, flags json.ParseFlags) error {
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxMessageBytes
-	}
-	if len(value) > maxBytes {
-		return malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
-	}
-	if len(value) == 0 {
-		return malformed(ReasonEmpty, "value is empty (only a null value is a tombstone)")
-	}
-	// A byte order mark is not JSON, but some producers write one: it
-	// carries nothing, so it goes.
-	value = bytes.TrimPrefix(value, utf8BOM)
-	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
-	// instead, so that what lands in the graph is what was sent.
-	if !utf8.Valid(value) {
-		return malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
-	}
-	if err := prescan(value); err != nil {
-		return err
-	}
-	// json.Unmarshal, with flags. Bytes after the value make an error,
-	// which Unmarshal words: the message is malformed, so decoding it
-	// again costs only what a dead letter does.
-	rest, err := json.Parse(value, v, flags)
-	if len(rest) != 0 {
-		err = json.Unmarshal(value, v)
-	}
-	if err != nil {
-		return jsonError(err)
-	}
-	return nil
-}
-
-func jsonError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		if te.Field == "" {
-			return malformed(ReasonWrongType, "value is a JSON "+te.Value+", not an object")
-		}
-		return malformed(ReasonWrongType, fmt.Sprintf("%s is a JSON %s, want %s", te.Field, te.Value, te.Type))
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return malformed(ReasonNotJSON, fmt.Sprintf("not JSON at byte %d", se.Offset))
-	}
-	return malformed(ReasonNotJSON, "not JSON")
-}
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// CheckID enforces the contract on an article or event id (or a record key
-// that stands for one): present, at most graphmodel.MaxIDBytes, and free of
-// control characters, which no id needs and which logs, terminals and
-// queries mishandle.
-func CheckID(id string) error {
-	if id == "" {
-		return malformed(ReasonMissingField, "id is missing or empty")
-	}
-	if len(id) > graphmodel.MaxIDBytes {
-		return malformed(ReasonInvalidField, fmt.Sprintf("id is %d bytes, limit is %d", len(id), graphmodel.MaxIDBytes))
-	}
-	if !utf8.ValidString(id) {
-		return malformed(ReasonInvalidUTF8, "id is not valid UTF-8")
-	}
-	for i, r := range id {
-		if unicode.IsControl(r) {
-			return malformed(ReasonInvalidField, fmt.Sprintf("id has a control character (U+%04X) at byte %d", r, i))
-		}
-	}
-	return nil
-}
-
-// ParseDate accepts RFC 3339 or YYYY-MM-DD and returns the date as
-// YYYY-MM-DD (in the time's own offset: a story dated in Tokyo keeps its
-// Tokyo date).
-func ParseDate(s string) (string, error) {
-	// The layout takes exactly four, two and two digits: a date it accepts
-	// is already written the way it would be formatted.
-	if _, err := time.Parse("2006-01-02", s); err == nil {
-		return s, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return "", errors.New("not RFC 3339 or YYYY-MM-DD")
-	}
-	return t.Format("2006-01-02"), nil
-}
-
 // revisionLayout writes updated_at in UTC with a fixed-width fraction, so
 // that revisions compare correctly as strings.
 const revisionLayout = "2006-01-02T15:04:05.000000000Z"
+
+// MaxExtractBytes bounds the text extraction reads of one article: 1 MiB,
+// more than the 900 KiB a message may hold by default. Extraction holds
+// tokens for what it reads (about ten times the text while a sentence is
+// split), so an article admitted by a raised KG_MAX_MESSAGE_BYTES is read
+// up to here and the rest ignored, keeping one article's working memory
+// within about 20 MiB whatever the message size.
+const MaxExtractBytes = 1 << 20
+
+// ArticleContext extracts one decoded article message and returns what it
+// asserts, ready for the graph, with relations bound over the parser's
+// parse when x has one. An error wraps ErrParserUnavailable: the article is
+// to be extracted again later, and nothing of it written meanwhile. An
+// extractor without a parser never fails.
+func (x *Extractor) ArticleContext(ctx context.Context, m ArticleMessage) (graphmodel.Article, ParseStats, error) {
+	r := Result{Skipped: SkipNonEnglish}
+	var st ParseStats
+	if englishTag(m.Language) {
+		var published time.Time // zero when absent
+		if day, err := ParseDate(m.PublishedAt); err == nil {
+			published, _ = time.Parse("2006-01-02", day)
+		}
+		var err error
+		r, st, err = x.ExtractContext(ctx, m.Title, graphmodel.Truncate(m.Text, MaxExtractBytes), published)
+		if err != nil {
+			return graphmodel.Article{}, st, err
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		e.Seeded = e.Kind == graphmodel.KindState || x.g.orgs[e.Key] != nil
+	}
+	detach(&r)
+	return graphmodel.Article{
+		ID:               m.ID,
+		Title:            graphmodel.Truncate(m.Title, graphmodel.MaxPropertyBytes),
+		URL:              graphmodel.Truncate(m.URL, graphmodel.MaxPropertyBytes),
+		Source:           graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
+		Language:         graphmodel.Truncate(m.Language, 16),
+		PublishedAt:      m.PublishedAt,
+		Revision:         m.UpdatedAt,
+		ContentHash:      ContentHash(m),
+		ExtractorVersion: x.Version(),
+		Entities:         r.Entities,
+		Mentions:         r.Mentions,
+		Claims:           r.Claims,
+		Skipped:          r.Skipped,
+	}, st, nil
+}
+
+// detach copies the strings of r that may point into the article text, so
+// that a batch holding results does not hold every text it came from.
+func detach(r *Result) {
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		e.Name, e.Acronym = strings.Clone(e.Name), strings.Clone(e.Acronym)
+		for j := range e.Aliases {
+			e.Aliases[j] = strings.Clone(e.Aliases[j])
+		}
+	}
+	for i := range r.Claims {
+		c := &r.Claims[i]
+		c.SubjectRole, c.ObjectRole = strings.Clone(c.SubjectRole), strings.Clone(c.ObjectRole)
+		c.Charge, c.Evidence = strings.Clone(c.Charge), strings.Clone(c.Evidence)
+	}
+}
+
+// ContentHash digests every field of a message that extraction or the
+// article node reads, so that an identical re-delivery is recognised.
+func ContentHash(m ArticleMessage) string {
+	m.SchemaVersion = 0
+	// The digest of json.Marshal(m), encoded straight into the hash: an
+	// Encoder writes what Marshal returns plus a newline, in one Write, and
+	// skips Marshal's copy of the encoding (megabytes for a large article).
+	h := sha256.New()
+	stdjson.NewEncoder(trimNewline{h}).Encode(m) // a struct of strings always encodes
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// trimNewline writes to w all but the newline that ends each write.
+type trimNewline struct{ w io.Writer }
+
+func (t trimNewline) Write(p []byte) (int, error) {
+	if n := len(p); n > 0 && p[n-1] == '\n' {
+		_, err := t.w.Write(p[:n-1])
+		return n, err
+	}
+	return t.w.Write(p)
+}

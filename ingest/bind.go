@@ -167,26 +167,26 @@ func (ps *parsed) holds(l *frameLexicon, i int, c cond) bool {
 // that ..."); a government noun's state ("the foreign ministry of Japan",
 // "Chinese officials"), or the state the article is about when the noun
 // names none ("officials said"); a description of a state ("the kingdom")
-// resolved to the state last named before. The zero actor when it names
+// resolved to the state last named before. The zero textParty when it names
 // none of these.
-func (ps *parsed) partyAt(l *frameLexicon, i int) actor {
+func (ps *parsed) partyAt(l *frameLexicon, i int) textParty {
 	return ps.partyAtDepth(l, i, 0)
 }
 
-func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
+func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 	if a := ps.mentionParty(i); a.ent != nil {
 		if a.pronoun > 0 && ps.nearerPlural(l, i, a.ent) {
-			return actor{} // "sued the gun makers, accusing them": not the state
+			return textParty{} // "sued the gun makers, accusing them": not the state
 		}
 		// "the Islamic Republic", "the Jewish State": a capitalised
 		// description the name rules took for an organization of its own
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
 			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
 				if e, ok := ps.d.epithet(strings.Join(w, " ")); ok {
-					return actor{ent: e}
+					return textParty{ent: e}
 				}
 				if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
-					return actor{ent: e, described: ps.tokOf[i] + 1}
+					return textParty{ent: e, described: ps.tokOf[i] + 1}
 				}
 			}
 		}
@@ -195,7 +195,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	// a capital the mention rules took for a place ("turned to Moscow")
 	// is its government when a frame's path reaches it
 	if e := ps.capitalAt(i); e != nil {
-		return actor{ent: e}
+		return textParty{ent: e}
 	}
 	// a relative pronoun stands for the noun its clause modifies: the
 	// parse's ref edge, or, where the parse left none, the word its clause
@@ -222,7 +222,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		}
 	}
 	if depth > 1 || !strings.HasPrefix(ps.p.Tokens[i].POS, "NN") {
-		return actor{}
+		return textParty{}
 	}
 	lem := ps.lemma[i]
 	if l.inClass("govnoun", lem) {
@@ -290,7 +290,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
 		if e := ps.d.dominantState(); e != nil {
-			return actor{ent: e, role: lem}
+			return textParty{ent: e, role: lem}
 		}
 	}
 	// "the president", "the prime minister": the person named last before
@@ -298,7 +298,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 	if tag := ps.p.Tokens[i].POS; l.inClass("leadertitle", lem) && tag == "NN" && ps.definite(i) && !ps.hasParty(l, i) {
 		if k := ps.tokOf[i]; k >= 0 {
 			if e := ps.d.antecedent(ps.si, k, true, nil); e != nil {
-				return actor{ent: e}
+				return textParty{ent: e}
 			}
 		}
 	}
@@ -306,15 +306,15 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) actor {
 		for _, e := range ps.down[i] {
 			if e.Rel == "amod" || e.Rel == "compound" {
 				if st, ok := ps.d.epithet(ps.lemma[e.Dependent] + " " + lem); ok {
-					return actor{ent: st}
+					return textParty{ent: st}
 				}
 			}
 		}
 		if e := ps.d.lastState(ps.si, ps.tokOf[i]); e != nil {
-			return actor{ent: e, described: ps.tokOf[i] + 1}
+			return textParty{ent: e, described: ps.tokOf[i] + 1}
 		}
 	}
-	return actor{}
+	return textParty{}
 }
 
 // stateEpithets map the descriptions news uses for one state alone ("the
@@ -358,7 +358,7 @@ var documentAuthors = []path{
 // stateOf returns the state a government noun belongs to, from its
 // modifiers: "Japan's foreign ministry", "Chinese officials", "the
 // government of Iraq".
-func (ps *parsed) stateOf(l *frameLexicon, i int, role string) actor {
+func (ps *parsed) stateOf(l *frameLexicon, i int, role string) textParty {
 	for _, e := range ps.down[i] {
 		switch e.Rel {
 		case "compound", "amod", "nmod:poss", "nmod:of", "nmod:from", "nmod:for":
@@ -383,7 +383,7 @@ func (ps *parsed) stateOf(l *frameLexicon, i int, role string) actor {
 		}
 		return a
 	}
-	return actor{}
+	return textParty{}
 }
 
 // reciprocal reports whether one of the object paths of the cue at i
@@ -476,10 +476,10 @@ func (ps *parsed) definite(i int) bool {
 	return false
 }
 
-func (ps *parsed) mentionParty(i int) actor {
+func (ps *parsed) mentionParty(i int) textParty {
 	k := ps.tokOf[i]
 	if k < 0 {
-		return actor{}
+		return textParty{}
 	}
 	for _, m := range ps.s.ms {
 		if m.start <= k && k < m.end {
@@ -493,7 +493,7 @@ func (ps *parsed) mentionParty(i int) actor {
 			return a
 		}
 	}
-	return actor{}
+	return textParty{}
 }
 
 // affiliation returns the party a person's name is modified by, up to two
@@ -527,17 +527,17 @@ func (ps *parsed) affiliation(i int, m mention) *docEntity {
 // distinct returns the pair with a pronoun that was resolved to the other
 // party resolved again without it: a pronoun object never stands for the
 // subject of its own clause. ok is false when the two stay one.
-func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
+func (ps *parsed) distinct(subj, obj textParty) (textParty, textParty, bool) {
 	if subj.ent != obj.ent {
 		return subj, obj, true
 	}
-	for _, p := range []*actor{&obj, &subj} {
+	for _, p := range []*textParty{&obj, &subj} {
 		if p.described > 0 {
 			// "Damascus accused the Jewish state": the state named last
 			// before the description that is not the other party
 			for _, e := range ps.d.lastStates(ps.si, p.described-1, 2) {
 				if e != p.ent {
-					*p = actor{ent: e}
+					*p = textParty{ent: e}
 					return subj, obj, true
 				}
 			}
@@ -547,9 +547,9 @@ func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
 		}
 		other, at := subj.ent, p.pronoun-1
 		if e := ps.d.antecedentOf(ps.si, at, personPronouns[ps.s.toks[at].lower], other, p == &obj); e != nil && e != other {
-			*p = actor{ent: e}
+			*p = textParty{ent: e}
 			if e.state != nil {
-				*p = actor{ent: e.state, role: e.role}
+				*p = textParty{ent: e.state, role: e.role}
 			}
 			return subj, obj, subj.ent != obj.ent
 		}
@@ -559,9 +559,9 @@ func (ps *parsed) distinct(subj, obj actor) (actor, actor, bool) {
 
 // parties returns the parties of the first path that reaches any. A
 // phrase stands for its conjuncts too ("X and Y, both allies of Z").
-func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []actor {
+func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 	for _, p := range paths {
-		var out []actor
+		var out []textParty
 		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
 			if two := ps.pairAt(l, t); two != nil {
 				for _, a := range two {
@@ -582,7 +582,7 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []actor {
 	return nil
 }
 
-func hasParty(as []actor, a actor) bool {
+func hasParty(as []textParty, a textParty) bool {
 	for _, b := range as {
 		if b.ent == a.ent {
 			return true
@@ -783,17 +783,17 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if len(subs) == 0 {
 				continue
 			}
-			var pairs [][2]actor
+			var pairs [][2]textParty
 			if f.pairs {
 				for a := 0; a < len(subs); a++ {
 					for b := a + 1; b < len(subs); b++ {
-						pairs = append(pairs, [2]actor{subs[a], subs[b]})
+						pairs = append(pairs, [2]textParty{subs[a], subs[b]})
 					}
 				}
 			} else if objs := ps.parties(l, i, f.obj); len(objs) > 0 {
 				for _, o := range objs {
 					for _, s := range subs {
-						pairs = append(pairs, [2]actor{s, o})
+						pairs = append(pairs, [2]textParty{s, o})
 					}
 				}
 			} else if ps.reciprocal(i, f.obj) {
@@ -801,7 +801,7 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				for _, a := range subs {
 					for _, b := range subs {
 						if a.ent != b.ent {
-							pairs = append(pairs, [2]actor{a, b})
+							pairs = append(pairs, [2]textParty{a, b})
 						}
 					}
 				}
@@ -966,7 +966,7 @@ func (ps *parsed) capitalAt(i int) *docEntity {
 
 // pairAt resolves a description of two states ("the two countries", "both
 // sides") to the last two states named before it, or returns nil.
-func (ps *parsed) pairAt(l *frameLexicon, i int) []actor {
+func (ps *parsed) pairAt(l *frameLexicon, i int) []textParty {
 	if !l.inClass("pairnoun", ps.lemma[i]) || !(ps.hasLemma(i, "nummod", "two") || ps.hasLemma(i, "det", "both") || ps.hasLemma(i, "det:predet", "both")) {
 		return nil
 	}
@@ -974,7 +974,7 @@ func (ps *parsed) pairAt(l *frameLexicon, i int) []actor {
 	if len(states) < 2 {
 		return nil
 	}
-	return []actor{{ent: states[0]}, {ent: states[1]}}
+	return []textParty{{ent: states[0]}, {ent: states[1]}}
 }
 
 // hasSubject reports whether token i has a subject of any kind: its own,

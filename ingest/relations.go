@@ -173,9 +173,13 @@ func isSubject(toks []token, m mention) bool {
 	return j < len(toks) && toks[j].word && !toks[j].cap && !notVerbs[toks[j].lower]
 }
 
-// actor is the party a claim names: the entity, or the state a government
-// body acts for, with the body's role.
-type actor struct {
+// textParty is the party a claim found in an article's text names: the
+// document entity, or the state a government body acts for, with the body's
+// role. It is still being resolved (pronouns and descriptions are resolved
+// again against the other party of their clause), so it points at a
+// docEntity; an event's party, already resolved to the graph, is a party
+// (event_actor.go). "Actor" is kept for people (graphmodel.KindActor).
+type textParty struct {
 	ent  *docEntity
 	role string
 	// pronoun is 1 + the token index of the pronoun that named the
@@ -194,10 +198,10 @@ type actor struct {
 // claimParty maps a mention to the party of a claim. Government bodies and
 // metonyms act for their state; a state followed by a role noun acts in that
 // role ("U.S. officials").
-func claimParty(toks []token, m mention) actor {
+func claimParty(toks []token, m mention) textParty {
 	e := m.ent
 	if e.state != nil {
-		return actor{ent: e.state, role: e.role}
+		return textParty{ent: e.state, role: e.role}
 	}
 	// "the Obama administration", "Kim Jong Un's regime": the government
 	// a leader heads acts for the leader's state. When the state is not
@@ -209,15 +213,15 @@ func claimParty(toks []token, m mention) actor {
 		}
 		if j < len(toks) && governmentOf[toks[j].lower] {
 			if e.leads != nil {
-				return actor{ent: e.leads, role: toks[j].lower}
+				return textParty{ent: e.leads, role: toks[j].lower}
 			}
-			return actor{}
+			return textParty{}
 		}
 	}
 	if e.kind == graphmodel.KindState && m.end < len(toks) && govNouns[toks[m.end].lower] {
-		return actor{ent: e, role: toks[m.end].lower}
+		return textParty{ent: e, role: toks[m.end].lower}
 	}
-	return actor{ent: e}
+	return textParty{ent: e}
 }
 
 // governmentOf are the nouns that make a leader's name stand for the
@@ -227,7 +231,7 @@ var governmentOf = set("administration", "government", "regime", "cabinet")
 // found is one relation found in one sentence.
 type found struct {
 	typ        graphmodel.RelType
-	subj, obj  actor
+	subj, obj  textParty
 	subjAt     int // first token of the subject's mention, or -1: where coordinated subjects sit
 	charge     string
 	confidence float64
@@ -490,7 +494,7 @@ func coordinatedAfter(s *sentence, i int) []mention {
 // subject of its clause ("Pompeo posted a message blaming ..."); for a verb
 // after "and", the subject of the first verb ("He named it ... and named
 // ..."). It returns the token where the subject's mention starts.
-func agentOf(s *sentence, ti int) (actor, int, bool) {
+func agentOf(s *sentence, ti int) (textParty, int, bool) {
 	if m, ok := subjectMention(s, ti); ok {
 		return claimParty(s.toks, m), m.start, true
 	}
@@ -508,7 +512,7 @@ func agentOf(s *sentence, ti int) (actor, int, bool) {
 			return claimParty(toks, m), m.start, true
 		}
 	}
-	return actor{}, -1, false
+	return textParty{}, -1, false
 }
 
 // clauseSubject returns the last mention before token ti that stands as an
@@ -626,10 +630,10 @@ func subjectMention(s *sentence, ti int) (mention, bool) {
 }
 
 // subjectBefore is subjectMention as the party of a claim.
-func subjectBefore(s *sentence, ti int) (actor, bool) {
+func subjectBefore(s *sentence, ti int) (textParty, bool) {
 	m, ok := subjectMention(s, ti)
 	if !ok {
-		return actor{}, false
+		return textParty{}, false
 	}
 	return claimParty(s.toks, m), true
 }
@@ -1025,7 +1029,7 @@ func (d *doc) ally(si, ti int) (found, bool) {
 		if owner == nil {
 			return f, false
 		}
-		f.subj, f.obj = actor{ent: owner}, claimParty(toks, member)
+		f.subj, f.obj = textParty{ent: owner}, claimParty(toks, member)
 		f.confidence = 0.75
 		return f, true
 	}
@@ -1346,9 +1350,9 @@ var copulas = set("is", "are", "was", "were", "be", "been", "being")
 // at ti ("The operation was condemned"): the subject of the nearest earlier
 // sentence, at most three back, that names an act of the same kind
 // ("Turkey began a military offensive").
-func (d *doc) actAuthor(s *sentence, ti int) (actor, bool) {
+func (d *doc) actAuthor(s *sentence, ti int) (textParty, bool) {
 	if actNounBefore(s.toks, ti) < 0 {
-		return actor{}, false
+		return textParty{}, false
 	}
 	si := -1
 	for k, x := range d.sents {
@@ -1367,7 +1371,7 @@ func (d *doc) actAuthor(s *sentence, ti int) (actor, bool) {
 			}
 		}
 	}
-	return actor{}, false
+	return textParty{}, false
 }
 
 // actNounBefore returns the position of "the operation" in "the operation
