@@ -97,7 +97,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any, 
 	for _, r := range res.records {
 		row := make([]any, len(r.Values))
 		for i, v := range r.Values {
-			row[i] = v
+			row[i] = value(v)
 		}
 		t.Rows = append(t.Rows, row)
 	}
