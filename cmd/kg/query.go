@@ -35,6 +35,8 @@ value written as JSON, as cypher-shell's :param does: -p n:=10 (an integer, for
 LIMIT $n), -p ratio:=0.5, -p ok:=true, -p isos:='["CHN","PRK"]', -p m:='{"a":1}'.
 
 Dates and times print in ISO 8601 (2026-12-05T23:09:47Z, 2014-03-01) in every format.
+A node prints as {"labels", "properties"}, a relationship as {"type", "properties"} and
+a path as {"nodes", "relationships"}, in JSON and in a table's cells alike.
 What Neo4j says about the query (a label, relationship type or property key the
 database has never seen, a cartesian product, a deprecated feature) is printed to
 standard error: a misspelled label returns no rows, and this says why.
