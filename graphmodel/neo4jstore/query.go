@@ -88,6 +88,8 @@ func (s *Store) ConfinedQuery(ctx context.Context, cypher string, params map[str
 	return Table{}, err
 }
 
+// read runs a query whose columns the caller chooses, so a row is read by
+// position against Columns; its values are the store's own (values.go).
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any, cfg ...func(*neo4j.TransactionConfig)) (Table, error) {
 	res, err := s.records(ctx, cypher, params, cfg...)
 	if err != nil {
