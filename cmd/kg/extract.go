@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/render"
 )
 
 func extractCmd() *cobra.Command {
@@ -83,7 +84,7 @@ func runExtract(ctx context.Context, paths []string, format string, relatedOnly 
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	g := newDotGraph()
+	g := render.NewGraph()
 	var skipped []string // positions of the inputs skipped
 	read := 0
 	var stats ingest.ParseStats
@@ -108,7 +109,7 @@ func runExtract(ctx context.Context, paths []string, format string, relatedOnly 
 		stats.Bytes += st.Bytes
 		stats.ParsedBytes += st.ParsedBytes
 		if format == "dot" {
-			drawArticle(g, a)
+			g.Article(a)
 			return nil
 		}
 		return enc.Encode(predict(a))
@@ -123,9 +124,9 @@ func runExtract(ctx context.Context, paths []string, format string, relatedOnly 
 	}
 	if format == "dot" {
 		if relatedOnly {
-			g.dropUnrelated()
+			g.DropUnrelated()
 		}
-		if err := g.write(stdout); err != nil {
+		if err := g.Write(stdout); err != nil {
 			return err
 		}
 	}

@@ -9,13 +9,12 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
+	"github.com/newsgraph/kg/render"
 )
 
 func queryCmd() *cobra.Command {
@@ -36,6 +35,8 @@ value written as JSON, as cypher-shell's :param does: -p n:=10 (an integer, for
 LIMIT $n), -p ratio:=0.5, -p ok:=true, -p isos:='["CHN","PRK"]', -p m:='{"a":1}'.
 
 Dates and times print in ISO 8601 (2026-12-05T23:09:47Z, 2014-03-01) in every format.
+A node prints as {"labels", "properties"}, a relationship as {"type", "properties"} and
+a path as {"nodes", "relationships"}, in JSON and in a table's cells alike.
 What Neo4j says about the query (a label, relationship type or property key the
 database has never seen, a cartesian product, a deprecated feature) is printed to
 standard error: a misspelled label returns no rows, and this says why.
@@ -128,11 +129,11 @@ func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, param
 func outputFormat(format string, relatedOnly bool) (func(io.Writer, neo4jstore.Table) error, error) {
 	switch format {
 	case "table":
-		return printTable, nil
+		return render.Table, nil
 	case "json":
-		return printJSON, nil
+		return render.JSON, nil
 	case "dot":
-		return func(w io.Writer, t neo4jstore.Table) error { return printDot(w, t, relatedOnly) }, nil
+		return func(w io.Writer, t neo4jstore.Table) error { return render.Dot(w, t, relatedOnly) }, nil
 	}
 	return nil, fmt.Errorf("--format %q: want table, json or dot", format)
 }
@@ -237,110 +238,6 @@ func wrap(text, indent string, width int) string {
 	return b.String()
 }
 
-func printTable(w io.Writer, t neo4jstore.Table) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(t.Columns, "\t"))
-	rule := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		rule[i] = strings.Repeat("-", len(c))
-	}
-	fmt.Fprintln(tw, strings.Join(rule, "\t"))
-	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = clip(strings.ReplaceAll(render(v), "\t", " "), maxCell)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(w, "(%d rows)\n", len(t.Rows))
-	return err
-}
-
-// maxCell keeps a table readable; --format json prints values whole.
-const maxCell = 100
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-func printJSON(w io.Writer, t neo4jstore.Table) error {
-	enc := json.NewEncoder(w)
-	for _, row := range t.Rows {
-		obj := make(map[string]any, len(row))
-		for i, v := range row {
-			obj[t.Columns[i]] = plain(v)
-		}
-		if err := enc.Encode(obj); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// plain turns driver values into JSON-friendly ones.
-func plain(v any) any {
-	switch x := v.(type) {
-	case dbtype.Node:
-		return map[string]any{"labels": x.Labels, "properties": plainMap(x.Props)}
-	case dbtype.Relationship:
-		return map[string]any{"type": x.Type, "properties": plainMap(x.Props)}
-	case time.Time: // a DATETIME
-		return isoDateTime(x)
-	case dbtype.Date, dbtype.Time, dbtype.LocalTime, dbtype.LocalDateTime, dbtype.Duration:
-		return x.(fmt.Stringer).String() // the driver's own ISO 8601 forms
-	case []any:
-		out := make([]any, len(x))
-		for i := range x {
-			out[i] = plain(x[i])
-		}
-		return out
-	case map[string]any:
-		return plainMap(x)
-	case fmt.Stringer:
-		return x.String()
-	}
-	return v
-}
-
-// isoDateTime writes a DATETIME as Neo4j does: ISO 8601 with its offset
-// (Z for UTC), then the zone's name in brackets when it has one
-// (2026-12-05T23:09:47Z, 2014-03-01T12:00:00+01:00[Europe/Berlin]).
-func isoDateTime(t time.Time) string {
-	s := t.Format("2006-01-02T15:04:05.999999999Z07:00")
-	// The driver names a zone by offset only "Offset"; time.UTC is "UTC".
-	if name := t.Location().String(); name != "Offset" && name != "UTC" && name != "Local" && name != "" {
-		s += "[" + name + "]"
-	}
-	return s
-}
-
-func plainMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = plain(v)
-	}
-	return out
-}
-
-func render(v any) string {
-	switch x := plain(v).(type) {
-	case nil:
-		return "null"
-	case string:
-		return x
-	case []any, map[string]any:
-		b, _ := json.Marshal(x)
-		return string(b)
-	case float64:
-		return fmt.Sprintf("%.3g", x)
-	default:
-		return fmt.Sprint(x)
-	}
-}
+// clip shortens s to n characters (render.Clip), for the commands that
+// print one line per message.
+func clip(s string, n int) string { return render.Clip(s, n) }

@@ -44,26 +44,6 @@ func TestParseParams(t *testing.T) {
 	}
 }
 
-func TestISODateTime(t *testing.T) {
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		in   time.Time
-		want string
-	}{
-		{time.Date(2026, 12, 5, 23, 9, 47, 0, time.FixedZone("Offset", 0)), "2026-12-05T23:09:47Z"},
-		{time.Date(2026, 12, 5, 23, 9, 47, 120000000, time.FixedZone("Offset", 3600)), "2026-12-05T23:09:47.12+01:00"},
-		{time.Date(2014, 3, 1, 12, 0, 0, 0, berlin), "2014-03-01T12:00:00+01:00[Europe/Berlin]"},
-		{time.Date(2014, 3, 1, 12, 0, 0, 0, time.UTC), "2014-03-01T12:00:00Z"},
-	} {
-		if got := isoDateTime(tc.in); got != tc.want {
-			t.Errorf("isoDateTime(%v) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 // runKGIn is runKG with standard input.
 func runKGIn(t *testing.T, env []string, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()

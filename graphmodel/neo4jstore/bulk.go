@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -82,23 +81,23 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 	if err := w.upsertEntities(entitiesOf(nil, events)); err != nil {
 		return st, err
 	}
-	var claims []map[string]any
+	var claims []claimRow
 	created := make(map[string]*summaryRow)
 	for i := range events {
 		e := &events[i]
 		for _, c := range e.Claims {
 			src := graphmodel.SourceEvent(e.ID)
-			cr := claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c)
+			cr := newClaimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c)
 			claims = append(claims, cr)
-			addToSummary(created, cr["pair"].(string), cr)
+			addToSummary(created, cr)
 		}
 	}
-	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
+	sortClaims(claims)
 	if _, _, err := w.upsertEventRows(events); err != nil {
 		return st, err
 	}
 	if len(claims) > 0 {
-		if _, err := w.run(bulkClaims, map[string]any{"rows": claims}); err != nil {
+		if _, err := w.run(bulkClaims, map[string]any{"rows": claimParams(claims)}); err != nil {
 			return st, err
 		}
 	}

@@ -135,3 +135,13 @@ func writeRetrying(s *Store, b graphmodel.Batch) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// toStrings reads a list of a Table row as strings.
+func toStrings(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		out = append(out, fmt.Sprint(x))
+	}
+	return out
+}

@@ -1,10 +1,6 @@
 package neo4jstore
 
-import (
-	"sort"
-
-	"github.com/newsgraph/kg/graphmodel"
-)
+import "github.com/newsgraph/kg/graphmodel"
 
 // upsertEvents writes the events of a batch that the graph does not
 // already hold with the same content, and the actor links of those it
@@ -120,44 +116,56 @@ func eventRow(e *graphmodel.Event, index func(key string) int64) []any {
 	}
 }
 
-// eventParams are the parameters of upsertEvents for events: their rows,
-// and the distinct keys of their actors in the order the rows first name
-// them.
-func eventParams(events []graphmodel.Event, now string) map[string]any {
-	var keys []string
+// eventRows are the parameters of upsertEvents for events: their rows,
+// the distinct keys of their actors in the order the rows first name
+// them, and beside the rows, in the same order, the events' ids.
+type eventRows struct {
+	ids  []string
+	rows [][]any
+	keys []string
+}
+
+func newEventRows(events []graphmodel.Event) eventRows {
+	var e eventRows
 	pos := make(map[string]int64)
 	index := func(key string) int64 {
 		i, ok := pos[key]
 		if !ok {
-			i = int64(len(keys))
+			i = int64(len(e.keys))
 			pos[key] = i
-			keys = append(keys, key)
+			e.keys = append(e.keys, key)
 		}
 		return i
 	}
-	rows := make([][]any, 0, len(events))
+	e.ids = make([]string, 0, len(events))
+	e.rows = make([][]any, 0, len(events))
 	for i := range events {
-		rows = append(rows, eventRow(&events[i], index))
+		e.ids = append(e.ids, events[i].ID)
+		e.rows = append(e.rows, eventRow(&events[i], index))
 	}
-	if keys == nil {
-		keys = []string{}
+	if e.keys == nil {
+		e.keys = []string{}
 	}
-	return map[string]any{"rows": rows, "keys": keys, "now": now}
+	return e
 }
 
 // upsertEventRows runs upsertEvents, then relinkEvents for the events it
 // changed, and returns which ids it created and which it changed.
 func (w *txWriter) upsertEventRows(events []graphmodel.Event) (created, changed []string, err error) {
-	params := eventParams(events, w.now)
-	recs, err := w.run(upsertEvents, params)
+	e := newEventRows(events)
+	recs, err := w.run(upsertEvents, map[string]any{"rows": e.rows, "keys": e.keys, "now": w.now})
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, id := range recs[0].Values[0].([]any) {
-		created = append(created, id.(string))
+	rec, err := single(recs)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, id := range recs[0].Values[1].([]any) {
-		changed = append(changed, id.(string))
+	if created, err = stringList(rec, "created"); err != nil {
+		return nil, nil, err
+	}
+	if changed, err = stringList(rec, "changed"); err != nil {
+		return nil, nil, err
 	}
 	if len(changed) == 0 {
 		return created, changed, nil
@@ -167,12 +175,12 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (created, changed 
 		isChanged[id] = true
 	}
 	var rows []any
-	for _, row := range params["rows"].([][]any) {
-		if isChanged[row[0].(string)] {
+	for i, row := range e.rows {
+		if isChanged[e.ids[i]] {
 			rows = append(rows, row)
 		}
 	}
-	if _, err := w.run(relinkEvents, map[string]any{"rows": rows, "keys": params["keys"]}); err != nil {
+	if _, err := w.run(relinkEvents, map[string]any{"rows": rows, "keys": e.keys}); err != nil {
 		return nil, nil, err
 	}
 	return created, changed, nil
@@ -203,7 +211,8 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 
 	// Only an event the graph held in another version can have claims to
 	// replace; a new one skips that statement.
-	var keep, claims []map[string]any
+	var keep []map[string]any
+	var claims []claimRow
 	for _, e := range events {
 		changed, ok := written[e.ID]
 		if !ok {
@@ -213,7 +222,7 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 		kept := make([]string, 0, len(e.Claims))
 		for _, c := range e.Claims {
 			kept = append(kept, graphmodel.ClaimKey(src, c.Type, c.Subject, c.Object))
-			claims = append(claims, claimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c))
+			claims = append(claims, newClaimRow(src, e.ID, e.OccurredAt, e.ExtractorVersion, c))
 		}
 		if changed {
 			keep = append(keep, map[string]any{"id": e.ID, "keep": kept})
@@ -224,8 +233,10 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 		if err != nil {
 			return err
 		}
-		noteDeleted(recs, recompute, st)
+		if err := noteDeleted(recs, recompute, st); err != nil {
+			return err
+		}
 	}
-	sort.Slice(claims, func(i, j int) bool { return claims[i]["key"].(string) < claims[j]["key"].(string) })
+	sortClaims(claims)
 	return w.mergeClaims(mergeEventClaims, claims, created, recompute, st)
 }

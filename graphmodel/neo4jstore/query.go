@@ -88,33 +88,55 @@ func (s *Store) ConfinedQuery(ctx context.Context, cypher string, params map[str
 	return Table{}, err
 }
 
+// read runs a query whose columns the caller chooses, so a row is read by
+// position against Columns; its values are the store's own (values.go).
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any, cfg ...func(*neo4j.TransactionConfig)) (Table, error) {
+	res, err := s.records(ctx, cypher, params, cfg...)
+	if err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: res.keys, Notices: res.notices}
+	for _, r := range res.records {
+		row := make([]any, len(r.Values))
+		for i, v := range r.Values {
+			row[i] = value(v)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// result is what a read transaction returned, as the driver gave it.
+type result struct {
+	keys    []string
+	records []*neo4j.Record
+	notices []Notice
+}
+
+// records runs cypher with params in a read-only transaction.
+func (s *Store) records(ctx context.Context, cypher string, params map[string]any, cfg ...func(*neo4j.TransactionConfig)) (result, error) {
 	ctx, cancel := cancellable(ctx)
 	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (Table, error) {
+	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (result, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
-			return Table{}, err
+			return result{}, err
 		}
 		recs, err := res.Collect(ctx)
 		if err != nil {
-			return Table{}, err
+			return result{}, err
 		}
 		keys, err := res.Keys()
 		if err != nil {
-			return Table{}, err
+			return result{}, err
 		}
 		sum, err := res.Consume(ctx)
 		if err != nil {
-			return Table{}, err
+			return result{}, err
 		}
-		t := Table{Columns: keys, Notices: notices(sum)}
-		for _, r := range recs {
-			t.Rows = append(t.Rows, r.Values)
-		}
-		return t, nil
+		return result{keys: keys, records: recs, notices: notices(sum)}, nil
 	}, cfg...)
 }
 
@@ -135,25 +157,49 @@ func notices(sum neo4j.ResultSummary) []Notice {
 // keys and in a fixed order. Ingest times are left out, so two runs that
 // wrote the same data at different times have the same checksum.
 func (s *Store) Checksum(ctx context.Context) (string, error) {
-	const ident = `coalesce(n.key, n.id, '')`
-	nodes, err := s.Query(ctx, `MATCH (n)
-RETURN `+ident+` AS id, labels(n) AS labels, properties(n) AS props`, nil)
-	if err != nil {
-		return "", err
-	}
-	rels, err := s.Query(ctx, `MATCH (a)-[r]->(b)
-RETURN coalesce(a.key, a.id, '') AS a, type(r) AS type, coalesce(b.key, b.id, '') AS b, properties(r) AS props`, nil)
-	if err != nil {
-		return "", err
-	}
+	const (
+		ident = `coalesce(n.key, n.id, '')`
+		nodes = `MATCH (n)
+RETURN ` + ident + ` AS id, labels(n) AS labels, properties(n) AS props`
+		rels = `MATCH (a)-[r]->(b)
+RETURN coalesce(a.key, a.id, '') AS a, type(r) AS type, coalesce(b.key, b.id, '') AS b, properties(r) AS props`
+	)
 	var lines []string
-	for _, r := range nodes.Rows {
-		labels := toStrings(r[1])
-		sort.Strings(labels)
-		lines = append(lines, fmt.Sprintf("N %v %v %s", r[0], labels, canonicalProps(r[2])))
+	res, err := s.records(ctx, nodes, nil)
+	if err != nil {
+		return "", err
 	}
-	for _, r := range rels.Rows {
-		lines = append(lines, fmt.Sprintf("R %v %v %v %s", r[0], r[1], r[2], canonicalProps(r[3])))
+	for _, r := range res.records {
+		id, err := get[string](r, "id")
+		if err != nil {
+			return "", err
+		}
+		labels, err := stringList(r, "labels")
+		if err != nil {
+			return "", err
+		}
+		props, err := get[map[string]any](r, "props")
+		if err != nil {
+			return "", err
+		}
+		sort.Strings(labels)
+		lines = append(lines, fmt.Sprintf("N %v %v %s", id, labels, canonicalProps(props)))
+	}
+	if res, err = s.records(ctx, rels, nil); err != nil {
+		return "", err
+	}
+	for _, r := range res.records {
+		var cols [3]string
+		for i, k := range []string{"a", "type", "b"} {
+			if cols[i], err = get[string](r, k); err != nil {
+				return "", err
+			}
+		}
+		props, err := get[map[string]any](r, "props")
+		if err != nil {
+			return "", err
+		}
+		lines = append(lines, fmt.Sprintf("R %v %v %v %s", cols[0], cols[1], cols[2], canonicalProps(props)))
 	}
 	sort.Strings(lines)
 	h := sha256.New()
@@ -167,8 +213,7 @@ RETURN coalesce(a.key, a.id, '') AS a, type(r) AS type, coalesce(b.key, b.id, ''
 // volatile properties record when something was ingested, not what.
 var volatile = map[string]bool{"ingested_at": true, "retracted_at": true}
 
-func canonicalProps(v any) string {
-	props, _ := v.(map[string]any)
+func canonicalProps(props map[string]any) string {
 	keys := make([]string, 0, len(props))
 	for k := range props {
 		if !volatile[k] {
@@ -186,13 +231,4 @@ func canonicalProps(v any) string {
 		fmt.Fprintf(&b, "%s=%s;", k, enc)
 	}
 	return b.String()
-}
-
-func toStrings(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, x := range list {
-		out = append(out, fmt.Sprint(x))
-	}
-	return out
 }

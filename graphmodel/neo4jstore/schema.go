@@ -99,12 +99,18 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 	}
 	have := make(map[[2]string]bool)
 	for _, r := range res.Records {
-		labels, _ := r.Values[0].([]any)
-		props, _ := r.Values[1].([]any)
+		// A constraint on several labels or properties, or none, is not
+		// one of ours.
+		labels, err := stringList(r, "labelsOrTypes")
+		if err != nil {
+			continue
+		}
+		props, err := stringList(r, "properties")
+		if err != nil {
+			continue
+		}
 		if len(labels) == 1 && len(props) == 1 {
-			l, _ := labels[0].(string)
-			p, _ := props[0].(string)
-			have[[2]string{l, p}] = true
+			have[[2]string{labels[0], props[0]}] = true
 		}
 	}
 	var missing []string
@@ -122,7 +128,15 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("count states: %w", err)
 	}
-	if n, _ := res.Records[0].Values[0].(int64); n == 0 {
+	rec, err := single(res.Records)
+	if err != nil {
+		return fmt.Errorf("count states: %w", err)
+	}
+	n, err := get[int64](rec, "n")
+	if err != nil {
+		return fmt.Errorf("count states: %w", err)
+	}
+	if n == 0 {
 		return fmt.Errorf("no states seeded: run `kg schema apply`")
 	}
 	return nil

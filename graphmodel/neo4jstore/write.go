@@ -295,8 +295,11 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	}
 	have := make(map[string]existing, len(recs))
 	for _, r := range recs {
-		v := r.Values
-		have[v[0].(string)] = existing{revision: v[1].(string), hash: v[2].(string), version: v[3].(string), retracted: v[4].(bool)}
+		id, ex, err := readExisting(r)
+		if err != nil {
+			return st, err
+		}
+		have[id] = ex
 	}
 	var arts []*graphmodel.Article
 	for i := range b.Articles {
@@ -326,8 +329,16 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		if err != nil {
 			return st, err
 		}
-		for _, id := range recs[0].Values[0].([]any) {
-			created[id.(string)] = true
+		rec, err := single(recs)
+		if err != nil {
+			return st, err
+		}
+		ids, err := stringList(rec, "created")
+		if err != nil {
+			return st, err
+		}
+		for _, id := range ids {
+			created[id] = true
 		}
 	}
 	if len(b.Retractions) > 0 {
@@ -354,7 +365,9 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 		if err != nil {
 			return st, err
 		}
-		noteDeleted(recs, recompute, &st)
+		if err := noteDeleted(recs, recompute, &st); err != nil {
+			return st, err
+		}
 		if _, err := w.run(deleteStaleMentions, map[string]any{"rows": keepMentions}); err != nil {
 			return st, err
 		}
@@ -362,12 +375,12 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	newRows, knownRows := mentionRows(arts, created)
 	for _, step := range []struct {
 		q    string
-		rows [][]any
+		rows []mentionRow
 	}{{createMentions, newRows}, {mergeMentions, knownRows}} {
 		if len(step.rows) == 0 {
 			continue
 		}
-		if _, err := w.run(step.q, map[string]any{"rows": step.rows}); err != nil {
+		if _, err := w.run(step.q, map[string]any{"rows": mentionParams(step.rows)}); err != nil {
 			return st, err
 		}
 	}
@@ -388,6 +401,27 @@ func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	return st, nil
 }
 
+// readExisting reads a record of readArticles: an article's id and the
+// version the graph holds.
+func readExisting(r *neo4j.Record) (string, existing, error) {
+	var ex existing
+	id, err := get[string](r, "id")
+	if err != nil {
+		return "", ex, err
+	}
+	if ex.revision, err = get[string](r, "revision"); err != nil {
+		return "", ex, err
+	}
+	if ex.hash, err = get[string](r, "hash"); err != nil {
+		return "", ex, err
+	}
+	if ex.version, err = get[string](r, "version"); err != nil {
+		return "", ex, err
+	}
+	ex.retracted, err = get[bool](r, "retracted")
+	return id, ex, err
+}
+
 // stale reports whether the graph already holds this version of the
 // article or a newer one. Versions compare by revision (updated_at); with
 // no revision the later message wins, except over identical content.
@@ -404,43 +438,76 @@ func stale(ex existing, a *graphmodel.Article) bool {
 // mergeClaims merges claim rows with q (mergeArticleClaims or
 // mergeEventClaims). A created claim adds to its pair's summary in
 // created; a claim that changed marks its pair for recomputation.
-func (w *txWriter) mergeClaims(q string, rows []map[string]any, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
+func (w *txWriter) mergeClaims(q string, rows []claimRow, created map[string]*summaryRow, recompute map[string]bool, st *graphmodel.WriteStats) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	recs, err := w.run(q, map[string]any{"rows": rows, "batch": w.batch})
+	recs, err := w.run(q, map[string]any{"rows": claimParams(rows), "batch": w.batch})
 	if err != nil {
 		return err
 	}
-	byKey := make(map[string]map[string]any, len(rows))
+	byKey := make(map[string]claimRow, len(rows))
 	for _, row := range rows {
-		byKey[row["key"].(string)] = row
+		byKey[row.key] = row
 	}
 	for _, r := range recs {
-		key, pair := r.Values[0].(string), r.Values[1].(string)
-		isNew, changed := r.Values[2].(bool), r.Values[3].(bool)
+		m, err := readMerged(r)
+		if err != nil {
+			return err
+		}
 		switch {
-		case isNew:
+		case m.created:
+			row, ok := byKey[m.key]
+			if !ok {
+				return fmt.Errorf("merged claim %s is not in the statement's rows", m.key)
+			}
 			st.ClaimsCreated++
-			graphmodel.Count(&st.Added, graphmodel.RelType(byKey[key]["type"].(string)), 1)
-			addToSummary(created, pair, byKey[key])
-		case changed:
-			recompute[pair] = true
+			graphmodel.Count(&st.Added, row.claim.Type, 1)
+			addToSummary(created, row)
+		case m.changed:
+			recompute[m.pair] = true
 		}
 	}
 	return nil
 }
 
+// merged is a record of mergeClaimsOf: one claim, whether the statement
+// created it and whether it changed.
+type merged struct {
+	key, pair        string
+	created, changed bool
+}
+
+func readMerged(r *neo4j.Record) (merged, error) {
+	var m merged
+	var err error
+	if m.key, err = get[string](r, "key"); err != nil {
+		return m, err
+	}
+	if m.pair, err = get[string](r, "pair"); err != nil {
+		return m, err
+	}
+	if m.created, err = get[bool](r, "created"); err != nil {
+		return m, err
+	}
+	m.changed, err = get[bool](r, "changed")
+	return m, err
+}
+
 // noteDeleted records the claims a delete statement returned (one pair
 // each): their pairs are recomputed and they count as removed.
-func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel.WriteStats) {
+func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel.WriteStats) error {
 	for _, r := range recs {
-		pair := r.Values[0].(string)
+		pair, err := get[string](r, "pair")
+		if err != nil {
+			return err
+		}
 		recompute[pair] = true
 		t, _, _ := splitPair(pair)
 		graphmodel.Count(&st.Removed, t, 1)
 	}
 	st.ClaimsDeleted += len(recs)
+	return nil
 }
 
 // entitiesOf yields the entities of the articles and events, in order,
@@ -480,7 +547,15 @@ func (w *txWriter) checkStates(ents iter.Seq[graphmodel.Entity]) error {
 	if err != nil {
 		return err
 	}
-	if n := recs[0].Values[0].(int64); int(n) != len(keys) {
+	rec, err := single(recs)
+	if err != nil {
+		return err
+	}
+	n, err := get[int64](rec, "n")
+	if err != nil {
+		return err
+	}
+	if int(n) != len(keys) {
 		return fmt.Errorf("%d of %d states are not in the graph: run `kg schema apply`", len(keys)-int(n), len(keys))
 	}
 	return nil
@@ -572,12 +647,18 @@ func keepRows(arts []*graphmodel.Article, retracted []string) (claims, mentions 
 	return claims, mentions
 }
 
-// mentionRows returns the mention rows of the articles the transaction
+// mentionRow is one mention: an article names an entity count times.
+type mentionRow struct {
+	article, entity string
+	count           int64
+}
+
+// mentionRows returns the mentions of the articles the transaction
 // created and of the others, each sorted by entity.
-func mentionRows(arts []*graphmodel.Article, created map[string]bool) (newRows, knownRows [][]any) {
+func mentionRows(arts []*graphmodel.Article, created map[string]bool) (newRows, knownRows []mentionRow) {
 	for _, a := range arts {
 		for _, m := range a.Mentions {
-			row := []any{a.ID, m.Key, int64(m.Count)}
+			row := mentionRow{article: a.ID, entity: m.Key, count: int64(m.Count)}
 			if created[a.ID] {
 				newRows = append(newRows, row)
 			} else {
@@ -585,47 +666,83 @@ func mentionRows(arts []*graphmodel.Article, created map[string]bool) (newRows, 
 			}
 		}
 	}
-	for _, rows := range [][][]any{newRows, knownRows} {
-		sort.Slice(rows, func(i, j int) bool { return rows[i][1].(string) < rows[j][1].(string) })
+	for _, rows := range [][]mentionRow{newRows, knownRows} {
+		sort.Slice(rows, func(i, j int) bool { return rows[i].entity < rows[j].entity })
 	}
 	return newRows, knownRows
 }
 
-func claimRows(arts []*graphmodel.Article) []map[string]any {
-	var rows []map[string]any
+// mentionParams are the rows of createMentions and mergeMentions: each a
+// list [article id, entity key, count].
+func mentionParams(rows []mentionRow) [][]any {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = []any{r.article, r.entity, r.count}
+	}
+	return out
+}
+
+func claimRows(arts []*graphmodel.Article) []claimRow {
+	var rows []claimRow
 	for _, a := range arts {
-		var occurred any
-		if a.PublishedAt != "" {
-			occurred = a.PublishedAt
-		}
 		for _, c := range a.Claims {
-			rows = append(rows, claimRow(graphmodel.SourceArticle(a.ID), a.ID, occurred, a.ExtractorVersion, c))
+			rows = append(rows, newClaimRow(graphmodel.SourceArticle(a.ID), a.ID, a.PublishedAt, a.ExtractorVersion, c))
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
+	sortClaims(rows)
 	return rows
 }
 
-// claimRow is the parameter row of one claim: source names it in the key
-// (graphmodel.SourceArticle or SourceEvent), id is the source node's id,
-// occurred its date (nil when unknown).
-func claimRow(source, id string, occurred any, version string, c graphmodel.Claim) map[string]any {
-	return map[string]any{
-		"source":       id,
-		"key":          graphmodel.ClaimKey(source, c.Type, c.Subject, c.Object),
-		"pair":         graphmodel.Pair(c.Type, c.Subject, c.Object),
-		"type":         string(c.Type),
-		"subject":      c.Subject,
-		"object":       c.Object,
-		"subject_role": c.SubjectRole,
-		"object_role":  c.ObjectRole,
-		"charge":       c.Charge,
-		"confidence":   c.Confidence,
-		"modality":     c.Modality,
-		"evidence":     c.Evidence,
-		"occurred_at":  occurred,
-		"version":      version,
+// claimRow is one claim as the claim statements write it: source names it
+// in the key (graphmodel.SourceArticle or SourceEvent), id is the source
+// node's id, occurred its date ("" when unknown).
+type claimRow struct {
+	id, key, pair     string
+	occurred, version string
+	claim             graphmodel.Claim
+}
+
+func newClaimRow(source, id, occurred, version string, c graphmodel.Claim) claimRow {
+	return claimRow{
+		id:       id,
+		key:      graphmodel.ClaimKey(source, c.Type, c.Subject, c.Object),
+		pair:     graphmodel.Pair(c.Type, c.Subject, c.Object),
+		occurred: occurred,
+		version:  version,
+		claim:    c,
 	}
+}
+
+// sortClaims puts claims in key order, the order concurrent transactions
+// lock them in.
+func sortClaims(rows []claimRow) {
+	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+}
+
+// claimParams are the parameter rows of claims, as mergeClaimsOf and
+// bulkClaims read them.
+func claimParams(rows []claimRow) []map[string]any {
+	out := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		c := r.claim
+		out[i] = map[string]any{
+			"source":       r.id,
+			"key":          r.key,
+			"pair":         r.pair,
+			"type":         string(c.Type),
+			"subject":      c.Subject,
+			"object":       c.Object,
+			"subject_role": c.SubjectRole,
+			"object_role":  c.ObjectRole,
+			"charge":       c.Charge,
+			"confidence":   c.Confidence,
+			"modality":     c.Modality,
+			"evidence":     c.Evidence,
+			"occurred_at":  nilIfEmpty(r.occurred),
+			"version":      r.version,
+		}
+	}
+	return out
 }
 
 // summaryRow aggregates the claims this transaction created for one pair.
@@ -638,15 +755,15 @@ type summaryRow struct {
 	charges               []string
 }
 
-func addToSummary(m map[string]*summaryRow, pair string, claim map[string]any) {
-	r, ok := m[pair]
+func addToSummary(m map[string]*summaryRow, claim claimRow) {
+	r, ok := m[claim.pair]
 	if !ok {
-		t, subj, obj := splitPair(pair)
-		r = &summaryRow{pair: pair, typ: t, subject: subj, object: obj}
-		m[pair] = r
+		t, subj, obj := splitPair(claim.pair)
+		r = &summaryRow{pair: claim.pair, typ: t, subject: subj, object: obj}
+		m[claim.pair] = r
 	}
 	r.n++
-	if d, ok := claim["occurred_at"].(string); ok {
+	if d := claim.occurred; d != "" {
 		if r.first == "" || d < r.first {
 			r.first = d
 		}
@@ -654,10 +771,10 @@ func addToSummary(m map[string]*summaryRow, pair string, claim map[string]any) {
 			r.last = d
 		}
 	}
-	if c := claim["confidence"].(float64); c > r.confidence {
+	if c := claim.claim.Confidence; c > r.confidence {
 		r.confidence = c
 	}
-	if ch := claim["charge"].(string); ch != "" {
+	if ch := claim.claim.Charge; ch != "" {
 		r.charges = unionStrings(r.charges, []string{ch})
 	}
 }

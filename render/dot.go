@@ -1,12 +1,10 @@
-package main
+package render
 
 import (
 	"fmt"
 	"io"
 	"sort"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
@@ -16,41 +14,42 @@ import (
 // and paths a query returns; `kg extract --format dot` draws what each
 // article asserts. Pipe it to `dot -Tpng`.
 
-// dotGraph collects nodes and edges, each once.
-type dotGraph struct {
+// Graph collects nodes and edges, each once, for a Graphviz drawing.
+type Graph struct {
 	nodes map[string]string // id -> label
 	kinds map[string]string // id -> shape-deciding kind
-	edges map[string]dotEdge
+	edges map[string]edge
 }
 
-// dotEdge is an arrow from one node to another, or, for a symmetric
+// edge is an arrow from one node to another, or, for a symmetric
 // relation (ally-of), a line between them.
-type dotEdge struct {
+type edge struct {
 	from, to, label string
 	undirected      bool
 }
 
-func newDotGraph() *dotGraph {
-	return &dotGraph{nodes: map[string]string{}, kinds: map[string]string{}, edges: map[string]dotEdge{}}
+// NewGraph returns an empty drawing.
+func NewGraph() *Graph {
+	return &Graph{nodes: map[string]string{}, kinds: map[string]string{}, edges: map[string]edge{}}
 }
 
-func (g *dotGraph) node(id, label, kind string) {
+func (g *Graph) node(id, label, kind string) {
 	g.nodes[id] = label
 	g.kinds[id] = kind
 }
 
 // edge adds an edge once. An undirected edge is drawn once per pair,
 // whichever way round it was given.
-func (g *dotGraph) edge(from, to, label string, undirected bool) {
+func (g *Graph) edge(from, to, label string, undirected bool) {
 	if undirected && to < from {
 		from, to = to, from
 	}
-	g.edges[from+"\x00"+to+"\x00"+label] = dotEdge{from: from, to: to, label: label, undirected: undirected}
+	g.edges[from+"\x00"+to+"\x00"+label] = edge{from: from, to: to, label: label, undirected: undirected}
 }
 
-// dropUnrelated removes the nodes that no edge touches: in a drawing of
+// DropUnrelated removes the nodes that no edge touches: in a drawing of
 // relations, the entities merely mentioned are noise.
-func (g *dotGraph) dropUnrelated() {
+func (g *Graph) DropUnrelated() {
 	related := map[string]bool{}
 	for _, e := range g.edges {
 		related[e.from], related[e.to] = true, true
@@ -63,11 +62,13 @@ func (g *dotGraph) dropUnrelated() {
 	}
 }
 
-var dotShapes = map[string]string{
+var shapes = map[string]string{
 	"State": "box", "Actor": "ellipse", "Organization": "hexagon", "Article": "note", "Event": "diamond", "Claim": "point",
 }
 
-func (g *dotGraph) write(w io.Writer) error {
+// Write writes the drawing in the DOT language, nodes and edges sorted so
+// that the same graph is the same text.
+func (g *Graph) Write(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("digraph kg {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
 	ids := make([]string, 0, len(g.nodes))
@@ -76,11 +77,11 @@ func (g *dotGraph) write(w io.Writer) error {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		shape := dotShapes[g.kinds[id]]
+		shape := shapes[g.kinds[id]]
 		if shape == "" {
 			shape = "ellipse"
 		}
-		fmt.Fprintf(&b, "  %s [label=%s, shape=%s];\n", dotQuote(id), dotQuote(g.nodes[id]), shape)
+		fmt.Fprintf(&b, "  %s [label=%s, shape=%s];\n", quote(id), quote(g.nodes[id]), shape)
 	}
 	keys := make([]string, 0, len(g.edges))
 	for k := range g.edges {
@@ -93,35 +94,35 @@ func (g *dotGraph) write(w io.Writer) error {
 		if e.undirected {
 			dir = ", dir=none"
 		}
-		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotQuote(e.from), dotQuote(e.to), dotQuote(e.label), dir)
+		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", quote(e.from), quote(e.to), quote(e.label), dir)
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// dotQuote quotes a DOT ID: message content never breaks out of the string.
-func dotQuote(s string) string {
+// quote quotes a DOT ID: message content never breaks out of the string.
+func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }
 
-// printDot draws the nodes, relationships and paths in a query's rows;
-// other values are ignored. relatedOnly leaves out the nodes that no
+// Dot draws the nodes, relationships and paths in a query's rows; other
+// values are ignored. relatedOnly leaves out the nodes that no
 // relationship in the result touches.
-func printDot(w io.Writer, t neo4jstore.Table, relatedOnly bool) error {
-	g := newDotGraph()
+func Dot(w io.Writer, t neo4jstore.Table, relatedOnly bool) error {
+	g := NewGraph()
 	var add func(v any)
 	add = func(v any) {
 		switch x := v.(type) {
-		case dbtype.Node:
-			g.node(x.ElementId, nodeLabel(x), kindOf(x.Labels))
-		case dbtype.Relationship:
-			g.edge(x.StartElementId, x.EndElementId, x.Type, symmetricEdge(x.Type))
-		case dbtype.Path:
+		case neo4jstore.Node:
+			g.node(x.ID, nodeLabel(x), kindOf(x.Labels))
+		case neo4jstore.Relationship:
+			g.edge(x.Start, x.End, x.Type, symmetricEdge(x.Type))
+		case neo4jstore.Path:
 			for _, n := range x.Nodes {
 				add(n)
 			}
-			for _, r := range x.Relationships {
+			for _, r := range x.Rels {
 				add(r)
 			}
 		case []any:
@@ -145,9 +146,9 @@ func printDot(w io.Writer, t neo4jstore.Table, relatedOnly bool) error {
 		}
 	}
 	if relatedOnly {
-		g.dropUnrelated()
+		g.DropUnrelated()
 	}
-	return g.write(w)
+	return g.Write(w)
 }
 
 // symmetricEdge reports whether relationships of type typ are the summary
@@ -171,7 +172,7 @@ func kindOf(labels []string) string {
 	return "Entity"
 }
 
-func nodeLabel(n dbtype.Node) string {
+func nodeLabel(n neo4jstore.Node) string {
 	for _, p := range []string{"name", "title", "id", "type", "key"} {
 		if s, ok := n.Props[p].(string); ok && s != "" {
 			return s
@@ -180,12 +181,10 @@ func nodeLabel(n dbtype.Node) string {
 	return kindOf(n.Labels)
 }
 
-// drawArticle adds an article's entities and claims: entities by key, so
-// that articles naming the same entity meet on one node.
-func drawArticle(g *dotGraph, a graphmodel.Article) {
-	names := map[string]string{}
+// Article adds an article's entities and claims: entities by key, so that
+// articles naming the same entity meet on one node.
+func (g *Graph) Article(a graphmodel.Article) {
 	for _, e := range a.Entities {
-		names[e.Key] = e.Name
 		kind := map[graphmodel.Kind]string{graphmodel.KindState: "State", graphmodel.KindActor: "Actor",
 			graphmodel.KindOrganization: "Organization"}[e.Kind]
 		g.node(e.Key, e.Name, kind)
@@ -193,7 +192,7 @@ func drawArticle(g *dotGraph, a graphmodel.Article) {
 	for _, c := range a.Claims {
 		label := string(c.Type)
 		if c.Charge != "" {
-			label += ": " + clip(c.Charge, 40)
+			label += ": " + Clip(c.Charge, 40)
 		}
 		g.edge(c.Subject, c.Object, label, c.Type.Symmetric())
 	}

@@ -1,10 +1,8 @@
-package main
+package render
 
 import (
 	"strings"
 	"testing"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
@@ -13,8 +11,8 @@ import (
 // Names from articles reach DOT only inside quoted strings: no quote,
 // backslash or newline can end the string early.
 func TestDotQuotesNames(t *testing.T) {
-	g := newDotGraph()
-	drawArticle(g, graphmodel.Article{
+	g := NewGraph()
+	g.Article(graphmodel.Article{
 		Entities: []graphmodel.Entity{
 			{Key: "actor:x", Kind: graphmodel.KindActor, Name: "Robert \"Bob\"\\ ];\ndigraph evil {"},
 			{Key: "state:USA", Kind: graphmodel.KindState, Name: "United States"},
@@ -22,7 +20,7 @@ func TestDotQuotesNames(t *testing.T) {
 		Claims: []graphmodel.Claim{{Type: graphmodel.AccusedOf, Subject: "actor:x", Object: "state:USA", Charge: "a \"charge\""}},
 	})
 	var b strings.Builder
-	if err := g.write(&b); err != nil {
+	if err := g.Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -40,17 +38,17 @@ func TestDotQuotesNames(t *testing.T) {
 	}
 }
 
-// A query's rows as the driver returns them: China, its ally North Korea
+// A query's rows as the store returns them: China, its ally North Korea
 // (the ALLY_OF edge stored from the smaller key), the United States
 // accusing North Korea, and an article that mentions all three and Japan.
 func allyTable() neo4jstore.Table {
-	state := func(id, name string) dbtype.Node {
-		return dbtype.Node{ElementId: id, Labels: []string{"Entity", "State"}, Props: map[string]any{"name": name}}
+	state := func(id, name string) neo4jstore.Node {
+		return neo4jstore.Node{ID: id, Labels: []string{"Entity", "State"}, Props: map[string]any{"name": name}}
 	}
 	chn, prk, usa, jpn := state("n:chn", "China"), state("n:prk", "North Korea"), state("n:usa", "United States"), state("n:jpn", "Japan")
-	art := dbtype.Node{ElementId: "n:art", Labels: []string{"Article"}, Props: map[string]any{"title": "A story"}}
-	ally := dbtype.Relationship{ElementId: "r:1", StartElementId: "n:chn", EndElementId: "n:prk", Type: "ALLY_OF"}
-	accuses := dbtype.Relationship{ElementId: "r:2", StartElementId: "n:usa", EndElementId: "n:prk", Type: "ACCUSED_OF"}
+	art := neo4jstore.Node{ID: "n:art", Labels: []string{"Article"}, Props: map[string]any{"title": "A story"}}
+	ally := neo4jstore.Relationship{ID: "r:1", Start: "n:chn", End: "n:prk", Type: "ALLY_OF"}
+	accuses := neo4jstore.Relationship{ID: "r:2", Start: "n:usa", End: "n:prk", Type: "ACCUSED_OF"}
 	return neo4jstore.Table{Columns: []string{"a", "r", "b", "mentioned"}, Rows: [][]any{
 		{chn, ally, prk, []any{art, jpn}},
 		{usa, accuses, prk, []any{art, jpn}},
@@ -59,7 +57,7 @@ func allyTable() neo4jstore.Table {
 
 func TestDotQueryAllyOfIsUndirected(t *testing.T) {
 	var b strings.Builder
-	if err := printDot(&b, allyTable(), false); err != nil {
+	if err := Dot(&b, allyTable(), false); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -79,7 +77,7 @@ func TestDotQueryAllyOfIsUndirected(t *testing.T) {
 // and Japan here.
 func TestDotQueryRelatedOnly(t *testing.T) {
 	var b strings.Builder
-	if err := printDot(&b, allyTable(), true); err != nil {
+	if err := Dot(&b, allyTable(), true); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -99,22 +97,22 @@ func TestDotQueryRelatedOnly(t *testing.T) {
 // In kg extract's drawing, ally-of claims of one pair given either way
 // round are one undirected edge; other relations keep their direction.
 func TestDotArticleAllyOfOncePerPair(t *testing.T) {
-	g := newDotGraph()
+	g := NewGraph()
 	ents := []graphmodel.Entity{
 		{Key: "state:CHN", Kind: graphmodel.KindState, Name: "China"},
 		{Key: "state:PRK", Kind: graphmodel.KindState, Name: "North Korea"},
 		{Key: "state:JPN", Kind: graphmodel.KindState, Name: "Japan"},
 	}
-	drawArticle(g, graphmodel.Article{Entities: ents, Claims: []graphmodel.Claim{
+	g.Article(graphmodel.Article{Entities: ents, Claims: []graphmodel.Claim{
 		{Type: graphmodel.AllyOf, Subject: "state:PRK", Object: "state:CHN"},
 		{Type: graphmodel.AccusedOf, Subject: "state:PRK", Object: "state:CHN"},
 	}})
-	drawArticle(g, graphmodel.Article{Entities: ents, Claims: []graphmodel.Claim{
+	g.Article(graphmodel.Article{Entities: ents, Claims: []graphmodel.Claim{
 		{Type: graphmodel.AllyOf, Subject: "state:CHN", Object: "state:PRK"},
 	}})
-	g.dropUnrelated()
+	g.DropUnrelated()
 	var b strings.Builder
-	if err := g.write(&b); err != nil {
+	if err := g.Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -127,6 +125,6 @@ func TestDotArticleAllyOfOncePerPair(t *testing.T) {
 		}
 	}
 	if strings.Contains(out, "Japan") {
-		t.Errorf("an entity in no relation is drawn after dropUnrelated:\n%s", out)
+		t.Errorf("an entity in no relation is drawn after DropUnrelated:\n%s", out)
 	}
 }
