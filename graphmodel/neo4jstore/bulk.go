@@ -18,9 +18,9 @@ import (
 // ceiling the pipeline's writer is measured against (package bench, kg
 // bench) and the way kg bench grows a graph to a realistic size. It skips
 // the pipeline's claim bookkeeping (which claims are new, which pairs to
-// recompute), so it only suits events the graph does not hold yet, whose claims are new, and is
-// not a substitute for Write. Events go through upsertEvents, the
-// pipeline's statement.
+// recompute), so it only suits events the graph does not hold yet, whose
+// claims are new, and is not a substitute for Write. Events go through
+// upsertEvents, the pipeline's statement.
 const (
 	bulkClaims = `
 UNWIND $rows AS r
