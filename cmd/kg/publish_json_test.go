@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,27 +58,4 @@ func TestPublishReadsJSONFilesAsMessages(t *testing.T) {
 	if err != nil || !strings.HasPrefix(stdout, `{"article_id":"o1"`) {
 		t.Errorf("kg extract object.json: %v\nstdout:\n%s\nstderr:\n%s", err, stdout, stderr)
 	}
-}
-
-// readJSONFile never panics, and every record it passes on is either a
-// rejection with its reason or a compact JSON value named by its file.
-func FuzzReadJSONFile(f *testing.F) {
-	for _, seed := range []string{`[{"id":"a","text":"t"}]`, `{"id":"a"}`, `[1, [2`, `[] x`, "\xff", `"s"`, `[`, ``, "{\n", "[{\"id\":\n\"a\"}]"} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		err := readJSONFile("f.json", strings.NewReader(string(b)), func(r record) error {
-			if !strings.HasPrefix(r.where, "f.json") {
-				t.Errorf("record named %q", r.where)
-			}
-			// Invalid JSON is passed on as it is, for DecodeArticle to reject.
-			if r.err == nil && json.Valid(r.value) && strings.ContainsAny(string(r.value), "\n") {
-				t.Errorf("%s: value %q spans lines", r.where, r.value)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Errorf("read error %v: every problem is a record", err)
-		}
-	})
 }

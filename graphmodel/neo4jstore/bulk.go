@@ -14,12 +14,12 @@ import (
 // The bulk loader writes events with as few statements as the graph model
 // allows: one for the events and their actor links, one for the claims and
 // their links, one per relation type for the summary edges. It is the
-// ceiling the pipeline's writer is measured against (kg bench) and the way
-// kg bench grows a graph to a realistic size. It skips the pipeline's claim
-// bookkeeping (which claims are new, which pairs to recompute), so it only
-// suits events the graph does not hold yet, whose claims are new, and is
-// not a substitute for Write. Events go through upsertEvents, the
-// pipeline's statement.
+// ceiling the pipeline's writer is measured against (package bench, kg
+// bench) and the way kg bench grows a graph to a realistic size. It skips
+// the pipeline's claim bookkeeping (which claims are new, which pairs to
+// recompute), so it only suits events the graph does not hold yet, whose
+// claims are new, and is not a substitute for Write. Events go through
+// upsertEvents, the pipeline's statement.
 const (
 	bulkClaims = `
 UNWIND $rows AS r
@@ -40,7 +40,10 @@ type BulkStats struct {
 }
 
 // BulkEvents writes new events in transactions of batchSize events, with
-// up to writers transactions in flight.
+// up to writers transactions in flight. It serves package bench alone: the
+// bench's write ceiling is BulkEvents' rate, and the bench grows its graph
+// with it; the pipeline writes with Write. It lives here because only this
+// package may use the Neo4j driver.
 func (s *Store) BulkEvents(ctx context.Context, events []graphmodel.Event, batchSize, writers int, now time.Time) (BulkStats, error) {
 	var chunks [][]graphmodel.Event
 	for start := 0; start < len(events); start += batchSize {

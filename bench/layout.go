@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"fmt"
@@ -101,39 +101,6 @@ func splitCPUs(all []int, want string) (neo4j, rest []int, err error) {
 		return nil, nil, fmt.Errorf("--neo4j-cpus %s leaves no cpu for the rest", want)
 	}
 	return neo4j, rest, nil
-}
-
-// spread is the median of runs and their range.
-type spread struct {
-	median, min, max float64
-}
-
-func spreadOf(runs []float64) spread {
-	if len(runs) == 0 {
-		return spread{}
-	}
-	s := slices.Clone(runs)
-	sort.Float64s(s)
-	m := s[len(s)/2]
-	if len(s)%2 == 0 {
-		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
-	}
-	return spread{median: m, min: s[0], max: s[len(s)-1]}
-}
-
-func (s spread) String() string {
-	return fmt.Sprintf("%.0f (%.0f–%.0f)", s.median, s.min, s.max)
-}
-
-// medianIndex is the index of the run whose value is the median (the
-// lower of the two middle ones for an even count).
-func medianIndex(runs []float64) int {
-	idx := make([]int, len(runs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return runs[idx[a]] < runs[idx[b]] })
-	return idx[(len(idx)-1)/2]
 }
 
 // clockTicks is USER_HZ, the unit of the CPU times in /proc/<pid>/stat:
@@ -273,9 +240,9 @@ func availableCPUs() ([]int, error) {
 	return out, nil
 }
 
-// benchLayout is where the bench's processes run, and how it reads
+// layout is where the bench's processes run, and how it reads
 // Neo4j's CPU time.
-type benchLayout struct {
+type layout struct {
 	neo4jPid, kafkaPid  int // 0 when not found (not local, or no pid file)
 	neo4jCPUs, restCPUs []int
 	pinned              bool
@@ -283,12 +250,14 @@ type benchLayout struct {
 	restore             []affinity
 }
 
-// layoutOpts are the bench's flags for the layout.
-type layoutOpts struct {
-	neo4jCPUs          string
-	noPin              bool
-	stateDir           string
-	neo4jPid, kafkaPid int
+// LayoutOptions are the bench's flags for the layout.
+type LayoutOptions struct {
+	Neo4jCPUs string // Neo4j's CPUs, as a list ("1", "2-3"); empty for the upper half
+	NoPin     bool   // leave CPU placement to the scheduler
+	// StateDir is deploy/local/services' state dir, whose run/neo4j.pid
+	// and run/kafka.pid name the services' processes.
+	StateDir           string
+	Neo4jPid, KafkaPid int // the processes, when there is no pid file
 }
 
 // newLayout finds Neo4j's and Kafka's processes (from the flags, else from
@@ -297,30 +266,30 @@ type layoutOpts struct {
 // CPUs and Kafka and this process (whose children, the worker among them,
 // inherit its mask) to the rest. Call undo when the bench ends: the
 // services keep running.
-func newLayout(o layoutOpts, neo4jURI string) (*benchLayout, error) {
-	l := &benchLayout{neo4jPid: o.neo4jPid, kafkaPid: o.kafkaPid}
+func newLayout(o LayoutOptions, neo4jURI string) (*layout, error) {
+	l := &layout{neo4jPid: o.Neo4jPid, kafkaPid: o.KafkaPid}
 	if l.neo4jPid == 0 && localHost(neo4jURI) {
-		l.neo4jPid, _ = pidFile(filepath.Join(o.stateDir, "run", "neo4j.pid"))
+		l.neo4jPid, _ = pidFile(filepath.Join(o.StateDir, "run", "neo4j.pid"))
 	}
 	if l.kafkaPid == 0 {
-		l.kafkaPid, _ = pidFile(filepath.Join(o.stateDir, "run", "kafka.pid"))
+		l.kafkaPid, _ = pidFile(filepath.Join(o.StateDir, "run", "kafka.pid"))
 	}
 	all, err := availableCPUs()
 	if err != nil {
 		return nil, err
 	}
 	switch {
-	case o.noPin:
+	case o.NoPin:
 		l.why = "--no-pin"
 	case l.neo4jPid == 0:
-		l.why = "Neo4j's process not found (not local, or no pid file under " + o.stateDir + "/run; see --neo4j-pid)"
+		l.why = "Neo4j's process not found (not local, or no pid file under " + o.StateDir + "/run; see --neo4j-pid)"
 	case len(all) < 2:
 		l.why = "one cpu"
 	}
 	if l.why != "" {
 		return l, nil
 	}
-	if l.neo4jCPUs, l.restCPUs, err = splitCPUs(all, o.neo4jCPUs); err != nil {
+	if l.neo4jCPUs, l.restCPUs, err = splitCPUs(all, o.Neo4jCPUs); err != nil {
 		return nil, err
 	}
 	pins := []struct {
@@ -344,7 +313,7 @@ func newLayout(o layoutOpts, neo4jURI string) (*benchLayout, error) {
 
 // pinChild pins a process the bench started, as it inherited the mask of
 // one of the bench's threads only.
-func (l *benchLayout) pinChild(pid int) error {
+func (l *layout) pinChild(pid int) error {
 	if !l.pinned {
 		return nil
 	}
@@ -353,7 +322,7 @@ func (l *benchLayout) pinChild(pid int) error {
 }
 
 // undo gives the pinned processes their masks back.
-func (l *benchLayout) undo() {
+func (l *layout) undo() {
 	for _, a := range l.restore {
 		a.restore()
 	}
@@ -361,7 +330,7 @@ func (l *benchLayout) undo() {
 }
 
 // neo4jCPU is Neo4j's CPU time so far, in seconds; NaN when unknown.
-func (l *benchLayout) neo4jCPU() float64 {
+func (l *layout) neo4jCPU() float64 {
 	if l.neo4jPid == 0 {
 		return math.NaN()
 	}
@@ -372,7 +341,7 @@ func (l *benchLayout) neo4jCPU() float64 {
 	return s
 }
 
-func (l *benchLayout) String() string {
+func (l *layout) String() string {
 	if !l.pinned {
 		return "not pinned: " + l.why
 	}

@@ -1,22 +1,22 @@
-package main
+package bench
 
 import "fmt"
 
-// benchDatabase is the database of the instance kg bench runs on by
-// default: deploy/local/with-services bench (make bench) creates it in a
-// Neo4j of its own.
-const benchDatabase = "kgbench"
+// Database is the database of the instance kg bench runs on by default:
+// deploy/local/with-services bench (make bench) creates it in a Neo4j of
+// its own.
+const Database = "kgbench"
 
-// checkBenchTarget refuses to benchmark anything but a bench database
+// CheckTarget refuses to benchmark anything but a bench database
 // unless anyDatabase is set: kg bench adds a million claims and hundreds of
 // thousands of events and articles whose ids look like real ones, which
 // must never land in an analyst's graph.
-func checkBenchTarget(cfg Config, anyDatabase bool) error {
-	if cfg.Neo4jDatabase == benchDatabase || anyDatabase {
+func CheckTarget(database string, anyDatabase bool) error {
+	if database == Database || anyDatabase {
 		return nil
 	}
 	return fmt.Errorf("kg bench writes a million claims and thousands of articles and events into the graph; "+
 		"it runs only on the database %q of an instance of its own (make bench, or deploy/local/with-services bench kg bench), "+
 		"not on KG_NEO4J_DATABASE=%q; pass --any-database to benchmark that database anyway",
-		benchDatabase, cfg.Neo4jDatabase)
+		Database, database)
 }
