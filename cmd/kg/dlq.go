@@ -79,10 +79,11 @@ only) by reason, open and replayed apart; --list lists each one, --show-value wi
 A dead-letter topic that does not exist is an error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			topics := dlqTopics(cfg, topic)
 			out := cmd.OutOrStdout()
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
@@ -216,10 +217,11 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 				}
 				wantOffset[fmt.Sprintf("%d/%d", p, off)] = true
 			}
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			topics := dlqTopics(cfg, topic)
 			chosen := map[string][]consumers.DeadLetter{}
 			found := map[string][]string{} // --offset -> topics holding a dead letter there

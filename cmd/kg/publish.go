@@ -61,10 +61,11 @@ the same checks and exit status.`,
 			if events && len(retract) > 0 {
 				return fmt.Errorf("--retract retracts articles; events are not retracted")
 			}
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			if topic == "" {
 				topic = cfg.ArticlesTopic
 				if events {

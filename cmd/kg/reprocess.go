@@ -26,16 +26,13 @@ digest of their rules); it does not join the workers' consumer group and commits
 The article topic must exist: reprocess reads it and never creates it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
-			log, err := newLogger(cfg)
-			if err != nil {
-				return err
-			}
+			cfg := s.Config
 			ctx := cmd.Context()
-			store, err := openStore(ctx, cfg, log)
+			store, err := s.waitStore(ctx)
 			if err != nil {
 				return err
 			}
@@ -54,7 +51,7 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			rep, err := consumers.Reprocess(ctx, consumers.Config{
 				Brokers: cfg.KafkaBrokers, GroupID: cfg.KafkaGroupID, ArticlesTopic: cfg.ArticlesTopic,
 				Security: cfg.security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
-			}, store, x, adjust, log)
+			}, store, x, adjust, s.log)
 			printReport(cmd, rep)
 			return explainNoTopic(err)
 		},
