@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/retry"
 )
 
 // ReprocessReport says what reprocessing the article topic changed.
@@ -89,21 +90,22 @@ func Reprocess(ctx context.Context, cfg Config, graph GraphWriter, x *ingest.Ext
 // writeRetrying writes a batch, backing off and retrying while the graph
 // fails transiently.
 func writeRetrying(ctx context.Context, graph GraphWriter, b *graphmodel.Batch, maxBackoff time.Duration, log *slog.Logger) (graphmodel.WriteStats, error) {
-	backoff := 100 * time.Millisecond
-	for {
-		st, err := graph.Write(ctx, b, time.Now())
-		if err == nil || !errors.Is(err, graphmodel.ErrTransient) || ctx.Err() != nil {
-			if err != nil {
-				err = fmt.Errorf("graph write: %w", err)
-			}
-			return st, err
+	var st graphmodel.WriteStats
+	err := retry.Do(ctx, retry.Policy{First: 100 * time.Millisecond, Max: maxBackoff}, func() error {
+		var err error
+		st, err = graph.Write(ctx, b, time.Now())
+		if err != nil && !errors.Is(err, graphmodel.ErrTransient) {
+			return retry.Stop(err)
 		}
-		log.Warn("graph write failed; retrying", "err", err, "backoff", backoff)
-		select {
-		case <-ctx.Done():
-			return st, ctx.Err()
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, maxBackoff)
+		return err
+	}, func(err error, _ int, wait time.Duration) {
+		log.Warn("graph write failed; retrying", "err", err, "backoff", wait)
+	})
+	switch {
+	case err == nil:
+		return st, nil
+	case err == ctx.Err():
+		return st, err // ended in a wait
 	}
+	return st, fmt.Errorf("graph write: %w", err)
 }
