@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"time"
 
@@ -128,48 +127,6 @@ func replayRecord(d DeadLetter, dlqTopic string, at time.Time) kafka.Message {
 	where := deadLetterAt(d.Partition, d.Offset)
 	return kafka.Message{Topic: dlqTopic, Key: []byte("kg-replay:" + where), Value: []byte(where),
 		Headers: []kafka.Header{{Key: hdrReplayOf, Value: []byte(where)}}, Time: at}
-}
-
-// ErrNoTopic: a topic to read does not exist. Reading never creates one
-// (only kg publish and kg worker do, with the partitions and compaction the
-// pipeline needs).
-var ErrNoTopic = errors.New("topic does not exist")
-
-// partitionsOf returns the partition ids of topic, or an error wrapping
-// ErrNoTopic when the cluster has no such topic. The metadata request does
-// not ask the broker to create the topic.
-func partitionsOf(ctx context.Context, brokers []string, sec Security, topic string) ([]int, error) {
-	tr, err := sec.Transport()
-	if err != nil {
-		return nil, err
-	}
-	defer tr.CloseIdleConnections()
-	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
-	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
-	if err != nil {
-		return nil, fmt.Errorf("kafka: %w", err)
-	}
-	if len(meta.Topics) != 1 || errors.Is(meta.Topics[0].Error, kafka.UnknownTopicOrPartition) {
-		return nil, fmt.Errorf("%s: %w", topic, ErrNoTopic)
-	}
-	if err := meta.Topics[0].Error; err != nil {
-		return nil, fmt.Errorf("partitions of %s: %w", topic, err)
-	}
-	ids := make([]int, 0, len(meta.Topics[0].Partitions))
-	for _, p := range meta.Topics[0].Partitions {
-		ids = append(ids, p.ID)
-	}
-	sort.Ints(ids)
-	return ids, nil
-}
-
-// TopicExists reports whether the cluster has topic, without creating it.
-func TopicExists(ctx context.Context, brokers []string, sec Security, topic string) (bool, error) {
-	_, err := partitionsOf(ctx, brokers, sec, topic)
-	if errors.Is(err, ErrNoTopic) {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 // readTopic calls fn for every record of every partition of topic, from the
