@@ -558,9 +558,9 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 	// its cap) is bisected like one the database refused: what one odd
 	// message makes of itself must not stop the partition.
 	case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected), errors.Is(err, graphmodel.ErrInvalid):
-		reason, label := ingest.ReasonRejected, "rejected"
+		reason, label := ReasonRejected, "rejected"
 		if errors.Is(err, graphmodel.ErrTooBig) {
-			reason, label = ingest.ReasonTooBig, "too-big"
+			reason, label = ReasonTooBig, "too-big"
 		}
 		w.m.retries.WithLabelValues(label).Inc()
 		if len(srcs) == 1 {

@@ -194,9 +194,9 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			wantReason := map[string]bool{}
 			for _, r := range reasons {
-				if !slices.Contains(ingest.Reasons, ingest.Reason(r)) {
-					known := make([]string, len(ingest.Reasons))
-					for i, k := range ingest.Reasons {
+				if !slices.Contains(consumers.Reasons, ingest.Reason(r)) {
+					known := make([]string, len(consumers.Reasons))
+					for i, k := range consumers.Reasons {
 						known[i] = string(k)
 					}
 					return usagef("--reason %q: not a dead-letter reason; the reasons are %s", r, strings.Join(known, ", "))
