@@ -65,3 +65,50 @@ func (p *Publisher) Topic() string { return p.w.Topic }
 
 // Close flushes and closes the publisher.
 func (p *Publisher) Close() error { return p.w.Close() }
+
+// Sender publishes messages to a topic: a Publisher, or what kg publish
+// --dry-run prints.
+type Sender interface {
+	Publish(ctx context.Context, msgs []Message) error
+	Topic() string
+}
+
+// PublishChunk is how many messages an Outbox sends in one call.
+const PublishChunk = 500
+
+// Outbox collects messages and sends them to a Sender in chunks of
+// PublishChunk, so that a file of a million rows is neither sent one
+// message at a time nor held whole.
+type Outbox struct {
+	out     Sender
+	pending []Message
+	sent    int
+}
+
+// NewOutbox returns an outbox sending to out.
+func NewOutbox(out Sender) *Outbox { return &Outbox{out: out} }
+
+// Add queues m, sending the queue when it holds a chunk.
+func (o *Outbox) Add(ctx context.Context, m Message) error {
+	o.pending = append(o.pending, m)
+	if len(o.pending) >= PublishChunk {
+		return o.Flush(ctx)
+	}
+	return nil
+}
+
+// Flush sends what is queued.
+func (o *Outbox) Flush(ctx context.Context) error {
+	if len(o.pending) == 0 {
+		return nil
+	}
+	if err := o.out.Publish(ctx, o.pending); err != nil {
+		return err
+	}
+	o.sent += len(o.pending)
+	o.pending = o.pending[:0]
+	return nil
+}
+
+// Sent returns how many messages have been sent.
+func (o *Outbox) Sent() int { return o.sent }

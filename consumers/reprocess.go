@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -23,6 +25,21 @@ type ReprocessReport struct {
 	Invalid   int // malformed records (dead-lettered when they were first consumed)
 	Added     map[graphmodel.RelType]int
 	Removed   map[graphmodel.RelType]int
+}
+
+// Relations returns the relation types added or removed, sorted.
+func (r ReprocessReport) Relations() []graphmodel.RelType {
+	var types []graphmodel.RelType
+	for t := range r.Added {
+		types = append(types, t)
+	}
+	for t := range r.Removed {
+		if _, ok := r.Added[t]; !ok {
+			types = append(types, t)
+		}
+	}
+	slices.Sort(types)
+	return types
 }
 
 // Reprocess re-reads the whole article topic, which is compacted and so the
@@ -108,4 +125,34 @@ func writeRetrying(ctx context.Context, graph GraphWriter, b *graphmodel.Batch, 
 		return st, err // ended in a wait
 	}
 	return st, fmt.Errorf("graph write: %w", err)
+}
+
+// WithoutRelations returns an adjustment that drops claims of the given
+// types and marks the extractor version accordingly
+// ("+without-" and the types), for Reprocess. It is how kg reprocess is
+// tested end to end: a change of the extractor's output without a new
+// build.
+func WithoutRelations(types []string) (func(*graphmodel.Article), error) {
+	if len(types) == 0 {
+		return nil, nil
+	}
+	drop := map[graphmodel.RelType]bool{}
+	for _, s := range types {
+		t, err := graphmodel.ParseRelType(s)
+		if err != nil {
+			return nil, err
+		}
+		drop[t] = true
+	}
+	suffix := "+without-" + strings.Join(types, "+")
+	return func(a *graphmodel.Article) {
+		kept := a.Claims[:0]
+		for _, c := range a.Claims {
+			if !drop[c.Type] {
+				kept = append(kept, c)
+			}
+		}
+		a.Claims = kept
+		a.ExtractorVersion += suffix
+	}, nil
 }
