@@ -125,8 +125,9 @@ func newLogger(c Config, w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
 }
 
-// textLogger is the logger of the commands that have no KG_LOG_* settings
-// of their own: text on stderr, from level up.
+// textLogger is a text logger on stderr from level up, for kg bench, which
+// keeps its output to its own report; every other command logs as
+// KG_LOG_LEVEL and KG_LOG_FORMAT say (loadSetup).
 func textLogger(level slog.Level) *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}))
 }
