@@ -75,6 +75,15 @@ type Config struct {
 	RetryMaxBackoff time.Duration
 }
 
+// Defaults returns the configuration a zero Config takes: the default
+// named on each field. kg documents the same values for its KG_* variables,
+// and a test of kg holds the two equal.
+func Defaults() Config {
+	var c Config
+	c.setDefaults()
+	return c
+}
+
 func (c *Config) setDefaults() {
 	def := func(v *int, d int) {
 		if *v <= 0 {

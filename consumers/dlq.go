@@ -130,48 +130,6 @@ func replayRecord(d DeadLetter, dlqTopic string, at time.Time) kafka.Message {
 		Headers: []kafka.Header{{Key: hdrReplayOf, Value: []byte(where)}}, Time: at}
 }
 
-// ErrNoTopic: a topic to read does not exist. Reading never creates one
-// (only kg publish and kg worker do, with the partitions and compaction the
-// pipeline needs).
-var ErrNoTopic = errors.New("topic does not exist")
-
-// partitionsOf returns the partition ids of topic, or an error wrapping
-// ErrNoTopic when the cluster has no such topic. The metadata request does
-// not ask the broker to create the topic.
-func partitionsOf(ctx context.Context, brokers []string, sec Security, topic string) ([]int, error) {
-	tr, err := sec.Transport()
-	if err != nil {
-		return nil, err
-	}
-	defer tr.CloseIdleConnections()
-	client := &kafka.Client{Addr: kafka.TCP(brokers...), Transport: tr, Timeout: 10 * time.Second}
-	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
-	if err != nil {
-		return nil, fmt.Errorf("kafka: %w", err)
-	}
-	if len(meta.Topics) != 1 || errors.Is(meta.Topics[0].Error, kafka.UnknownTopicOrPartition) {
-		return nil, fmt.Errorf("%s: %w", topic, ErrNoTopic)
-	}
-	if err := meta.Topics[0].Error; err != nil {
-		return nil, fmt.Errorf("partitions of %s: %w", topic, err)
-	}
-	ids := make([]int, 0, len(meta.Topics[0].Partitions))
-	for _, p := range meta.Topics[0].Partitions {
-		ids = append(ids, p.ID)
-	}
-	sort.Ints(ids)
-	return ids, nil
-}
-
-// TopicExists reports whether the cluster has topic, without creating it.
-func TopicExists(ctx context.Context, brokers []string, sec Security, topic string) (bool, error) {
-	_, err := partitionsOf(ctx, brokers, sec, topic)
-	if errors.Is(err, ErrNoTopic) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 // readTopic calls fn for every record of every partition of topic, from the
 // start up to the end when the call began, partition by partition. A topic
 // that does not exist is an error wrapping ErrNoTopic.
@@ -313,4 +271,124 @@ func FetchOriginal(ctx context.Context, brokers []string, sec Security, d DeadLe
 		return kafka.Message{}, fmt.Errorf("original at %s/%d/%d is no longer retained (next is %d)", d.Topic, d.OrigPartition, d.OrigOffset, m.Offset)
 	}
 	return m, nil
+}
+
+// DeadLetterTopics returns the dead-letter topics of the article topic and,
+// when there is one, of the event topic.
+func DeadLetterTopics(articlesTopic, eventsTopic string) []string {
+	topics := []string{DeadLetterTopic(articlesTopic)}
+	if eventsTopic != "" {
+		topics = append(topics, DeadLetterTopic(eventsTopic))
+	}
+	return topics
+}
+
+// ReadDeadLetterTopics calls fn for every dead letter of each topic in
+// turn, as ReadDeadLetters does for one.
+func ReadDeadLetterTopics(ctx context.Context, brokers []string, sec Security, topics []string, fn func(topic string, d DeadLetter) error) error {
+	for _, topic := range topics {
+		err := ReadDeadLetters(ctx, brokers, sec, topic, func(d DeadLetter) error { return fn(topic, d) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeadLetterAt names a record of a dead-letter topic as kg-replay-of and
+// kg dlq replay --offset do: "partition/offset".
+func DeadLetterAt(partition int, offset int64) string { return deadLetterAt(partition, offset) }
+
+// DeadLetterCount counts dead letters, open and replayed apart.
+type DeadLetterCount struct{ Open, Replayed int }
+
+// DeadLetterTally counts dead letters by dead-letter topic and reason.
+type DeadLetterTally map[string]map[string]DeadLetterCount
+
+// Add counts d, a dead letter of topic.
+func (t DeadLetterTally) Add(topic string, d DeadLetter) {
+	if t[topic] == nil {
+		t[topic] = map[string]DeadLetterCount{}
+	}
+	c := t[topic][d.Reason]
+	if d.Replayed {
+		c.Replayed++
+	} else {
+		c.Open++
+	}
+	t[topic][d.Reason] = c
+}
+
+// Reasons returns the reasons counted in topic, sorted.
+func (t DeadLetterTally) Reasons(topic string) []string {
+	reasons := make([]string, 0, len(t[topic]))
+	for r := range t[topic] {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	return reasons
+}
+
+// Total returns the dead letters of topic, all reasons together.
+func (t DeadLetterTally) Total(topic string) DeadLetterCount {
+	var total DeadLetterCount
+	for _, c := range t[topic] {
+		total.Open += c.Open
+		total.Replayed += c.Replayed
+	}
+	return total
+}
+
+// ReplayChoice says which dead letters to replay.
+type ReplayChoice struct {
+	Reasons     map[string]bool // kg-error values to replay; empty: every reason
+	At          map[string]bool // DeadLetterAt names in the dead-letter topic; empty: wherever
+	MaxAttempts int             // skip dead letters replayed this many times already; 0: no limit
+	Again       bool            // replay dead letters marked replayed, too
+}
+
+// ReplayPlan is what a ReplayChoice picks among the dead letters of some
+// dead-letter topics.
+type ReplayPlan struct {
+	Chosen  map[string][]DeadLetter // by dead-letter topic, in offset order
+	Found   map[string][]string     // for each name of ReplayChoice.At, the topics holding a dead letter there
+	Done    int                     // chosen but replayed before (and Again not given): skipped
+	Skipped int                     // chosen but replayed MaxAttempts times already: skipped
+}
+
+// consider adds d, a dead letter of topic, to the plan if c chooses it.
+func (p *ReplayPlan) consider(c ReplayChoice, topic string, d DeadLetter) {
+	if p.Chosen == nil {
+		p.Chosen, p.Found = map[string][]DeadLetter{}, map[string][]string{}
+	}
+	if len(c.At) > 0 {
+		at := deadLetterAt(d.Partition, d.Offset)
+		if !c.At[at] {
+			return
+		}
+		p.Found[at] = append(p.Found[at], topic)
+	}
+	if len(c.Reasons) > 0 && !c.Reasons[d.Reason] {
+		return
+	}
+	if d.Replayed && !c.Again {
+		p.Done++
+		return
+	}
+	if c.MaxAttempts > 0 && d.Attempt >= c.MaxAttempts {
+		p.Skipped++
+		return
+	}
+	p.Chosen[topic] = append(p.Chosen[topic], d)
+}
+
+// PlanReplay reads the dead letters of topics and returns those c chooses.
+// A topic that does not exist is an error wrapping ErrNoTopic.
+func PlanReplay(ctx context.Context, brokers []string, sec Security, topics []string, c ReplayChoice) (ReplayPlan, error) {
+	p := ReplayPlan{Chosen: map[string][]DeadLetter{}, Found: map[string][]string{}}
+	err := ReadDeadLetterTopics(ctx, brokers, sec, topics, func(topic string, d DeadLetter) error {
+		p.consider(c, topic, d)
+		return nil
+	})
+	return p, err
 }

@@ -2,8 +2,6 @@ package consumers
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/newsgraph/kg/ingest"
 )
 
 // metrics are the worker's Prometheus series. Every label comes from a
@@ -75,7 +73,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	}
 	reg.MustRegister(m.dlqRetries, m.retracted, m.stalled, m.consumed, m.written, m.deadLettered, m.batchSize, m.writeSeconds, m.retries,
 		m.lag, m.extract, m.entities, m.claims, m.empty, m.articles, m.skipped, m.confidence, m.endToEnd, m.parserWaits)
-	for _, r := range ingest.Reasons {
+	for _, r := range Reasons {
 		m.deadLettered.WithLabelValues(string(r))
 	}
 	for _, r := range []string{"transient", "deadlock", "too-big", "rejected"} {

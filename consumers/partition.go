@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/segmentio/kafka-go"
+
+	"github.com/newsgraph/kg/retry"
 )
 
 // partitionReader reads one partition from its leader, one message at a
@@ -71,7 +73,7 @@ func (r *partitionReader) next(ctx context.Context, reserve func(context.Context
 			if err := r.connect(ctx); err != nil {
 				r.fails++
 				r.log.Debug("connect to partition leader", "err", err, "attempt", r.fails)
-				if !sleepCtx(ctx, backoffDelay(r.fails)) {
+				if !retry.Sleep(ctx, connectBackoff.Wait(r.fails)) {
 					return fail(ctx.Err())
 				}
 				continue
@@ -138,7 +140,7 @@ func (r *partitionReader) recover(ctx context.Context, err error) error {
 			r.offset = first
 		case r.offset >= last:
 			// Past the end: a leader behind its follower. Try again later.
-			if !sleepCtx(ctx, time.Second) {
+			if !retry.Sleep(ctx, time.Second) {
 				return ctx.Err()
 			}
 		}
@@ -238,24 +240,7 @@ func (r *partitionReader) Close() {
 	}
 }
 
-// backoffDelay is the wait before the nth consecutive attempt to connect:
-// doubling from 100ms to at most 5s.
-func backoffDelay(n int) time.Duration {
-	d := 100 * time.Millisecond
-	for i := 1; i < n && d < 5*time.Second; i++ {
-		d *= 2
-	}
-	return min(d, 5*time.Second)
-}
-
-// sleepCtx waits d or until ctx ends, and reports whether it waited d.
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
-}
+// connectBackoff is the wait before the nth consecutive attempt to
+// connect to a partition's leader: doubling from 100ms to at most 5s. The
+// count of failures lives in the reader, across calls of next.
+var connectBackoff = retry.Policy{First: 100 * time.Millisecond, Max: 5 * time.Second}

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/segmentio/kafka-go"
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/retry"
 )
 
 // ReprocessReport says what reprocessing the article topic changed.
@@ -22,6 +25,21 @@ type ReprocessReport struct {
 	Invalid   int // malformed records (dead-lettered when they were first consumed)
 	Added     map[graphmodel.RelType]int
 	Removed   map[graphmodel.RelType]int
+}
+
+// Relations returns the relation types added or removed, sorted.
+func (r ReprocessReport) Relations() []graphmodel.RelType {
+	var types []graphmodel.RelType
+	for t := range r.Added {
+		types = append(types, t)
+	}
+	for t := range r.Removed {
+		if _, ok := r.Added[t]; !ok {
+			types = append(types, t)
+		}
+	}
+	slices.Sort(types)
+	return types
 }
 
 // Reprocess re-reads the whole article topic, which is compacted and so the
@@ -89,21 +107,52 @@ func Reprocess(ctx context.Context, cfg Config, graph GraphWriter, x *ingest.Ext
 // writeRetrying writes a batch, backing off and retrying while the graph
 // fails transiently.
 func writeRetrying(ctx context.Context, graph GraphWriter, b *graphmodel.Batch, maxBackoff time.Duration, log *slog.Logger) (graphmodel.WriteStats, error) {
-	backoff := 100 * time.Millisecond
-	for {
-		st, err := graph.Write(ctx, b, time.Now())
-		if err == nil || !errors.Is(err, graphmodel.ErrTransient) || ctx.Err() != nil {
-			if err != nil {
-				err = fmt.Errorf("graph write: %w", err)
-			}
-			return st, err
+	var st graphmodel.WriteStats
+	err := retry.Do(ctx, retry.Policy{First: 100 * time.Millisecond, Max: maxBackoff}, func() error {
+		var err error
+		st, err = graph.Write(ctx, b, time.Now())
+		if err != nil && !errors.Is(err, graphmodel.ErrTransient) {
+			return retry.Stop(err)
 		}
-		log.Warn("graph write failed; retrying", "err", err, "backoff", backoff)
-		select {
-		case <-ctx.Done():
-			return st, ctx.Err()
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, maxBackoff)
+		return err
+	}, func(err error, _ int, wait time.Duration) {
+		log.Warn("graph write failed; retrying", "err", err, "backoff", wait)
+	})
+	switch {
+	case err == nil:
+		return st, nil
+	case err == ctx.Err():
+		return st, err // ended in a wait
 	}
+	return st, fmt.Errorf("graph write: %w", err)
+}
+
+// WithoutRelations returns an adjustment that drops claims of the given
+// types and marks the extractor version accordingly
+// ("+without-" and the types), for Reprocess. It is how kg reprocess is
+// tested end to end: a change of the extractor's output without a new
+// build.
+func WithoutRelations(types []string) (func(*graphmodel.Article), error) {
+	if len(types) == 0 {
+		return nil, nil
+	}
+	drop := map[graphmodel.RelType]bool{}
+	for _, s := range types {
+		t, err := graphmodel.ParseRelType(s)
+		if err != nil {
+			return nil, err
+		}
+		drop[t] = true
+	}
+	suffix := "+without-" + strings.Join(types, "+")
+	return func(a *graphmodel.Article) {
+		kept := a.Claims[:0]
+		for _, c := range a.Claims {
+			if !drop[c.Type] {
+				kept = append(kept, c)
+			}
+		}
+		a.Claims = kept
+		a.ExtractorVersion += suffix
+	}, nil
 }

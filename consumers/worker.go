@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/retry"
 )
 
 // GraphWriter writes one batch in one transaction. Its errors are
@@ -430,36 +431,36 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 // the event topic.
 func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]source, []deadLetter, time.Duration, error) {
 	slot := k == eventTopic || !w.x.Parses()
-	backoff := 500 * time.Millisecond
-	for {
+	var srcs []source
+	var dead []deadLetter
+	var took time.Duration
+	err := retry.Do(ctx, retry.Policy{First: 500 * time.Millisecond, Max: w.cfg.RetryMaxBackoff}, func() error {
 		if slot {
 			select {
 			case w.builders <- struct{}{}:
 			case <-ctx.Done():
-				return nil, nil, 0, ctx.Err()
+				return retry.Stop(ctx.Err())
 			}
 		}
-		srcs, dead, took, err := buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
+		var err error
+		srcs, dead, took, err = buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
 		if slot {
 			<-w.builders
 		}
-		if err == nil {
-			w.parserDown.Store(false)
-			return srcs, dead, took, nil
+		if err != nil && !errors.Is(err, ingest.ErrParserUnavailable) {
+			return retry.Stop(err)
 		}
-		if ctx.Err() != nil || !errors.Is(err, ingest.ErrParserUnavailable) {
-			return nil, nil, 0, err
-		}
+		return err
+	}, func(err error, _ int, wait time.Duration) {
 		w.parserDown.Store(true)
 		w.m.parserWaits.Inc()
-		w.log.Warn("language parser unavailable; the batch waits", "err", err, "backoff", backoff, "messages", len(msgs))
-		select {
-		case <-ctx.Done():
-			return nil, nil, 0, ctx.Err()
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+		w.log.Warn("language parser unavailable; the batch waits", "err", err, "backoff", wait, "messages", len(msgs))
+	})
+	if err != nil {
+		return nil, nil, 0, err
 	}
+	w.parserDown.Store(false)
+	return srcs, dead, took, nil
 }
 
 // markEmptyValues gives the keyed messages whose value kafka-go read as nil
@@ -475,25 +476,17 @@ func (w *Worker) markEmptyValues(ctx context.Context, topic string, partition in
 		if m.Value != nil || len(m.Key) == 0 {
 			continue
 		}
-		backoff := 100 * time.Millisecond
-		for {
+		err := retry.Do(ctx, w.retryPolicy(), func() error {
 			null, err := w.isNull(ctx, topic, partition, m.Offset)
-			if err == nil {
-				if !null {
-					m.Value = []byte{}
-				}
-				break
+			if err == nil && !null {
+				m.Value = []byte{}
 			}
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			w.log.Warn("cannot tell a tombstone from an empty value; retrying", "offset", m.Offset, "err", err, "backoff", backoff)
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(backoff):
-			}
-			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+			return err
+		}, func(err error, _ int, wait time.Duration) {
+			w.log.Warn("cannot tell a tombstone from an empty value; retrying", "offset", m.Offset, "err", err, "backoff", wait)
+		})
+		if err != nil {
+			return ctx.Err() // Do gives up only when ctx ends
 		}
 	}
 	return nil
@@ -535,56 +528,59 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 		return nil
 	}
 	b := batchOf(srcs)
-	backoff := 100 * time.Millisecond
-	for {
+	err := retry.Do(ctx, w.retryPolicy(), func() error {
 		select {
 		case w.writes <- struct{}{}:
 		case <-ctx.Done():
-			return ctx.Err()
+			return retry.Stop(ctx.Err())
 		}
 		start := time.Now()
 		st, err := w.graph.Write(ctx, &b, w.now())
 		w.m.writeSeconds.Observe(time.Since(start).Seconds())
 		<-w.writes
 		w.m.retries.WithLabelValues("deadlock").Add(float64(st.Deadlocks))
-		switch {
-		case err == nil:
-			w.graphOK.Store(true)
-			return nil
-		case ctx.Err() != nil:
-			return ctx.Err()
-		case errors.Is(err, graphmodel.ErrTransient):
-			w.graphOK.Store(false)
-			w.m.retries.WithLabelValues("transient").Inc()
-			w.log.Warn("graph write failed; retrying the batch", "err", err, "backoff", backoff, "sources", len(srcs))
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(backoff):
-			}
-			backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
-			continue
-		// A batch that breaks the graph model (an entity key or a field over
-		// its cap) is bisected like one the database refused: what one odd
-		// message makes of itself must not stop the partition.
-		case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected), errors.Is(err, graphmodel.ErrInvalid):
-			reason, label := ingest.ReasonRejected, "rejected"
-			if errors.Is(err, graphmodel.ErrTooBig) {
-				reason, label = ingest.ReasonTooBig, "too-big"
-			}
-			w.m.retries.WithLabelValues(label).Inc()
-			if len(srcs) == 1 {
-				return w.deadLetter(ctx, topic, partition, []deadLetter{{msg: srcs[0].msg, reason: reason, detail: err.Error()}})
-			}
-			mid := len(srcs) / 2
-			if err := w.writeSources(ctx, topic, partition, srcs[:mid]); err != nil {
-				return err
-			}
-			return w.writeSources(ctx, topic, partition, srcs[mid:])
-		default:
-			return fmt.Errorf("graph write: %w", err)
+		if err != nil && !errors.Is(err, graphmodel.ErrTransient) {
+			return retry.Stop(err)
 		}
+		return err
+	}, func(err error, _ int, wait time.Duration) {
+		w.graphOK.Store(false)
+		w.m.retries.WithLabelValues("transient").Inc()
+		w.log.Warn("graph write failed; retrying the batch", "err", err, "backoff", wait, "sources", len(srcs))
+	})
+	switch {
+	case err == nil:
+		w.graphOK.Store(true)
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	// A batch that breaks the graph model (an entity key or a field over
+	// its cap) is bisected like one the database refused: what one odd
+	// message makes of itself must not stop the partition.
+	case errors.Is(err, graphmodel.ErrTooBig), errors.Is(err, graphmodel.ErrRejected), errors.Is(err, graphmodel.ErrInvalid):
+		reason, label := ReasonRejected, "rejected"
+		if errors.Is(err, graphmodel.ErrTooBig) {
+			reason, label = ReasonTooBig, "too-big"
+		}
+		w.m.retries.WithLabelValues(label).Inc()
+		if len(srcs) == 1 {
+			return w.deadLetter(ctx, topic, partition, []deadLetter{{msg: srcs[0].msg, reason: reason, detail: err.Error()}})
+		}
+		mid := len(srcs) / 2
+		if err := w.writeSources(ctx, topic, partition, srcs[:mid]); err != nil {
+			return err
+		}
+		return w.writeSources(ctx, topic, partition, srcs[mid:])
+	default:
+		return fmt.Errorf("graph write: %w", err)
 	}
+}
+
+// retryPolicy is the backoff of graph writes and Kafka requests after a
+// transient failure: 100ms doubling to RetryMaxBackoff, for as long as the
+// worker runs.
+func (w *Worker) retryPolicy() retry.Policy {
+	return retry.Policy{First: 100 * time.Millisecond, Max: w.cfg.RetryMaxBackoff}
 }
 
 // deadLetter sends messages to the dead-letter topic with the reason and
@@ -605,23 +601,13 @@ func (w *Worker) deadLetter(ctx context.Context, topic string, partition int, de
 	// fails only while Kafka does: retry it, and say so. The partition
 	// makes no progress meanwhile, which the stall detector reports on
 	// /readyz and kg_partition_stalled.
-	backoff := 100 * time.Millisecond
-	for attempt := 1; ; attempt++ {
-		err := w.dlq.WriteMessages(ctx, out...)
-		if err == nil {
-			break
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		w.m.dlqRetries.Inc()
-		w.log.Warn("dead-letter write failed; retrying", "err", err, "attempt", attempt, "backoff", backoff)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, w.cfg.RetryMaxBackoff)
+	err := retry.Do(ctx, w.retryPolicy(), func() error { return w.dlq.WriteMessages(ctx, out...) },
+		func(err error, attempt int, wait time.Duration) {
+			w.m.dlqRetries.Inc()
+			w.log.Warn("dead-letter write failed; retrying", "err", err, "attempt", attempt, "backoff", wait)
+		})
+	if err != nil {
+		return ctx.Err() // Do gives up only when ctx ends
 	}
 	for _, d := range dead {
 		w.m.deadLettered.WithLabelValues(string(d.reason)).Inc()

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/retry"
 )
 
 // Config says where the parser is and how hard to lean on it. Zero fields
@@ -233,29 +233,35 @@ func (c *Client) do(ctx context.Context, r *request, out []ingest.Parse) error {
 	}
 	defer func() { <-c.slots }()
 
-	wait := c.cfg.Backoff
-	var err error
-	for attempt := 1; ; attempt++ {
-		var body []byte
-		var retry bool
-		body, retry, err = c.post(ctx, r.body)
+	// Jittered, so that workers do not retry in step.
+	p := retry.Policy{First: c.cfg.Backoff, Max: c.cfg.MaxBackoff, Tries: c.cfg.Attempts, Jitter: true}
+	var body []byte
+	var last error // the last try's error, as returned
+	attempt := 0
+	err := retry.Do(ctx, p, func() error {
+		attempt++
+		var again bool
+		var err error
+		body, again, err = c.post(ctx, r.body)
 		if err == nil {
-			if err := decode(body, r, out); err != nil {
-				return fmt.Errorf("%d sentences from %s: %w", len(r.inputs), c.shown, err)
-			}
 			return nil
 		}
-		if !retry || attempt >= c.cfg.Attempts || ctx.Err() != nil {
-			return fmt.Errorf("%d sentences, attempt %d of %d: %w", len(r.inputs), attempt, c.cfg.Attempts, err)
+		last = fmt.Errorf("%d sentences, attempt %d of %d: %w", len(r.inputs), attempt, c.cfg.Attempts, err)
+		if !again {
+			return retry.Stop(last)
 		}
-		d := wait/2 + rand.N(wait/2+1) // jitter, so workers do not retry in step
-		select {
-		case <-time.After(d):
-		case <-ctx.Done():
-			return fmt.Errorf("%d sentences, attempt %d of %d: %w (then %w)", len(r.inputs), attempt, c.cfg.Attempts, err, context.Cause(ctx))
+		return last
+	}, nil)
+	if err != nil {
+		if err != last { // ctx ended while waiting to try again
+			return fmt.Errorf("%w (then %w)", last, context.Cause(ctx))
 		}
-		wait = min(2*wait, c.cfg.MaxBackoff)
+		return err
 	}
+	if err := decode(body, r, out); err != nil {
+		return fmt.Errorf("%d sentences from %s: %w", len(r.inputs), c.shown, err)
+	}
+	return nil
 }
 
 // post sends one request body and returns the response body of a 200, or

@@ -7,7 +7,8 @@ import "errors"
 var ErrMalformed = errors.New("malformed message")
 
 // Reason is why a message was rejected. The set is fixed so that it can label
-// metrics and dead-letter headers.
+// metrics and dead-letter headers. These are the reasons of decoding; the
+// worker adds those of the graph write (package consumers).
 type Reason string
 
 // The rejection reasons.
@@ -24,19 +25,16 @@ const (
 	ReasonInvalidField   Reason = "invalid-field"
 	ReasonKeyMismatch    Reason = "key-mismatch"
 	ReasonSchemaVersion  Reason = "unknown-schema-version"
-	ReasonRejected       Reason = "graph-rejected" // the database refused a value
-	ReasonTooBig         Reason = "too-big"        // one message alone exceeds a transaction's limits
-	ReasonUnknownMessage Reason = "unknown"
+	ReasonUnknownMessage Reason = "unknown" // an error that carries no reason (ReasonOf)
 	// ReasonBadRow: a row of an event data file cannot be read as a record
 	// of its format (wrong number of columns).
 	ReasonBadRow Reason = "bad-row"
 )
 
-// Reasons lists every reason, for pre-declaring metric label values.
+// Reasons lists every reason of decoding, in a fixed order for summaries.
 var Reasons = []Reason{
 	ReasonNotJSON, ReasonInvalidUTF8, ReasonOversize, ReasonTooDeep, ReasonEmpty, ReasonMissingField, ReasonWrongType,
-	ReasonInvalidField, ReasonKeyMismatch, ReasonSchemaVersion, ReasonRejected, ReasonTooBig,
-	ReasonUnknownMessage, ReasonBadRow,
+	ReasonInvalidField, ReasonKeyMismatch, ReasonSchemaVersion, ReasonUnknownMessage, ReasonBadRow,
 }
 
 // MalformedError says which rule a message broke. It matches ErrMalformed

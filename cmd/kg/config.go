@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -107,7 +108,9 @@ func usage() string {
 	return buf.String()
 }
 
-func newLogger(c Config) (*slog.Logger, error) {
+// newLogger returns the logger of KG_LOG_LEVEL and KG_LOG_FORMAT, writing
+// to w.
+func newLogger(c Config, w io.Writer) (*slog.Logger, error) {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return nil, fmt.Errorf("KG_LOG_LEVEL: %w", err)
@@ -115,15 +118,16 @@ func newLogger(c Config) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}
 	switch strings.ToLower(c.LogFormat) {
 	case "json":
-		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	case "text":
-		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
+		return slog.New(slog.NewTextHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
 }
 
-// textLogger is the logger of the commands that have no KG_LOG_* settings
-// of their own: text on stderr, from level up.
+// textLogger is a text logger on stderr from level up, for kg bench, which
+// keeps its output to its own report; every other command logs as
+// KG_LOG_LEVEL and KG_LOG_FORMAT say (loadSetup).
 func textLogger(level slog.Level) *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}))
 }

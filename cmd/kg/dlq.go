@@ -6,7 +6,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -39,24 +38,7 @@ func dlqTopics(cfg Config, topic string) []string {
 	if topic != "" {
 		return []string{topic}
 	}
-	topics := []string{consumers.DeadLetterTopic(cfg.ArticlesTopic)}
-	if cfg.EventsTopic != "" {
-		topics = append(topics, consumers.DeadLetterTopic(cfg.EventsTopic))
-	}
-	return topics
-}
-
-// readDeadLetters reads the dead letters of each topic; a topic that does
-// not exist is an error that says who creates it.
-func readDeadLetters(cmd *cobra.Command, cfg Config, topics []string, fn func(topic string, d consumers.DeadLetter) error) error {
-	for _, topic := range topics {
-		err := consumers.ReadDeadLetters(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
-			func(d consumers.DeadLetter) error { return fn(topic, d) })
-		if err != nil {
-			return explainNoTopic(err)
-		}
-	}
-	return nil
+	return consumers.DeadLetterTopics(cfg.ArticlesTopic, cfg.EventsTopic)
 }
 
 // explainNoTopic adds to a missing-topic error who creates topics.
@@ -79,37 +61,27 @@ only) by reason, open and replayed apart; --list lists each one, --show-value wi
 A dead-letter topic that does not exist is an error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			topics := dlqTopics(cfg, topic)
 			out := cmd.OutOrStdout()
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			type count struct{ open, replayed int }
-			counts := map[string]map[string]*count{}
-			for _, t := range topics {
-				counts[t] = map[string]*count{}
-			}
+			counts := consumers.DeadLetterTally{}
 			list = list || showValue
 			if list {
 				fmt.Fprintln(tw, "TOPIC\tPARTITION/OFFSET\tSTATE\tREASON\tFROM\tKEY\tATTEMPT\tDETAIL")
 			}
-			err = readDeadLetters(cmd, cfg, topics, func(t string, d consumers.DeadLetter) error {
-				c := counts[t][d.Reason]
-				if c == nil {
-					c = &count{}
-					counts[t][d.Reason] = c
+			err = consumers.ReadDeadLetterTopics(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, func(t string, d consumers.DeadLetter) error {
+				counts.Add(t, d)
+				if !list {
+					return nil
 				}
 				state := "open"
 				if d.Replayed {
-					c.replayed++
 					state = "replayed"
-				} else {
-					c.open++
-				}
-				if !list {
-					return nil
 				}
 				detail := d.Detail
 				if d.Truncated {
@@ -125,29 +97,20 @@ A dead-letter topic that does not exist is an error.`,
 				return nil
 			})
 			if err != nil {
-				return err
+				return explainNoTopic(err)
 			}
 			if !list {
 				fmt.Fprintln(tw, "TOPIC\tREASON\tOPEN\tREPLAYED")
 				for _, t := range topics {
-					reasons := make([]string, 0, len(counts[t]))
-					for r := range counts[t] {
-						reasons = append(reasons, r)
-					}
-					sort.Strings(reasons)
-					for _, r := range reasons {
-						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", t, r, counts[t][r].open, counts[t][r].replayed)
+					for _, r := range counts.Reasons(t) {
+						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", t, r, counts[t][r].Open, counts[t][r].Replayed)
 					}
 				}
 			}
 			tw.Flush()
 			for _, t := range topics {
-				open, replayed := 0, 0
-				for _, c := range counts[t] {
-					open += c.open
-					replayed += c.replayed
-				}
-				fmt.Fprintf(out, "%s: %d open dead letters, %d replayed\n", t, open, replayed)
+				total := counts.Total(t)
+				fmt.Fprintf(out, "%s: %d open dead letters, %d replayed\n", t, total.Open, total.Replayed)
 			}
 			return nil
 		},
@@ -191,18 +154,17 @@ original, read from its topic, partition and offset while that topic retains it.
 idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			wantReason := map[string]bool{}
+			choice := consumers.ReplayChoice{Reasons: map[string]bool{}, At: map[string]bool{}, MaxAttempts: maxAttempts, Again: again}
 			for _, r := range reasons {
-				if !slices.Contains(ingest.Reasons, ingest.Reason(r)) {
-					known := make([]string, len(ingest.Reasons))
-					for i, k := range ingest.Reasons {
+				if !slices.Contains(consumers.Reasons, ingest.Reason(r)) {
+					known := make([]string, len(consumers.Reasons))
+					for i, k := range consumers.Reasons {
 						known[i] = string(k)
 					}
 					return usagef("--reason %q: not a dead-letter reason; the reasons are %s", r, strings.Join(known, ", "))
 				}
-				wantReason[r] = true
+				choice.Reasons[r] = true
 			}
-			wantOffset := map[string]bool{}
 			for _, o := range offsets {
 				o = strings.TrimSpace(o)
 				if !offsetForm.MatchString(o) {
@@ -214,63 +176,41 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 				if err := errors.Join(perr, oerr); err != nil {
 					return usagef("--offset %q: %v", o, err)
 				}
-				wantOffset[fmt.Sprintf("%d/%d", p, off)] = true
+				choice.At[consumers.DeadLetterAt(int(p), off)] = true
 			}
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			topics := dlqTopics(cfg, topic)
-			chosen := map[string][]consumers.DeadLetter{}
-			found := map[string][]string{} // --offset -> topics holding a dead letter there
-			skipped, done := 0, 0
-			err = readDeadLetters(cmd, cfg, topics, func(t string, d consumers.DeadLetter) error {
-				at := fmt.Sprintf("%d/%d", d.Partition, d.Offset)
-				if len(wantOffset) > 0 {
-					if !wantOffset[at] {
-						return nil
-					}
-					found[at] = append(found[at], t)
-				}
-				if len(wantReason) > 0 && !wantReason[d.Reason] {
-					return nil
-				}
-				if d.Replayed && !again {
-					done++
-					return nil
-				}
-				if maxAttempts > 0 && d.Attempt >= maxAttempts {
-					skipped++
-					return nil
-				}
-				chosen[t] = append(chosen[t], d)
-				return nil
-			})
+			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, choice)
 			if err != nil {
-				return err
+				return explainNoTopic(err)
 			}
-			for o := range wantOffset {
-				switch len(found[o]) {
+			for o := range choice.At {
+				switch found := plan.Found[o]; len(found) {
 				case 0:
 					return usagef("--offset %s: no dead letter there in %s", o, strings.Join(topics, " or "))
 				case 1:
 				default:
-					return usagef("--offset %s: a dead letter there in each of %s; choose one with --topic", o, strings.Join(found[o], " and "))
+					return usagef("--offset %s: a dead letter there in each of %s; choose one with --topic", o, strings.Join(found, " and "))
 				}
 			}
 			out := cmd.OutOrStdout()
 			n := 0
 			for _, t := range topics {
-				n += len(chosen[t])
+				chosen := plan.Chosen[t]
+				n += len(chosen)
 				if dryRun {
-					for _, d := range chosen[t] {
+					for _, d := range chosen {
 						fmt.Fprintf(out, "would replay %s %d/%d (%s) to %s\n", t, d.Partition, d.Offset, d.Reason, d.Topic)
 					}
-				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), t, chosen[t]); err != nil {
+				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), t, chosen); err != nil {
 					return err
 				}
 			}
-			reportReplay(out, dryRun, n, topics, done, skipped, maxAttempts)
+			reportReplay(out, dryRun, n, topics, plan.Done, plan.Skipped, maxAttempts)
 			return nil
 		},
 	}

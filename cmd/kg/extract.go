@@ -38,7 +38,11 @@ when set, names the entity overrides to apply, as in kg worker.`,
 			if relatedOnly && format != "dot" {
 				return fmt.Errorf("--related-only is for --format dot")
 			}
-			return runExtract(cmd.Context(), args, format, relatedOnly, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			s, err := loadSetup(cmd)
+			if err != nil {
+				return err
+			}
+			return runExtract(cmd.Context(), s.Config, args, format, relatedOnly, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output: json (one object per article) or dot (Graphviz: every entity and relation)")
@@ -73,11 +77,7 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(ctx context.Context, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := loadConfig()
-	if err != nil {
-		return err
-	}
+func runExtract(ctx context.Context, cfg Config, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
 	x, err := cfg.extractor()
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
 )
 
@@ -61,17 +62,18 @@ the same checks and exit status.`,
 			if events && len(retract) > 0 {
 				return fmt.Errorf("--retract retracts articles; events are not retracted")
 			}
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			if topic == "" {
 				topic = cfg.ArticlesTopic
 				if events {
 					topic = cfg.EventsTopic
 				}
 			}
-			var out sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
+			var out consumers.Sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
 			if !dryRun {
 				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
 					consumers.TopicSpec{Partitions: partitions, Compact: !events})
@@ -95,12 +97,6 @@ the same checks and exit status.`,
 	return cmd
 }
 
-// sender is where messages go: Kafka, or stdout for a dry run.
-type sender interface {
-	Publish(ctx context.Context, msgs []consumers.Message) error
-	Topic() string
-}
-
 // dryRunSender prints message values as JSON Lines.
 type dryRunSender struct {
 	w     io.Writer
@@ -122,39 +118,9 @@ func (d *dryRunSender) Publish(_ context.Context, msgs []consumers.Message) erro
 
 func (d *dryRunSender) Topic() string { return d.topic }
 
-// publishChunk is how many messages go to Kafka in one call.
-const publishChunk = 500
-
-// batcher sends messages in chunks of publishChunk.
-type batcher struct {
-	ctx     context.Context
-	out     sender
-	pending []consumers.Message
-	sent    int
-}
-
-func (b *batcher) add(m consumers.Message) error {
-	b.pending = append(b.pending, m)
-	if len(b.pending) >= publishChunk {
-		return b.flush()
-	}
-	return nil
-}
-
-func (b *batcher) flush() error {
-	if len(b.pending) == 0 {
-		return nil
-	}
-	if err := b.out.Publish(b.ctx, b.pending); err != nil {
-		return err
-	}
-	b.sent += len(b.pending)
-	b.pending = b.pending[:0]
-	return nil
-}
-
-func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes int, dryRun bool) error {
-	b := &batcher{ctx: cmd.Context(), out: out}
+func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, maxBytes int, dryRun bool) error {
+	ctx := cmd.Context()
+	b := consumers.NewOutbox(out)
 	bad := 0
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
@@ -170,17 +136,17 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
-		return b.add(consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
 	})
 	if err != nil {
 		return err
 	}
 	for _, id := range retract {
-		if err := b.add(consumers.Message{Key: []byte(id), Value: nil}); err != nil {
+		if err := b.Add(ctx, consumers.Message{Key: []byte(id), Value: nil}); err != nil {
 			return err
 		}
 	}
-	if err := b.flush(); err != nil {
+	if err := b.Flush(ctx); err != nil {
 		return err
 	}
 	bar.Finish()
@@ -188,7 +154,7 @@ func publish(cmd *cobra.Command, out sender, paths, retract []string, maxBytes i
 	if dryRun {
 		summaryOut = cmd.ErrOrStderr()
 	}
-	summary(summaryOut, b.sent, bad, out.Topic(), dryRun)
+	summary(summaryOut, b.Sent(), bad, out.Topic(), dryRun)
 	return rejected(bad, dryRun)
 }
 
@@ -220,106 +186,76 @@ func rejected(bad int, dryRun bool) error {
 
 // publishEvents reads event rows, publishes every valid one as an event
 // message and counts the outcome of each row.
-func publishEvents(cmd *cobra.Command, out sender, format string, paths []string, maxBytes int, dryRun bool) error {
-	b := &batcher{ctx: cmd.Context(), out: out}
-	t := newTally()
+func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, paths []string, maxBytes int, dryRun bool) error {
+	ctx := cmd.Context()
+	b := consumers.NewOutbox(out)
+	t := ingest.NewTally()
 	bar := progressBar(cmd, paths)
 	defer bar.Finish()
 	stderr := bar.messages(cmd.ErrOrStderr())
 	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
-		t.rows++
 		if r.err != nil {
-			t.invalid[ingest.ReasonOf(r.err)]++
+			t.Add(ingest.InvalidOutcome(r.err), "")
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
 			return nil
 		}
 		m, err := ingest.DecodeEvent(r.key, r.value, maxBytes)
 		if err != nil {
-			t.invalid[ingest.ReasonOf(err)]++
+			t.Add(ingest.InvalidOutcome(err), "")
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
 			return nil
 		}
 		ev, outcome := ingest.EventToGraph(m)
-		switch outcome.Kind {
-		case ingest.OutcomeInvalid:
-			t.invalid[outcome.Invalid]++
+		var rel graphmodel.RelType
+		if outcome.Kind == ingest.OutcomeClaim {
+			rel = ev.Claims[0].Type
+		}
+		t.Add(outcome, rel)
+		if outcome.Kind == ingest.OutcomeInvalid {
 			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.where, outcome)
 			return nil
-		case ingest.OutcomeEventOnly:
-			t.eventOnly[outcome.NoClaim]++
-		case ingest.OutcomeClaim:
-			t.claims[string(ev.Claims[0].Type)]++
 		}
-		return b.add(consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
 	})
 	if err != nil {
 		return err
 	}
-	if err := b.flush(); err != nil {
+	if err := b.Flush(ctx); err != nil {
 		return err
 	}
 	bar.Finish()
 	stderr = cmd.ErrOrStderr()
+	invalid, _, _ := t.Totals()
 	if !dryRun {
-		summary(cmd.OutOrStdout(), b.sent, t.total(t.invalid), out.Topic(), false)
+		summary(cmd.OutOrStdout(), b.Sent(), invalid, out.Topic(), false)
 	}
-	t.print(stderr, format)
-	return rejected(t.total(t.invalid), dryRun)
+	printTally(stderr, t, format)
+	return rejected(invalid, dryRun)
 }
 
-// tally counts the outcomes of event rows by reason.
-type tally struct {
-	rows      int
-	invalid   map[ingest.Reason]int
-	eventOnly map[ingest.NoClaimReason]int
-	claims    map[string]int // by relation type
-}
-
-func newTally() *tally {
-	return &tally{invalid: map[ingest.Reason]int{}, eventOnly: map[ingest.NoClaimReason]int{}, claims: map[string]int{}}
-}
-
-func (t *tally) total(m any) int {
-	n := 0
-	switch m := m.(type) {
-	case map[ingest.Reason]int:
-		for _, v := range m {
-			n += v
-		}
-	case map[ingest.NoClaimReason]int:
-		for _, v := range m {
-			n += v
-		}
-	case map[string]int:
-		for _, v := range m {
-			n += v
-		}
-	}
-	return n
-}
-
-// print writes the summary: the rows read, then each outcome with its
-// count and its counts per reason, in the fixed order of the reasons.
-func (t *tally) print(w io.Writer, format string) {
-	inv, only, claims := t.total(t.invalid), t.total(t.eventOnly), t.total(t.claims)
-	fmt.Fprintf(w, "%s: %d rows read = %d invalid + %d event only + %d claims\n", format, t.rows, inv, only, claims)
+// printTally writes the summary of an event import: the rows read, then
+// each outcome with its count and its counts per reason, in the fixed
+// order of the reasons.
+func printTally(w io.Writer, t *ingest.Tally, format string) {
+	inv, only, claims := t.Totals()
+	fmt.Fprintf(w, "%s: %d rows read = %d invalid + %d event only + %d claims\n", format, t.Rows, inv, only, claims)
 	var parts []string
 	for _, r := range ingest.Reasons {
-		if n := t.invalid[r]; n > 0 {
+		if n := t.Invalid[r]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", r, n))
 		}
 	}
 	fmt.Fprintf(w, "  invalid: %d%s\n", inv, list(parts))
 	parts = parts[:0]
 	for _, r := range ingest.NoClaimReasons {
-		if n := t.eventOnly[r]; n > 0 {
+		if n := t.EventOnly[r]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", r, n))
 		}
 	}
 	fmt.Fprintf(w, "  event only: %d%s\n", only, list(parts))
 	parts = parts[:0]
-	for _, typ := range []string{"accused-of", "ally-of", "requested-help-from"} {
-		if n := t.claims[typ]; n > 0 {
+	for _, typ := range graphmodel.RelTypes {
+		if n := t.Claims[typ]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", typ, n))
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -84,12 +83,12 @@ not answer; a second one ends kg without waiting.`,
 			if relatedOnly && format != "dot" {
 				return fmt.Errorf("--related-only is for --format dot")
 			}
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := neo4jstore.Open(ctx, cfg.neo4j(), textLogger(slog.LevelInfo))
+			store, err := s.openStore(ctx)
 			if err != nil {
 				return cancelled(ctx, err)
 			}

@@ -2,14 +2,11 @@ package main
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
-	"github.com/newsgraph/kg/graphmodel"
 )
 
 func reprocessCmd() *cobra.Command {
@@ -26,16 +23,13 @@ digest of their rules); it does not join the workers' consumer group and commits
 The article topic must exist: reprocess reads it and never creates it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
-			log, err := newLogger(cfg)
-			if err != nil {
-				return err
-			}
+			cfg := s.Config
 			ctx := cmd.Context()
-			store, err := openStore(ctx, cfg, log)
+			store, err := s.waitStore(ctx)
 			if err != nil {
 				return err
 			}
@@ -43,7 +37,7 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err := store.CheckSchema(ctx); err != nil {
 				return err
 			}
-			adjust, err := withoutRelations(without)
+			adjust, err := consumers.WithoutRelations(without)
 			if err != nil {
 				return err
 			}
@@ -54,7 +48,7 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			rep, err := consumers.Reprocess(ctx, consumers.Config{
 				Brokers: cfg.KafkaBrokers, GroupID: cfg.KafkaGroupID, ArticlesTopic: cfg.ArticlesTopic,
 				Security: cfg.security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
-			}, store, x, adjust, log)
+			}, store, x, adjust, s.log)
 			printReport(cmd, rep)
 			return explainNoTopic(err)
 		},
@@ -66,53 +60,13 @@ The article topic must exist: reprocess reads it and never creates it.`,
 	return cmd
 }
 
-// withoutRelations returns an adjustment that drops claims of the given
-// types and marks the extractor version accordingly.
-func withoutRelations(types []string) (func(*graphmodel.Article), error) {
-	if len(types) == 0 {
-		return nil, nil
-	}
-	drop := map[graphmodel.RelType]bool{}
-	for _, s := range types {
-		t, err := graphmodel.ParseRelType(s)
-		if err != nil {
-			return nil, err
-		}
-		drop[t] = true
-	}
-	suffix := "+without-" + strings.Join(types, "+")
-	return func(a *graphmodel.Article) {
-		kept := a.Claims[:0]
-		for _, c := range a.Claims {
-			if !drop[c.Type] {
-				kept = append(kept, c)
-			}
-		}
-		a.Claims = kept
-		a.ExtractorVersion += suffix
-	}, nil
-}
-
 func printReport(cmd *cobra.Command, rep consumers.ReprocessReport) {
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "read %d messages: %d articles rewritten, %d unchanged, %d retracted, %d malformed\n",
 		rep.Messages, rep.Written, rep.Skipped, rep.Retracted, rep.Invalid)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RELATION\tADDED\tREMOVED")
-	types := map[graphmodel.RelType]bool{}
-	for t := range rep.Added {
-		types[t] = true
-	}
-	for t := range rep.Removed {
-		types[t] = true
-	}
-	var names []string
-	for t := range types {
-		names = append(names, string(t))
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		t := graphmodel.RelType(n)
+	for _, t := range rep.Relations() {
 		fmt.Fprintf(tw, "%s\t%d\t%d\n", t, rep.Added[t], rep.Removed[t])
 	}
 	tw.Flush()

@@ -2,11 +2,9 @@ package main
 
 import (
 	"fmt"
-	"log/slog"
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/ingest"
 )
 
@@ -17,12 +15,12 @@ func schemaCmd() *cobra.Command {
 		Short: "Create constraints and indexes and seed every state (idempotent)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := neo4jstore.Open(ctx, cfg.neo4j(), textLogger(slog.LevelInfo))
+			store, err := s.openStore(ctx)
 			if err != nil {
 				return err
 			}

@@ -32,20 +32,17 @@ finishes the batch in flight within KG_SHUTDOWN_TIMEOUT, and commits only what w
 ` + usage(),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
-			log, err := newLogger(cfg)
-			if err != nil {
-				return err
-			}
-			return runWorker(cmd.Context(), cfg, log)
+			return runWorker(cmd.Context(), s)
 		},
 	}
 }
 
-func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
+func runWorker(ctx context.Context, s *setup) error {
+	cfg, log := s.Config, s.log
 	// Bind the ports first: a worker that cannot serve its health
 	// endpoints must not run on unwatched.
 	var httpLn, pprofLn net.Listener
@@ -65,7 +62,7 @@ func runWorker(ctx context.Context, cfg Config, log *slog.Logger) error {
 		defer ln.Close()
 		pprofLn = ln
 	}
-	store, err := openStore(ctx, cfg, log)
+	store, err := s.waitStore(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // shut down before Neo4j answered: a clean stop
@@ -138,30 +135,6 @@ func serve(log *slog.Logger, ln net.Listener, h http.Handler) func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(sctx)
-	}
-}
-
-// openStore connects to Neo4j, waiting for it while ctx lasts: a worker
-// started before its database is unready, not dead.
-func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*neo4jstore.Store, error) {
-	backoff := time.Second
-	for {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		store, err := neo4jstore.Open(cctx, cfg.neo4j(), log)
-		cancel()
-		if err == nil {
-			return store, nil
-		}
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(cfg.Neo4jURI), "err", redact.URL(err.Error()), "backoff", backoff)
-		select {
-		case <-ctx.Done():
-			return nil, err
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, 30*time.Second)
 	}
 }
 

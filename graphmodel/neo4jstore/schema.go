@@ -10,6 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/retry"
 )
 
 // schema creates the constraints and indexes the writer relies on.
@@ -154,14 +155,13 @@ func nonNil(s []string) []string {
 // A connection pooled before a server restart fails once; the statement is
 // idempotent, so it is simply run again.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		if err = s.deleteAll(ctx); err == nil || !neo4j.IsRetryable(err) {
-			return err
+	return retry.Do(ctx, retry.Policy{First: 500 * time.Millisecond, Tries: 5}, func() error {
+		err := s.deleteAll(ctx)
+		if err != nil && !neo4j.IsRetryable(err) {
+			return retry.Stop(err)
 		}
-		time.Sleep(500 * time.Millisecond)
-	}
-	return err
+		return err
+	}, nil)
 }
 
 // Relationships go first, in batches: a state with a million
