@@ -200,11 +200,7 @@ func (s Security) mechanism() (sasl.Mechanism, error) {
 
 // Dialer returns a kafka-go dialer for readers and consumer groups.
 func (s Security) Dialer() (*kafka.Dialer, error) {
-	t, err := s.tlsConfig()
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.mechanism()
+	t, m, err := s.settings()
 	if err != nil {
 		return nil, err
 	}
@@ -213,15 +209,25 @@ func (s Security) Dialer() (*kafka.Dialer, error) {
 
 // Transport returns a kafka-go transport for writers.
 func (s Security) Transport() (*kafka.Transport, error) {
-	t, err := s.tlsConfig()
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.mechanism()
+	t, m, err := s.settings()
 	if err != nil {
 		return nil, err
 	}
 	return &kafka.Transport{DialTimeout: 10 * time.Second, TLS: t, SASL: m}, nil
+}
+
+// settings are the TLS configuration and SASL mechanism that dialers and
+// transports share.
+func (s Security) settings() (*tls.Config, sasl.Mechanism, error) {
+	t, err := s.tlsConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := s.mechanism()
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, m, nil
 }
 
 // NewWriter returns a Kafka writer that keys messages with the murmur2

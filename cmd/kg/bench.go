@@ -1,7 +1,6 @@
 package main
 
 import (
-	"log/slog"
 	"os"
 	"time"
 
@@ -48,10 +47,11 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 (deploy/local/with-services bench kg bench) starts, unless --any-database is given.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
+			cfg := s.Config
 			// Refused before anything else, as a guard must be.
 			if err := bench.CheckTarget(cfg.Neo4jDatabase, o.AnyDatabase); err != nil {
 				return err
@@ -75,7 +75,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 				Neo4j: cfg.neo4j(), KafkaBrokers: cfg.KafkaBrokers, Kafka: cfg.security(),
 				BatchMaxMessages: cfg.BatchMaxMessages, BatchMaxBytes: cfg.BatchMaxBytes, WriteConcurrency: cfg.WriteConcurrency,
 				Extractor: x, Worker: []string{exe, "worker"},
-				Log: textLogger(slog.LevelWarn), Progress: cmd.ErrOrStderr(),
+				Log: s.log, Progress: cmd.ErrOrStderr(),
 			}
 			return bench.Run(cmd.Context(), svc, o, cmd.OutOrStdout())
 		},

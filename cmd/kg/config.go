@@ -125,12 +125,6 @@ func newLogger(c Config, w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
 }
 
-// textLogger is a text logger on stderr from level up, for kg bench, which
-// keeps its output to its own report; every other command logs as
-// KG_LOG_LEVEL and KG_LOG_FORMAT say (loadSetup).
-func textLogger(level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: redactAttr}))
-}
 
 // redactAttr keeps credentials written into an address out of every log
 // line, whoever logs it: string, error and string-list values pass through

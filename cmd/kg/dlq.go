@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/render"
 )
 
 func dlqCmd() *cobra.Command {
@@ -88,7 +89,7 @@ A dead-letter topic that does not exist is an error.`,
 					detail = fmt.Sprintf("[truncated: %d of %d bytes kept] %s", len(d.Value), d.OrigValueBytes, detail)
 				}
 				fmt.Fprintf(tw, "%s\t%d/%d\t%s\t%s\t%s/%d/%d\t%s\t%d\t%s\n", t, d.Partition, d.Offset, state, d.Reason,
-					d.Topic, d.OrigPartition, d.OrigOffset, clip(string(d.Key), 40), d.Attempt, clip(detail, 120))
+					d.Topic, d.OrigPartition, d.OrigOffset, render.Clip(string(d.Key), 40), d.Attempt, render.Clip(detail, 120))
 				if showValue {
 					// Flushed first: the value is not a column.
 					tw.Flush()

@@ -239,4 +239,3 @@ func wrap(text, indent string, width int) string {
 
 // clip shortens s to n characters (render.Clip), for the commands that
 // print one line per message.
-func clip(s string, n int) string { return render.Clip(s, n) }

@@ -2,6 +2,17 @@ package neo4jstore
 
 import "github.com/newsgraph/kg/graphmodel"
 
+// entityIDs looks up the batch's distinct entity keys ($keys) once per
+// statement: ids[i] is a one-element list holding the element id of the
+// entity with key $keys[i], or null. Rows name an entity by its index.
+const entityIDs = `
+CALL {
+  UNWIND range(0, size($keys) - 1) AS i
+  OPTIONAL MATCH (e:Entity {key: $keys[i]})
+  WITH i, e ORDER BY i
+  RETURN collect([elementId(e)]) AS ids
+}`
+
 // upsertEvents writes the events of a batch that the graph does not
 // already hold with the same content, and the actor links of those it
 // creates, and returns the ids it created and those it changed, in one
@@ -32,13 +43,7 @@ import "github.com/newsgraph/kg/graphmodel"
 // A row is a list, in the order of eventRow, rather than a map: events are
 // the most numerous rows, and a map repeats its keys in every row, for the
 // driver to pack and Neo4j to read.
-const upsertEvents = `
-CALL {
-  UNWIND range(0, size($keys) - 1) AS i
-  OPTIONAL MATCH (e:Entity {key: $keys[i]})
-  WITH i, e ORDER BY i
-  RETURN collect([elementId(e)]) AS ids
-}
+const upsertEvents = entityIDs + `
 UNWIND $rows AS row
 MERGE (ev:Event {id: row[0]})
 ON CREATE SET ev.ingested_at = datetime($now)
@@ -65,13 +70,7 @@ RETURN collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
 
 // relinkEvents replaces the actor links of events upsertEvents changed,
 // with rows and $keys as upsertEvents reads them.
-const relinkEvents = `
-CALL {
-  UNWIND range(0, size($keys) - 1) AS i
-  OPTIONAL MATCH (e:Entity {key: $keys[i]})
-  WITH i, e ORDER BY i
-  RETURN collect([elementId(e)]) AS ids
-}
+const relinkEvents = entityIDs + `
 UNWIND $rows AS row
 MATCH (ev:Event {id: row[0]})
 CALL {
