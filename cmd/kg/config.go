@@ -125,7 +125,6 @@ func newLogger(c Config, w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("KG_LOG_FORMAT %q: want json or text", c.LogFormat)
 }
 
-
 // redactAttr keeps credentials written into an address out of every log
 // line, whoever logs it: string, error and string-list values pass through
 // redact.URL. The sites that log an address redact it themselves too.
