@@ -167,14 +167,7 @@ func (r *partitionReader) recover(ctx context.Context, err error) error {
 // partition's leader at the offset not yet read.
 func (r *partitionReader) reset(err error) {
 	r.log.Debug("partition connection reset", "err", err, "offset", r.offset)
-	if r.batch != nil {
-		r.batch.Close()
-		r.batch = nil
-	}
-	if r.conn != nil {
-		r.conn.Close()
-		r.conn = nil
-	}
+	r.Close()
 }
 
 // connect dials the partition's leader and seeks to the offset to read,

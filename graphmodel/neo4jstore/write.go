@@ -37,13 +37,7 @@ UNWIND $rows AS r
 MERGE (e:Entity {key: r.key})
 ON CREATE SET e:Actor, e.name = r.name, e.aliases = []
 WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name
-CALL {
-  WITH e, r, name
-  UNWIND coalesce(e.aliases, []) + r.aliases + [e.name, r.name] AS a
-  WITH DISTINCT a, name WHERE a <> name
-  WITH a ORDER BY a
-  RETURN collect(a)[..$maxAliases] AS aliases
-}
+` + mergeAliases + `
 WITH e, name, aliases WHERE e.name <> name OR e.aliases <> aliases
 SET e.name = name, e.aliases = aliases`
 
@@ -55,16 +49,21 @@ WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name,
      CASE WHEN r.acronym = '' THEN e.acronym
           WHEN e.acronym IS NULL OR r.acronym < e.acronym THEN r.acronym
           ELSE e.acronym END AS acronym
-CALL {
+` + mergeAliases + `
+WITH e, name, aliases, acronym
+WHERE e.name <> name OR e.aliases <> aliases OR coalesce(e.acronym, '') <> coalesce(acronym, '')
+SET e.name = name, e.aliases = aliases, e.acronym = acronym`
+
+	// mergeAliases is the union of an entity's aliases and a row's, its
+	// old and new names included, without the name it keeps (name),
+	// sorted and capped at $maxAliases.
+	mergeAliases = `CALL {
   WITH e, r, name
   UNWIND coalesce(e.aliases, []) + r.aliases + [e.name, r.name] AS a
   WITH DISTINCT a, name WHERE a <> name
   WITH a ORDER BY a
   RETURN collect(a)[..$maxAliases] AS aliases
-}
-WITH e, name, aliases, acronym
-WHERE e.name <> name OR e.aliases <> aliases OR coalesce(e.acronym, '') <> coalesce(acronym, '')
-SET e.name = name, e.aliases = aliases, e.acronym = acronym`
+}`
 
 	// betterName is true when r.name should replace e.name; bestName in Go
 	// applies the same order.
