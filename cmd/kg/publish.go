@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/render"
 )
 
 // Input formats of kg publish.
@@ -122,10 +123,10 @@ func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, 
 	ctx := cmd.Context()
 	b := consumers.NewOutbox(out)
 	bad := 0
-	bar := progressBar(cmd, paths)
+	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
-	stderr := bar.messages(cmd.ErrOrStderr())
-	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
+	stderr := bar.Messages(cmd.ErrOrStderr())
+	err := readInputs(paths, cmd.InOrStdin(), bar.Writer(), func(r record) error {
 		if r.err != nil {
 			bad++
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
@@ -190,10 +191,10 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	ctx := cmd.Context()
 	b := consumers.NewOutbox(out)
 	t := ingest.NewTally()
-	bar := progressBar(cmd, paths)
+	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
-	stderr := bar.messages(cmd.ErrOrStderr())
-	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
+	stderr := bar.Messages(cmd.ErrOrStderr())
+	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.Writer(), func(r eventRecord) error {
 		if r.err != nil {
 			t.Add(ingest.InvalidOutcome(r.err), "")
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
