@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/ingest"
 	"github.com/newsgraph/kg/render"
@@ -35,7 +36,7 @@ skips it. A replayed message that fails again comes back as a new, open dead let
 
 // dlqTopics returns the dead-letter topics a command covers: the one given
 // with --topic, else those of the article and the event topic.
-func dlqTopics(cfg Config, topic string) []string {
+func dlqTopics(cfg config.Config, topic string) []string {
 	if topic != "" {
 		return []string{topic}
 	}
@@ -75,7 +76,7 @@ A dead-letter topic that does not exist is an error.`,
 			if list {
 				fmt.Fprintln(tw, "TOPIC\tPARTITION/OFFSET\tSTATE\tREASON\tFROM\tKEY\tATTEMPT\tDETAIL")
 			}
-			err = consumers.ReadDeadLetterTopics(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, func(t string, d consumers.DeadLetter) error {
+			err = consumers.ReadDeadLetterTopics(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topics, func(t string, d consumers.DeadLetter) error {
 				counts.Add(t, d)
 				if !list {
 					return nil
@@ -185,7 +186,7 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 			}
 			cfg := s.Config
 			topics := dlqTopics(cfg, topic)
-			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, choice)
+			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topics, choice)
 			if err != nil {
 				return explainNoTopic(err)
 			}
@@ -207,7 +208,7 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 					for _, d := range chosen {
 						fmt.Fprintf(out, "would replay %s %d/%d (%s) to %s\n", t, d.Partition, d.Offset, d.Reason, d.Topic)
 					}
-				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), t, chosen); err != nil {
+				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), t, chosen); err != nil {
 					return err
 				}
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
 	"github.com/newsgraph/kg/render"
@@ -77,8 +78,8 @@ type predRelation struct {
 	Evidence    string  `json:"evidence"`
 }
 
-func runExtract(ctx context.Context, cfg Config, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
-	x, err := cfg.extractor()
+func runExtract(ctx context.Context, cfg config.Config, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
+	x, err := cfg.Extractor()
 	if err != nil {
 		return err
 	}

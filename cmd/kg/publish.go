@@ -76,7 +76,7 @@ the same checks and exit status.`,
 			}
 			var out consumers.Sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
 			if !dryRun {
-				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
+				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topic,
 					consumers.TopicSpec{Partitions: partitions, Compact: !events})
 				if err != nil {
 					return err

@@ -41,13 +41,13 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err != nil {
 				return err
 			}
-			x, err := cfg.extractor()
+			x, err := cfg.Extractor()
 			if err != nil {
 				return err
 			}
 			rep, err := consumers.Reprocess(ctx, consumers.Config{
 				Brokers: cfg.KafkaBrokers, GroupID: cfg.KafkaGroupID, ArticlesTopic: cfg.ArticlesTopic,
-				Security: cfg.security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
+				Security: cfg.Security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
 			}, store, x, adjust, s.log)
 			printReport(cmd, rep)
 			return explainNoTopic(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/redact"
 	"github.com/newsgraph/kg/retry"
@@ -17,17 +18,17 @@ import (
 // writing to the command's stderr. Every command that reads the
 // environment gets it from loadSetup, so none logs at a level of its own.
 type setup struct {
-	Config
+	config.Config
 	log *slog.Logger
 }
 
 // loadSetup reads the environment of cmd.
 func loadSetup(cmd *cobra.Command) (*setup, error) {
-	cfg, err := loadConfig()
+	cfg, err := config.Load()
 	if err != nil {
 		return nil, err
 	}
-	log, err := newLogger(cfg, cmd.ErrOrStderr())
+	log, err := config.NewLogger(cfg, cmd.ErrOrStderr())
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func loadSetup(cmd *cobra.Command) (*setup, error) {
 // openStore connects to Neo4j once: a command run by hand says at once
 // that the database is not there.
 func (s *setup) openStore(ctx context.Context) (*neo4jstore.Store, error) {
-	return neo4jstore.Open(ctx, s.neo4j(), s.log)
+	return neo4jstore.Open(ctx, s.Neo4j(), s.log)
 }
 
 // waitStore connects to Neo4j, waiting for it while ctx lasts: a worker
@@ -49,7 +50,7 @@ func (s *setup) waitStore(ctx context.Context) (*neo4jstore.Store, error) {
 		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
 		var err error
-		store, err = neo4jstore.Open(cctx, s.neo4j(), s.log)
+		store, err = neo4jstore.Open(cctx, s.Neo4j(), s.log)
 		return err
 	}, func(err error, _ int, wait time.Duration) {
 		s.log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(s.Neo4jURI), "err", redact.URL(err.Error()), "backoff", wait)

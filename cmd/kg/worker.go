@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
-	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
 	"github.com/newsgraph/kg/redact"
@@ -29,7 +29,7 @@ func workerCmd() *cobra.Command {
 Add replicas with the same KG_KAFKA_GROUP_ID to share the partitions. SIGTERM stops fetching,
 finishes the batch in flight within KG_SHUTDOWN_TIMEOUT, and commits only what was written.
 
-` + usage(),
+` + config.Usage(),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := loadSetup(cmd)
@@ -73,7 +73,7 @@ func runWorker(ctx context.Context, s *setup) error {
 	if err := store.CheckSchema(ctx); err != nil {
 		return err
 	}
-	x, err := cfg.extractor()
+	x, err := cfg.Extractor()
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func runWorker(ctx context.Context, s *setup) error {
 		GroupID:            cfg.KafkaGroupID,
 		ArticlesTopic:      cfg.ArticlesTopic,
 		EventsTopic:        cfg.EventsTopic,
-		Security:           cfg.security(),
+		Security:           cfg.Security(),
 		BatchMaxMessages:   cfg.BatchMaxMessages,
 		BatchMaxBytes:      cfg.BatchMaxBytes,
 		BatchLinger:        cfg.BatchLinger,
@@ -116,8 +116,8 @@ func runWorker(ctx context.Context, s *setup) error {
 		stop := serve(log, pprofLn, mux)
 		defer stop()
 	}
-	log.Info("worker starting", "brokers", redactAll(cfg.KafkaBrokers), "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
-		"events", cfg.EventsTopic, "neo4j", redact.URL(cfg.Neo4jURI), "parser", parserLabel(cfg), "extractor_version", x.Version())
+	log.Info("worker starting", "brokers", config.RedactAll(cfg.KafkaBrokers), "group", cfg.KafkaGroupID, "articles", cfg.ArticlesTopic,
+		"events", cfg.EventsTopic, "neo4j", redact.URL(cfg.Neo4jURI), "parser", cfg.ParserLabel(), "extractor_version", x.Version())
 	err = w.Run(ctx)
 	log.Info("worker stopped", "err", err)
 	return err
@@ -174,13 +174,4 @@ func opsHandler(reg *prometheus.Registry, w *consumers.Worker, store *neo4jstore
 		rw.Write([]byte("ok\n"))
 	})
 	return mux
-}
-
-// parserLabel names the parser the worker binds relations with, for its
-// start-up line.
-func parserLabel(cfg Config) string {
-	if strings.EqualFold(cfg.Parser, "off") {
-		return "off"
-	}
-	return redact.URL(cfg.ParserURL)
 }
