@@ -134,3 +134,35 @@ func cell(v any) string {
 		return fmt.Sprint(x)
 	}
 }
+
+// Writer returns the writer of a query result in format: table, json or
+// dot (relatedOnly leaves out the nodes no relationship touches).
+func Writer(format string, relatedOnly bool) (func(io.Writer, neo4jstore.Table) error, error) {
+	switch format {
+	case "table":
+		return Table, nil
+	case "json":
+		return JSON, nil
+	case "dot":
+		return func(w io.Writer, t neo4jstore.Table) error { return Dot(w, t, relatedOnly) }, nil
+	}
+	return nil, fmt.Errorf("--format %q: want table, json or dot", format)
+}
+
+// Wrap breaks text at spaces into lines of at most width, each indented.
+func Wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
+}
