@@ -1,10 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +71,7 @@ the same checks and exit status.`,
 					topic = cfg.EventsTopic
 				}
 			}
-			var out consumers.Sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
+			var out consumers.Sender = consumers.NewDryRun(cmd.OutOrStdout(), topic)
 			if !dryRun {
 				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topic,
 					consumers.TopicSpec{Partitions: partitions, Compact: !events})
@@ -97,27 +94,6 @@ the same checks and exit status.`,
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the messages as JSON Lines instead of publishing them")
 	return cmd
 }
-
-// dryRunSender prints message values as JSON Lines.
-type dryRunSender struct {
-	w     io.Writer
-	topic string
-}
-
-func (d *dryRunSender) Publish(_ context.Context, msgs []consumers.Message) error {
-	for _, m := range msgs {
-		if m.Value == nil {
-			fmt.Fprintf(d.w, "{\"tombstone\":%q}\n", m.Key)
-			continue
-		}
-		if _, err := fmt.Fprintf(d.w, "%s\n", m.Value); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (d *dryRunSender) Topic() string { return d.topic }
 
 func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, maxBytes int, dryRun bool) error {
 	ctx := cmd.Context()
@@ -155,20 +131,8 @@ func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, 
 	if dryRun {
 		summaryOut = cmd.ErrOrStderr()
 	}
-	summary(summaryOut, b.Sent(), bad, out.Topic(), dryRun)
+	render.PublishSummary(summaryOut, b.Sent(), bad, out.Topic(), dryRun)
 	return rejected(bad, dryRun)
-}
-
-func summary(out io.Writer, sent, bad int, topic string, dryRun bool) {
-	if dryRun {
-		fmt.Fprintf(out, "dry run: %d messages for %s", sent, topic)
-	} else {
-		fmt.Fprintf(out, "published %d messages to %s", sent, topic)
-	}
-	if bad > 0 {
-		fmt.Fprintf(out, "; %d rejected", bad)
-	}
-	fmt.Fprintln(out)
 }
 
 // rejected is the error that makes kg publish exit non-zero when any input
@@ -228,44 +192,8 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	stderr = cmd.ErrOrStderr()
 	invalid, _, _ := t.Totals()
 	if !dryRun {
-		summary(cmd.OutOrStdout(), b.Sent(), invalid, out.Topic(), false)
+		render.PublishSummary(cmd.OutOrStdout(), b.Sent(), invalid, out.Topic(), false)
 	}
-	printTally(stderr, t, format)
+	render.EventTally(stderr, t, format)
 	return rejected(invalid, dryRun)
-}
-
-// printTally writes the summary of an event import: the rows read, then
-// each outcome with its count and its counts per reason, in the fixed
-// order of the reasons.
-func printTally(w io.Writer, t *ingest.Tally, format string) {
-	inv, only, claims := t.Totals()
-	fmt.Fprintf(w, "%s: %d rows read = %d invalid + %d event only + %d claims\n", format, t.Rows, inv, only, claims)
-	var parts []string
-	for _, r := range ingest.Reasons {
-		if n := t.Invalid[r]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	fmt.Fprintf(w, "  invalid: %d%s\n", inv, list(parts))
-	parts = parts[:0]
-	for _, r := range ingest.NoClaimReasons {
-		if n := t.EventOnly[r]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	fmt.Fprintf(w, "  event only: %d%s\n", only, list(parts))
-	parts = parts[:0]
-	for _, typ := range graphmodel.RelTypes {
-		if n := t.Claims[typ]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", typ, n))
-		}
-	}
-	fmt.Fprintf(w, "  claims: %d%s\n", claims, list(parts))
-}
-
-func list(parts []string) string {
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
 }
