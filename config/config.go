@@ -181,3 +181,27 @@ func (c Config) ParserLabel() string {
 	}
 	return redact.URL(c.ParserURL)
 }
+
+// Consumers is the setting of the worker's consumer loop.
+func (c Config) Consumers() consumers.Config {
+	return consumers.Config{
+		Brokers:            c.KafkaBrokers,
+		GroupID:            c.KafkaGroupID,
+		ArticlesTopic:      c.ArticlesTopic,
+		EventsTopic:        c.EventsTopic,
+		Security:           c.Security(),
+		BatchMaxMessages:   c.BatchMaxMessages,
+		BatchMaxBytes:      c.BatchMaxBytes,
+		BatchLinger:        c.BatchLinger,
+		WriteConcurrency:   c.WriteConcurrency,
+		MaxMessageBytes:    c.MaxMessageBytes,
+		DLQMaxShare:        c.DLQMaxShare,
+		ShutdownTimeout:    c.ShutdownTimeout,
+		SessionTimeout:     c.SessionTimeout,
+		StallTimeout:       c.StallTimeout,
+		DeadLetterMaxBytes: c.DeadLetterMaxBytes,
+		// A partition extracts a request's worth more articles than the
+		// client sends at once, so the next ones are ready to go.
+		ParserConcurrency: 2 * c.ParserConcurrency,
+	}
+}

@@ -59,3 +59,28 @@ func TestConfigDefaultsMatchConsumers(t *testing.T) {
 		t.Errorf("compared %d defaults, want the 10 that kg and consumers share", compared)
 	}
 }
+
+// Every setting of the consumer loop that has a default and a KG_
+// variable is passed on from the environment: none is left at zero by
+// Consumers.
+func TestConsumersPassesEverySetting(t *testing.T) {
+	t.Setenv("KG_PARSER_CONCURRENCY", "3")
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := reflect.ValueOf(c.Consumers())
+	def := reflect.ValueOf(consumers.Defaults())
+	for i := range def.NumField() {
+		name := def.Type().Field(i).Name
+		if _, ok := reflect.TypeOf(c).FieldByName(name); !ok {
+			continue // consumers' own default, with no variable
+		}
+		if !def.Field(i).IsZero() && got.FieldByName(name).IsZero() {
+			t.Errorf("Consumers().%s is zero", name)
+		}
+	}
+	if n := c.Consumers().ParserConcurrency; n != 6 {
+		t.Errorf("Consumers().ParserConcurrency = %d, want twice KG_PARSER_CONCURRENCY (6)", n)
+	}
+}
