@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/inputs"
 	"github.com/newsgraph/kg/render"
 )
 
@@ -61,21 +62,21 @@ func runExtract(ctx context.Context, cfg config.Config, paths []string, format s
 	var skipped []string // positions of the inputs skipped
 	read := 0
 	var stats ingest.ParseStats
-	err = readInputs(paths, stdin, nil, func(r record) error {
+	err = inputs.ReadArticles(paths, stdin, nil, func(r inputs.Record) error {
 		read++
-		err := r.err
+		err := r.Err
 		var m ingest.ArticleMessage
 		if err == nil {
-			m, err = ingest.DecodeArticle(r.key, r.value, 0)
+			m, err = ingest.DecodeArticle(r.Key, r.Value, 0)
 		}
 		if err != nil {
-			skipped = append(skipped, r.where)
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			skipped = append(skipped, r.Where)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
 		a, st, err := x.ArticleContext(ctx, m)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.where, err)
+			return fmt.Errorf("%s: %w", r.Where, err)
 		}
 		stats.Sentences += st.Sentences
 		stats.Parsed += st.Parsed

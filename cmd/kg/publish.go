@@ -8,15 +8,16 @@ import (
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/inputs"
 	"github.com/newsgraph/kg/render"
 )
 
 // Input formats of kg publish.
 const (
-	formatArticles = "articles" // the default: article messages or plain-text articles
-	formatEvents   = "events"   // JSON Lines of event messages
-	formatGDELT    = "gdelt"    // GDELT 1.0 or 2.0 event files
-	formatICEWS    = "icews"    // ICEWS event files with a header row
+	formatArticles = inputs.Articles // the default: article messages or plain-text articles
+	formatEvents   = inputs.Events   // JSON Lines of event messages
+	formatGDELT    = inputs.GDELT    // GDELT 1.0 or 2.0 event files
+	formatICEWS    = inputs.ICEWS    // ICEWS event files with a header row
 )
 
 func publishCmd() *cobra.Command {
@@ -102,18 +103,18 @@ func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, 
 	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
 	stderr := bar.Messages(cmd.ErrOrStderr())
-	err := readInputs(paths, cmd.InOrStdin(), bar.Writer(), func(r record) error {
-		if r.err != nil {
+	err := inputs.ReadArticles(paths, cmd.InOrStdin(), bar.Writer(), func(r inputs.Record) error {
+		if r.Err != nil {
 			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, r.Err)
 			return nil
 		}
-		if _, err := ingest.DecodeArticle(r.key, r.value, maxBytes); err != nil {
+		if _, err := ingest.DecodeArticle(r.Key, r.Value, maxBytes); err != nil {
 			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
-		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.Key, Value: r.Value})
 	})
 	if err != nil {
 		return err
@@ -158,16 +159,16 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
 	stderr := bar.Messages(cmd.ErrOrStderr())
-	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.Writer(), func(r eventRecord) error {
-		if r.err != nil {
-			t.Add(ingest.InvalidOutcome(r.err), "")
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+	err := inputs.ReadEvents(format, paths, cmd.InOrStdin(), bar.Writer(), func(r inputs.Record) error {
+		if r.Err != nil {
+			t.Add(ingest.InvalidOutcome(r.Err), "")
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, r.Err)
 			return nil
 		}
-		m, err := ingest.DecodeEvent(r.key, r.value, maxBytes)
+		m, err := ingest.DecodeEvent(r.Key, r.Value, maxBytes)
 		if err != nil {
 			t.Add(ingest.InvalidOutcome(err), "")
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
 		ev, outcome := ingest.EventToGraph(m)
@@ -177,10 +178,10 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 		}
 		t.Add(outcome, rel)
 		if outcome.Kind == ingest.OutcomeInvalid {
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.where, outcome)
+			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.Where, outcome)
 			return nil
 		}
-		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.Key, Value: r.Value})
 	})
 	if err != nil {
 		return err
