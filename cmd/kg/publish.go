@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
-	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
 	"github.com/newsgraph/kg/inputs"
 	"github.com/newsgraph/kg/render"
@@ -160,25 +159,8 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	defer bar.Finish()
 	stderr := bar.Messages(cmd.ErrOrStderr())
 	err := inputs.ReadEvents(format, paths, cmd.InOrStdin(), bar.Writer(), func(r inputs.Record) error {
-		if r.Err != nil {
-			t.Add(ingest.InvalidOutcome(r.Err), "")
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, r.Err)
-			return nil
-		}
-		m, err := ingest.DecodeEvent(r.Key, r.Value, maxBytes)
-		if err != nil {
-			t.Add(ingest.InvalidOutcome(err), "")
+		if err := t.Check(r.Key, r.Value, maxBytes, r.Err); err != nil {
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
-			return nil
-		}
-		ev, outcome := ingest.EventToGraph(m)
-		var rel graphmodel.RelType
-		if outcome.Kind == ingest.OutcomeClaim {
-			rel = ev.Claims[0].Type
-		}
-		t.Add(outcome, rel)
-		if outcome.Kind == ingest.OutcomeInvalid {
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.Where, outcome)
 			return nil
 		}
 		return b.Add(ctx, consumers.Message{Key: r.Key, Value: r.Value})
