@@ -3,14 +3,11 @@ package main
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
-	"github.com/newsgraph/kg/redact"
-	"github.com/newsgraph/kg/retry"
 )
 
 // setup is what a command runs with: the configuration of the KG_*
@@ -45,15 +42,5 @@ func (s *setup) openStore(ctx context.Context) (*neo4jstore.Store, error) {
 // started before its database is unready, not dead. It returns the last
 // connection error when ctx ends first.
 func (s *setup) waitStore(ctx context.Context) (*neo4jstore.Store, error) {
-	var store *neo4jstore.Store
-	err := retry.Do(ctx, retry.Policy{First: time.Second, Max: 30 * time.Second}, func() error {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		var err error
-		store, err = neo4jstore.Open(cctx, s.Neo4j(), s.log)
-		return err
-	}, func(err error, _ int, wait time.Duration) {
-		s.log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(s.Neo4jURI), "err", redact.URL(err.Error()), "backoff", wait)
-	})
-	return store, err
+	return neo4jstore.OpenWhenUp(ctx, s.Neo4j(), s.log)
 }
