@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -64,4 +65,54 @@ func ParseStats(w io.Writer, stats ingest.ParseStats) {
 	fmt.Fprintf(w, "parsed %d of %d sentences (%.1f%%), %d of %d bytes (%.1f%%)\n",
 		stats.Parsed, stats.Sentences, 100*float64(stats.Parsed)/float64(stats.Sentences),
 		stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))
+}
+
+// Extraction is what kg extract prints on stdout: the Prediction of each
+// article as JSON Lines, or, with dot, every entity and relation in one
+// drawing written by Finish. It sums the parser's figures on the way.
+type Extraction struct {
+	w           io.Writer
+	enc         *json.Encoder
+	g           *Graph // nil unless dot
+	relatedOnly bool
+	stats       ingest.ParseStats
+}
+
+// NewExtraction writes to w; relatedOnly leaves out of the drawing the
+// entities that are in no relation.
+func NewExtraction(w io.Writer, dot, relatedOnly bool) *Extraction {
+	e := &Extraction{w: w, enc: json.NewEncoder(w), relatedOnly: relatedOnly}
+	e.enc.SetEscapeHTML(false)
+	if dot {
+		e.g = NewGraph()
+	}
+	return e
+}
+
+// Article writes (or draws) a, extracted with the parser's figures st.
+func (e *Extraction) Article(a graphmodel.Article, st ingest.ParseStats) error {
+	e.stats.Sentences += st.Sentences
+	e.stats.Parsed += st.Parsed
+	e.stats.Bytes += st.Bytes
+	e.stats.ParsedBytes += st.ParsedBytes
+	if e.g != nil {
+		e.g.Article(a)
+		return nil
+	}
+	return e.enc.Encode(Predict(a))
+}
+
+// Finish writes the parser's figures to stderr when parses and sentences
+// were parsed, then the drawing.
+func (e *Extraction) Finish(stderr io.Writer, parses bool) error {
+	if e.stats.Sentences > 0 && parses {
+		ParseStats(stderr, e.stats)
+	}
+	if e.g == nil {
+		return nil
+	}
+	if e.relatedOnly {
+		e.g.DropUnrelated()
+	}
+	return e.g.Write(e.w)
 }

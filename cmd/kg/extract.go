@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -56,12 +55,9 @@ func runExtract(ctx context.Context, cfg config.Config, paths []string, format s
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	g := render.NewGraph()
+	out := render.NewExtraction(stdout, format == "dot", relatedOnly)
 	var skipped []string // positions of the inputs skipped
 	read := 0
-	var stats ingest.ParseStats
 	err = inputs.ReadArticles(paths, stdin, nil, func(r inputs.Record) error {
 		read++
 		err := r.Err
@@ -78,29 +74,13 @@ func runExtract(ctx context.Context, cfg config.Config, paths []string, format s
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Where, err)
 		}
-		stats.Sentences += st.Sentences
-		stats.Parsed += st.Parsed
-		stats.Bytes += st.Bytes
-		stats.ParsedBytes += st.ParsedBytes
-		if format == "dot" {
-			g.Article(a)
-			return nil
-		}
-		return enc.Encode(render.Predict(a))
+		return out.Article(a, st)
 	})
 	if err != nil {
 		return err
 	}
-	if stats.Sentences > 0 && x.Parses() {
-		render.ParseStats(stderr, stats)
-	}
-	if format == "dot" {
-		if relatedOnly {
-			g.DropUnrelated()
-		}
-		if err := g.Write(stdout); err != nil {
-			return err
-		}
+	if err := out.Finish(stderr, x.Parses()); err != nil {
+		return err
 	}
 	return skippedError(skipped, read)
 }
