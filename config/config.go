@@ -205,3 +205,21 @@ func (c Config) Consumers() consumers.Config {
 		ParserConcurrency: 2 * c.ParserConcurrency,
 	}
 }
+
+// Reprocess is the setting of kg reprocess's read of the article topic.
+func (c Config) Reprocess() consumers.Config {
+	return consumers.Config{
+		Brokers: c.KafkaBrokers, GroupID: c.KafkaGroupID, ArticlesTopic: c.ArticlesTopic,
+		Security: c.Security(), BatchMaxMessages: c.BatchMaxMessages, MaxMessageBytes: c.MaxMessageBytes,
+	}
+}
+
+// DeadLetterTopics returns the dead-letter topics a kg dlq command covers:
+// topic when it is given (--topic), else those of the article and the
+// event topic.
+func (c Config) DeadLetterTopics(topic string) []string {
+	if topic != "" {
+		return []string{topic}
+	}
+	return consumers.DeadLetterTopics(c.ArticlesTopic, c.EventsTopic)
+}

@@ -84,3 +84,13 @@ func TestConsumersPassesEverySetting(t *testing.T) {
 		t.Errorf("Consumers().ParserConcurrency = %d, want twice KG_PARSER_CONCURRENCY (6)", n)
 	}
 }
+
+func TestDeadLetterTopics(t *testing.T) {
+	c := Config{ArticlesTopic: "a", EventsTopic: "e"}
+	if got := c.DeadLetterTopics("x.dlq"); !reflect.DeepEqual(got, []string{"x.dlq"}) {
+		t.Errorf("with --topic: %v", got)
+	}
+	if got, want := c.DeadLetterTopics(""), consumers.DeadLetterTopics("a", "e"); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("without --topic: %v, want %v", got, want)
+	}
+}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/consumers"
 	"github.com/newsgraph/kg/render"
 )
@@ -25,15 +24,6 @@ skips it. A replayed message that fails again comes back as a new, open dead let
 	}
 	cmd.AddCommand(dlqInspectCmd(), dlqReplayCmd())
 	return cmd
-}
-
-// dlqTopics returns the dead-letter topics a command covers: the one given
-// with --topic, else those of the article and the event topic.
-func dlqTopics(cfg config.Config, topic string) []string {
-	if topic != "" {
-		return []string{topic}
-	}
-	return consumers.DeadLetterTopics(cfg.ArticlesTopic, cfg.EventsTopic)
 }
 
 // explainNoTopic adds to a missing-topic error who creates topics.
@@ -60,7 +50,7 @@ A dead-letter topic that does not exist is an error.`,
 			if err != nil {
 				return err
 			}
-			topics := dlqTopics(s.Config, topic)
+			topics := s.DeadLetterTopics(topic)
 			report := render.NewDeadLetters(cmd.OutOrStdout(), list, showValue)
 			err = consumers.ReadDeadLetterTopics(cmd.Context(), s.KafkaBrokers, s.Security(), topics, report.Add)
 			if err != nil {
@@ -118,7 +108,7 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 				return err
 			}
 			cfg := s.Config
-			topics := dlqTopics(cfg, topic)
+			topics := cfg.DeadLetterTopics(topic)
 			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topics, choice)
 			if err != nil {
 				return explainNoTopic(err)

@@ -43,10 +43,7 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err != nil {
 				return err
 			}
-			rep, err := consumers.Reprocess(ctx, consumers.Config{
-				Brokers: cfg.KafkaBrokers, GroupID: cfg.KafkaGroupID, ArticlesTopic: cfg.ArticlesTopic,
-				Security: cfg.Security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
-			}, store, x, adjust, s.log)
+			rep, err := consumers.Reprocess(ctx, cfg.Reprocess(), store, x, adjust, s.log)
 			render.Reprocess(cmd.OutOrStdout(), rep)
 			return explainNoTopic(err)
 		},
