@@ -1,8 +1,9 @@
 // Package render writes what kg prints for people and for other tools: the
 // result of a query as an aligned table, as JSON Lines or as a Graphviz
-// drawing, the relations extracted from articles as a drawing, and the
-// progress line of kg publish on a terminal. It reads the store's own
-// values (neo4jstore.Node, Relationship, Path) and never the driver's.
+// drawing; what kg extract finds, as JSON Lines or a drawing; the reports
+// of kg publish, kg dlq and kg reprocess; the progress line of kg publish
+// on a terminal; and kg --version. It reads the store's own values
+// (neo4jstore.Node, Relationship, Path) and never the driver's.
 package render
 
 import (
