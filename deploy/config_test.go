@@ -16,8 +16,8 @@ import (
 	"time"
 )
 
-// kgVar is one variable of kg's Config (config/config.go): its name with the KG_ prefix,
-// the Go type envconfig parses it into, and its default.
+// kgVar is one variable of kg's Config (config/config.go): its name with
+// the KG_ prefix, the Go type envconfig parses it into, and its default.
 type kgVar struct {
 	name, goType, def string
 }
