@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -298,6 +300,22 @@ func ReadDeadLetterTopics(ctx context.Context, brokers []string, sec Security, t
 // DeadLetterAt names a record of a dead-letter topic as kg-replay-of and
 // kg dlq replay --offset do: "partition/offset".
 func DeadLetterAt(partition int, offset int64) string { return deadLetterAt(partition, offset) }
+
+var deadLetterAtForm = regexp.MustCompile(`^[0-9]+/[0-9]+$`)
+
+// ParseDeadLetterAt reads "partition/offset" as DeadLetterAt writes it.
+func ParseDeadLetterAt(s string) (string, error) {
+	if !deadLetterAtForm.MatchString(s) {
+		return "", errors.New("want PARTITION/OFFSET of the dead-letter topic, such as 0/12")
+	}
+	ps, os, _ := strings.Cut(s, "/")
+	p, perr := strconv.ParseInt(ps, 10, 32)
+	off, oerr := strconv.ParseInt(os, 10, 64)
+	if err := errors.Join(perr, oerr); err != nil {
+		return "", err
+	}
+	return DeadLetterAt(int(p), off), nil
+}
 
 // DeadLetterCount counts dead letters, open and replayed apart.
 type DeadLetterCount struct{ Open, Replayed int }

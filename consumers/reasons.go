@@ -1,6 +1,10 @@
 package consumers
 
-import "github.com/newsgraph/kg/ingest"
+import (
+	"slices"
+
+	"github.com/newsgraph/kg/ingest"
+)
 
 // Dead-letter reasons (kg-error) of the messages that decoded but that the
 // graph would not take: the worker learns them from the write, which
@@ -16,3 +20,15 @@ const (
 // kg_messages_dead_lettered_total and the choices of kg dlq replay
 // --reason.
 var Reasons = append(append([]ingest.Reason(nil), ingest.Reasons...), ReasonRejected, ReasonTooBig)
+
+// IsReason says whether r is one of Reasons.
+func IsReason(r string) bool { return slices.Contains(Reasons, ingest.Reason(r)) }
+
+// ReasonNames is Reasons as strings, for messages.
+func ReasonNames() []string {
+	names := make([]string, len(Reasons))
+	for i, r := range Reasons {
+		names[i] = string(r)
+	}
+	return names
+}

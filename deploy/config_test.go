@@ -16,25 +16,25 @@ import (
 	"time"
 )
 
-// kgVar is one variable of cmd/kg's Config: its name with the KG_ prefix,
-// the Go type envconfig parses it into, and its default.
+// kgVar is one variable of kg's Config (config/config.go): its name with
+// the KG_ prefix, the Go type envconfig parses it into, and its default.
 type kgVar struct {
 	name, goType, def string
 }
 
-// configField matches a field of cmd/kg's Config struct, e.g.
+// configField matches a field of kg's Config struct (package config), e.g.
 //
 //	ShutdownTimeout time.Duration `envconfig:"SHUTDOWN_TIMEOUT" default:"30s" desc:"..."`
 var configField = regexp.MustCompile("(?m)^\\s*\\w+\\s+([\\w.\\[\\]]+)\\s+`[^`]*envconfig:\"([A-Z0-9_]+)\"[^`]*`")
 
 var configDefault = regexp.MustCompile(`default:"([^"]*)"`)
 
-// kgVars reads the variables cmd/kg knows from the struct tags of
-// cmd/kg/config.go, read as text: the binary is package main and cannot be
-// imported, and the tags are what envconfig itself reads.
+// kgVars reads the variables kg knows from the struct tags of
+// config/config.go, read as text: this module does not import the
+// product's, and the tags are what envconfig itself reads.
 func kgVars(t *testing.T) map[string]kgVar {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "cmd", "kg", "config.go"))
+	src, err := os.ReadFile(filepath.Join("..", "config", "config.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func kgVars(t *testing.T) map[string]kgVar {
 	// checks against this set would pass vacuously.
 	for _, name := range []string{"KG_KAFKA_BROKERS", "KG_NEO4J_PASSWORD", "KG_SHUTDOWN_TIMEOUT", "KG_HTTP_ADDR", "KG_BATCH_MAX_BYTES"} {
 		if _, ok := vars[name]; !ok {
-			t.Fatalf("cmd/kg/config.go: no envconfig tag for %s; parsed %d variables", name, len(vars))
+			t.Fatalf("config/config.go: no envconfig tag for %s; parsed %d variables", name, len(vars))
 		}
 	}
 	return vars
@@ -67,7 +67,7 @@ func checkKGEnv(t *testing.T, where string, env map[string]string) {
 		}
 		v, ok := known[name]
 		if !ok {
-			t.Errorf("%s: %s is not a variable of cmd/kg/config.go", where, name)
+			t.Errorf("%s: %s is not a variable of config/config.go", where, name)
 			continue
 		}
 		if err := parseAs(v.goType, value); err != nil {

@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/newsgraph/kg/graphmodel"
+import (
+	"errors"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
 
 // Tally counts the outcomes of event rows (see Outcome): the rows read,
 // the invalid ones by reason, those that are an event only by reason, and
@@ -43,4 +47,29 @@ func sum[K comparable](m map[K]int) int {
 		n += v
 	}
 	return n
+}
+
+// Check decodes and maps one event message as the worker will, counts its
+// outcome, and returns why it is invalid (nil when it is not): readErr is
+// the error of reading the row, if any.
+func (t *Tally) Check(key, value []byte, maxBytes int, readErr error) error {
+	err := readErr
+	var m EventMessage
+	if err == nil {
+		m, err = DecodeEvent(key, value, maxBytes)
+	}
+	if err != nil {
+		t.Add(InvalidOutcome(err), "")
+		return err
+	}
+	ev, outcome := EventToGraph(m)
+	var rel graphmodel.RelType
+	if outcome.Kind == OutcomeClaim {
+		rel = ev.Claims[0].Type
+	}
+	t.Add(outcome, rel)
+	if outcome.Kind == OutcomeInvalid {
+		return errors.New(outcome.String())
+	}
+	return nil
 }

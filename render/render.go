@@ -1,8 +1,9 @@
 // Package render writes what kg prints for people and for other tools: the
 // result of a query as an aligned table, as JSON Lines or as a Graphviz
-// drawing, and the relations extracted from articles as a drawing. It
-// reads the store's own values (neo4jstore.Node, Relationship, Path) and
-// never the driver's.
+// drawing; what kg extract finds, as JSON Lines or a drawing; the reports
+// of kg publish, kg dlq and kg reprocess; the progress line of kg publish
+// on a terminal; and kg --version. It reads the store's own values
+// (neo4jstore.Node, Relationship, Path) and never the driver's.
 package render
 
 import (
@@ -133,4 +134,36 @@ func cell(v any) string {
 	default:
 		return fmt.Sprint(x)
 	}
+}
+
+// Writer returns the writer of a query result in format: table, json or
+// dot (relatedOnly leaves out the nodes no relationship touches).
+func Writer(format string, relatedOnly bool) (func(io.Writer, neo4jstore.Table) error, error) {
+	switch format {
+	case "table":
+		return Table, nil
+	case "json":
+		return JSON, nil
+	case "dot":
+		return func(w io.Writer, t neo4jstore.Table) error { return Dot(w, t, relatedOnly) }, nil
+	}
+	return nil, fmt.Errorf("--format %q: want table, json or dot", format)
+}
+
+// Wrap breaks text at spaces into lines of at most width, each indented.
+func Wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
 }

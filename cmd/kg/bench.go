@@ -63,7 +63,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 					break
 				}
 			}
-			x, err := cfg.extractor()
+			x, err := cfg.Extractor()
 			if err != nil {
 				return err
 			}
@@ -72,7 +72,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 				return err
 			}
 			svc := bench.Services{
-				Neo4j: cfg.neo4j(), KafkaBrokers: cfg.KafkaBrokers, Kafka: cfg.security(),
+				Neo4j: cfg.Neo4j(), KafkaBrokers: cfg.KafkaBrokers, Kafka: cfg.Security(),
 				BatchMaxMessages: cfg.BatchMaxMessages, BatchMaxBytes: cfg.BatchMaxBytes, WriteConcurrency: cfg.WriteConcurrency,
 				Extractor: x, Worker: []string{exe, "worker"},
 				Log: s.log, Progress: cmd.ErrOrStderr(),

@@ -3,18 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
-	"github.com/newsgraph/kg/ingest"
 	"github.com/newsgraph/kg/render"
 )
 
@@ -31,15 +24,6 @@ skips it. A replayed message that fails again comes back as a new, open dead let
 	}
 	cmd.AddCommand(dlqInspectCmd(), dlqReplayCmd())
 	return cmd
-}
-
-// dlqTopics returns the dead-letter topics a command covers: the one given
-// with --topic, else those of the article and the event topic.
-func dlqTopics(cfg Config, topic string) []string {
-	if topic != "" {
-		return []string{topic}
-	}
-	return consumers.DeadLetterTopics(cfg.ArticlesTopic, cfg.EventsTopic)
 }
 
 // explainNoTopic adds to a missing-topic error who creates topics.
@@ -66,53 +50,13 @@ A dead-letter topic that does not exist is an error.`,
 			if err != nil {
 				return err
 			}
-			cfg := s.Config
-			topics := dlqTopics(cfg, topic)
-			out := cmd.OutOrStdout()
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			counts := consumers.DeadLetterTally{}
-			list = list || showValue
-			if list {
-				fmt.Fprintln(tw, "TOPIC\tPARTITION/OFFSET\tSTATE\tREASON\tFROM\tKEY\tATTEMPT\tDETAIL")
-			}
-			err = consumers.ReadDeadLetterTopics(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, func(t string, d consumers.DeadLetter) error {
-				counts.Add(t, d)
-				if !list {
-					return nil
-				}
-				state := "open"
-				if d.Replayed {
-					state = "replayed"
-				}
-				detail := d.Detail
-				if d.Truncated {
-					detail = fmt.Sprintf("[truncated: %d of %d bytes kept] %s", len(d.Value), d.OrigValueBytes, detail)
-				}
-				fmt.Fprintf(tw, "%s\t%d/%d\t%s\t%s\t%s/%d/%d\t%s\t%d\t%s\n", t, d.Partition, d.Offset, state, d.Reason,
-					d.Topic, d.OrigPartition, d.OrigOffset, render.Clip(string(d.Key), 40), d.Attempt, render.Clip(detail, 120))
-				if showValue {
-					// Flushed first: the value is not a column.
-					tw.Flush()
-					fmt.Fprintf(out, "    value (%d bytes): %s\n", len(d.Value), printable(d.Value))
-				}
-				return nil
-			})
+			topics := s.DeadLetterTopics(topic)
+			report := render.NewDeadLetters(cmd.OutOrStdout(), list, showValue)
+			err = consumers.ReadDeadLetterTopics(cmd.Context(), s.KafkaBrokers, s.Security(), topics, report.Add)
 			if err != nil {
 				return explainNoTopic(err)
 			}
-			if !list {
-				fmt.Fprintln(tw, "TOPIC\tREASON\tOPEN\tREPLAYED")
-				for _, t := range topics {
-					for _, r := range counts.Reasons(t) {
-						fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", t, r, counts[t][r].Open, counts[t][r].Replayed)
-					}
-				}
-			}
-			tw.Flush()
-			for _, t := range topics {
-				total := counts.Total(t)
-				fmt.Fprintf(out, "%s: %d open dead letters, %d replayed\n", t, total.Open, total.Replayed)
-			}
+			report.Finish(topics)
 			return nil
 		},
 	}
@@ -121,17 +65,6 @@ A dead-letter topic that does not exist is an error.`,
 	cmd.Flags().BoolVar(&showValue, "show-value", false, "list every dead letter with its value (implies --list)")
 	return cmd
 }
-
-// printable is a value as text: as it is when it is UTF-8, else quoted
-// with Go escapes, so a binary value cannot garble the terminal.
-func printable(b []byte) string {
-	if utf8.Valid(b) && !strings.ContainsFunc(string(b), func(r rune) bool { return r < 0x20 && r != '\t' }) {
-		return string(b)
-	}
-	return strconv.Quote(string(b))
-}
-
-var offsetForm = regexp.MustCompile(`^[0-9]+/[0-9]+$`)
 
 func dlqReplayCmd() *cobra.Command {
 	var topic string
@@ -157,35 +90,26 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			choice := consumers.ReplayChoice{Reasons: map[string]bool{}, At: map[string]bool{}, MaxAttempts: maxAttempts, Again: again}
 			for _, r := range reasons {
-				if !slices.Contains(consumers.Reasons, ingest.Reason(r)) {
-					known := make([]string, len(consumers.Reasons))
-					for i, k := range consumers.Reasons {
-						known[i] = string(k)
-					}
-					return usagef("--reason %q: not a dead-letter reason; the reasons are %s", r, strings.Join(known, ", "))
+				if !consumers.IsReason(r) {
+					return usagef("--reason %q: not a dead-letter reason; the reasons are %s", r, strings.Join(consumers.ReasonNames(), ", "))
 				}
 				choice.Reasons[r] = true
 			}
 			for _, o := range offsets {
 				o = strings.TrimSpace(o)
-				if !offsetForm.MatchString(o) {
-					return usagef("--offset %q: want PARTITION/OFFSET of the dead-letter topic, such as 0/12", o)
-				}
-				ps, os, _ := strings.Cut(o, "/")
-				p, perr := strconv.ParseInt(ps, 10, 32)
-				off, oerr := strconv.ParseInt(os, 10, 64)
-				if err := errors.Join(perr, oerr); err != nil {
+				at, err := consumers.ParseDeadLetterAt(o)
+				if err != nil {
 					return usagef("--offset %q: %v", o, err)
 				}
-				choice.At[consumers.DeadLetterAt(int(p), off)] = true
+				choice.At[at] = true
 			}
 			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
 			}
 			cfg := s.Config
-			topics := dlqTopics(cfg, topic)
-			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topics, choice)
+			topics := cfg.DeadLetterTopics(topic)
+			plan, err := consumers.PlanReplay(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topics, choice)
 			if err != nil {
 				return explainNoTopic(err)
 			}
@@ -205,13 +129,13 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 				n += len(chosen)
 				if dryRun {
 					for _, d := range chosen {
-						fmt.Fprintf(out, "would replay %s %d/%d (%s) to %s\n", t, d.Partition, d.Offset, d.Reason, d.Topic)
+						render.WouldReplay(out, t, d)
 					}
-				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.security(), t, chosen); err != nil {
+				} else if err := consumers.Replay(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), t, chosen); err != nil {
 					return err
 				}
 			}
-			reportReplay(out, dryRun, n, topics, plan.Done, plan.Skipped, maxAttempts)
+			render.Replayed(out, dryRun, n, topics, plan.Done, plan.Skipped, maxAttempts)
 			return nil
 		},
 	}
@@ -222,19 +146,4 @@ idempotent, so replaying a record twice leaves the graph as replaying it once.`,
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be replayed without publishing")
 	cmd.Flags().BoolVar(&again, "again", false, "replay dead letters that were replayed already, too")
 	return cmd
-}
-
-func reportReplay(out io.Writer, dryRun bool, n int, topics []string, done, skipped, maxAttempts int) {
-	verb := "replayed"
-	if dryRun {
-		verb = "would replay"
-	}
-	fmt.Fprintf(out, "%s %d dead letters from %s", verb, n, strings.Join(topics, " and "))
-	if done > 0 {
-		fmt.Fprintf(out, "; %d replayed before, skipped (--again replays them)", done)
-	}
-	if skipped > 0 {
-		fmt.Fprintf(out, "; %d skipped at --max-attempts %d", skipped, maxAttempts)
-	}
-	fmt.Fprintln(out)
 }

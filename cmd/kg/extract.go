@@ -2,15 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/kg/graphmodel"
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/inputs"
 	"github.com/newsgraph/kg/render"
 )
 
@@ -50,85 +50,37 @@ when set, names the entity overrides to apply, as in kg worker.`,
 	return cmd
 }
 
-type prediction struct {
-	ArticleID        string         `json:"article_id"`
-	ExtractorVersion string         `json:"extractor_version"`
-	Skipped          string         `json:"skipped,omitempty"` // why nothing was read: "non-english"
-	Entities         []predEntity   `json:"entities"`
-	Relations        []predRelation `json:"relations"`
-}
-
-type predEntity struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Aliases []string `json:"aliases"`
-}
-
-type predRelation struct {
-	Type        string  `json:"type"`
-	Subject     string  `json:"subject"`
-	Object      string  `json:"object"`
-	SubjectRole string  `json:"subject_role,omitempty"`
-	ObjectRole  string  `json:"object_role,omitempty"`
-	Charge      string  `json:"charge"`
-	Confidence  float64 `json:"confidence"`
-	Modality    string  `json:"modality"`
-	Evidence    string  `json:"evidence"`
-}
-
-func runExtract(ctx context.Context, cfg Config, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
-	x, err := cfg.extractor()
+func runExtract(ctx context.Context, cfg config.Config, paths []string, format string, relatedOnly bool, stdin io.Reader, stdout, stderr io.Writer) error {
+	x, err := cfg.Extractor()
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	g := render.NewGraph()
+	out := render.NewExtraction(stdout, format == "dot", relatedOnly)
 	var skipped []string // positions of the inputs skipped
 	read := 0
-	var stats ingest.ParseStats
-	err = readInputs(paths, stdin, nil, func(r record) error {
+	err = inputs.ReadArticles(paths, stdin, nil, func(r inputs.Record) error {
 		read++
-		err := r.err
+		err := r.Err
 		var m ingest.ArticleMessage
 		if err == nil {
-			m, err = ingest.DecodeArticle(r.key, r.value, 0)
+			m, err = ingest.DecodeArticle(r.Key, r.Value, 0)
 		}
 		if err != nil {
-			skipped = append(skipped, r.where)
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			skipped = append(skipped, r.Where)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
 		a, st, err := x.ArticleContext(ctx, m)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.where, err)
+			return fmt.Errorf("%s: %w", r.Where, err)
 		}
-		stats.Sentences += st.Sentences
-		stats.Parsed += st.Parsed
-		stats.Bytes += st.Bytes
-		stats.ParsedBytes += st.ParsedBytes
-		if format == "dot" {
-			g.Article(a)
-			return nil
-		}
-		return enc.Encode(predict(a))
+		return out.Article(a, st)
 	})
 	if err != nil {
 		return err
 	}
-	if stats.Sentences > 0 && x.Parses() {
-		fmt.Fprintf(stderr, "parsed %d of %d sentences (%.1f%%), %d of %d bytes (%.1f%%)\n",
-			stats.Parsed, stats.Sentences, 100*float64(stats.Parsed)/float64(stats.Sentences),
-			stats.ParsedBytes, stats.Bytes, 100*float64(stats.ParsedBytes)/float64(max(stats.Bytes, 1)))
-	}
-	if format == "dot" {
-		if relatedOnly {
-			g.DropUnrelated()
-		}
-		if err := g.Write(stdout); err != nil {
-			return err
-		}
+	if err := out.Finish(stderr, x.Parses()); err != nil {
+		return err
 	}
 	return skippedError(skipped, read)
 }
@@ -152,23 +104,4 @@ func skippedError(skipped []string, read int) error {
 	}
 	return fmt.Errorf("%d of %d inputs skipped, at %s%s (each is reported above with its reason); the others were extracted",
 		len(skipped), read, strings.Join(at, ", "), more)
-}
-
-func predict(a graphmodel.Article) prediction {
-	p := prediction{ArticleID: a.ID, ExtractorVersion: a.ExtractorVersion, Skipped: a.Skipped, Entities: []predEntity{}, Relations: []predRelation{}}
-	for _, e := range a.Entities {
-		aliases := e.Aliases
-		if aliases == nil {
-			aliases = []string{}
-		}
-		p.Entities = append(p.Entities, predEntity{ID: e.Key, Name: e.Name, Type: string(e.Kind), Aliases: aliases})
-	}
-	for _, c := range a.Claims {
-		p.Relations = append(p.Relations, predRelation{
-			Type: string(c.Type), Subject: c.Subject, Object: c.Object, SubjectRole: c.SubjectRole,
-			ObjectRole: c.ObjectRole, Charge: c.Charge, Confidence: c.Confidence, Modality: c.Modality,
-			Evidence: c.Evidence,
-		})
-	}
-	return p
 }

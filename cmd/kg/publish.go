@@ -1,24 +1,22 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
-	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/inputs"
+	"github.com/newsgraph/kg/render"
 )
 
 // Input formats of kg publish.
 const (
-	formatArticles = "articles" // the default: article messages or plain-text articles
-	formatEvents   = "events"   // JSON Lines of event messages
-	formatGDELT    = "gdelt"    // GDELT 1.0 or 2.0 event files
-	formatICEWS    = "icews"    // ICEWS event files with a header row
+	formatArticles = inputs.Articles // the default: article messages or plain-text articles
+	formatEvents   = inputs.Events   // JSON Lines of event messages
+	formatGDELT    = inputs.GDELT    // GDELT 1.0 or 2.0 event files
+	formatICEWS    = inputs.ICEWS    // ICEWS event files with a header row
 )
 
 func publishCmd() *cobra.Command {
@@ -73,9 +71,9 @@ the same checks and exit status.`,
 					topic = cfg.EventsTopic
 				}
 			}
-			var out consumers.Sender = &dryRunSender{w: cmd.OutOrStdout(), topic: topic}
+			var out consumers.Sender = consumers.NewDryRun(cmd.OutOrStdout(), topic)
 			if !dryRun {
-				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.security(), topic,
+				p, err := consumers.NewPublisher(cmd.Context(), cfg.KafkaBrokers, cfg.Security(), topic,
 					consumers.TopicSpec{Partitions: partitions, Compact: !events})
 				if err != nil {
 					return err
@@ -97,46 +95,25 @@ the same checks and exit status.`,
 	return cmd
 }
 
-// dryRunSender prints message values as JSON Lines.
-type dryRunSender struct {
-	w     io.Writer
-	topic string
-}
-
-func (d *dryRunSender) Publish(_ context.Context, msgs []consumers.Message) error {
-	for _, m := range msgs {
-		if m.Value == nil {
-			fmt.Fprintf(d.w, "{\"tombstone\":%q}\n", m.Key)
-			continue
-		}
-		if _, err := fmt.Fprintf(d.w, "%s\n", m.Value); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (d *dryRunSender) Topic() string { return d.topic }
-
 func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, maxBytes int, dryRun bool) error {
 	ctx := cmd.Context()
 	b := consumers.NewOutbox(out)
 	bad := 0
-	bar := progressBar(cmd, paths)
+	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
-	stderr := bar.messages(cmd.ErrOrStderr())
-	err := readInputs(paths, cmd.InOrStdin(), bar.writer(), func(r record) error {
-		if r.err != nil {
+	stderr := bar.Messages(cmd.ErrOrStderr())
+	err := inputs.ReadArticles(paths, cmd.InOrStdin(), bar.Writer(), func(r inputs.Record) error {
+		if r.Err != nil {
 			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, r.Err)
 			return nil
 		}
-		if _, err := ingest.DecodeArticle(r.key, r.value, maxBytes); err != nil {
+		if _, err := ingest.DecodeArticle(r.Key, r.Value, maxBytes); err != nil {
 			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
-		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.Key, Value: r.Value})
 	})
 	if err != nil {
 		return err
@@ -154,20 +131,8 @@ func publish(cmd *cobra.Command, out consumers.Sender, paths, retract []string, 
 	if dryRun {
 		summaryOut = cmd.ErrOrStderr()
 	}
-	summary(summaryOut, b.Sent(), bad, out.Topic(), dryRun)
+	render.PublishSummary(summaryOut, b.Sent(), bad, out.Topic(), dryRun)
 	return rejected(bad, dryRun)
-}
-
-func summary(out io.Writer, sent, bad int, topic string, dryRun bool) {
-	if dryRun {
-		fmt.Fprintf(out, "dry run: %d messages for %s", sent, topic)
-	} else {
-		fmt.Fprintf(out, "published %d messages to %s", sent, topic)
-	}
-	if bad > 0 {
-		fmt.Fprintf(out, "; %d rejected", bad)
-	}
-	fmt.Fprintln(out)
 }
 
 // rejected is the error that makes kg publish exit non-zero when any input
@@ -190,32 +155,15 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	ctx := cmd.Context()
 	b := consumers.NewOutbox(out)
 	t := ingest.NewTally()
-	bar := progressBar(cmd, paths)
+	bar := render.ProgressOf(cmd.ErrOrStderr(), paths)
 	defer bar.Finish()
-	stderr := bar.messages(cmd.ErrOrStderr())
-	err := readEventInputs(format, paths, cmd.InOrStdin(), bar.writer(), func(r eventRecord) error {
-		if r.err != nil {
-			t.Add(ingest.InvalidOutcome(r.err), "")
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, r.err)
+	stderr := bar.Messages(cmd.ErrOrStderr())
+	err := inputs.ReadEvents(format, paths, cmd.InOrStdin(), bar.Writer(), func(r inputs.Record) error {
+		if err := t.Check(r.Key, r.Value, maxBytes, r.Err); err != nil {
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.Where, err)
 			return nil
 		}
-		m, err := ingest.DecodeEvent(r.key, r.value, maxBytes)
-		if err != nil {
-			t.Add(ingest.InvalidOutcome(err), "")
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", r.where, err)
-			return nil
-		}
-		ev, outcome := ingest.EventToGraph(m)
-		var rel graphmodel.RelType
-		if outcome.Kind == ingest.OutcomeClaim {
-			rel = ev.Claims[0].Type
-		}
-		t.Add(outcome, rel)
-		if outcome.Kind == ingest.OutcomeInvalid {
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", r.where, outcome)
-			return nil
-		}
-		return b.Add(ctx, consumers.Message{Key: r.key, Value: r.value})
+		return b.Add(ctx, consumers.Message{Key: r.Key, Value: r.Value})
 	})
 	if err != nil {
 		return err
@@ -227,44 +175,8 @@ func publishEvents(cmd *cobra.Command, out consumers.Sender, format string, path
 	stderr = cmd.ErrOrStderr()
 	invalid, _, _ := t.Totals()
 	if !dryRun {
-		summary(cmd.OutOrStdout(), b.Sent(), invalid, out.Topic(), false)
+		render.PublishSummary(cmd.OutOrStdout(), b.Sent(), invalid, out.Topic(), false)
 	}
-	printTally(stderr, t, format)
+	render.EventTally(stderr, t, format)
 	return rejected(invalid, dryRun)
-}
-
-// printTally writes the summary of an event import: the rows read, then
-// each outcome with its count and its counts per reason, in the fixed
-// order of the reasons.
-func printTally(w io.Writer, t *ingest.Tally, format string) {
-	inv, only, claims := t.Totals()
-	fmt.Fprintf(w, "%s: %d rows read = %d invalid + %d event only + %d claims\n", format, t.Rows, inv, only, claims)
-	var parts []string
-	for _, r := range ingest.Reasons {
-		if n := t.Invalid[r]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	fmt.Fprintf(w, "  invalid: %d%s\n", inv, list(parts))
-	parts = parts[:0]
-	for _, r := range ingest.NoClaimReasons {
-		if n := t.EventOnly[r]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	fmt.Fprintf(w, "  event only: %d%s\n", only, list(parts))
-	parts = parts[:0]
-	for _, typ := range graphmodel.RelTypes {
-		if n := t.Claims[typ]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", typ, n))
-		}
-	}
-	fmt.Fprintf(w, "  claims: %d%s\n", claims, list(parts))
-}
-
-func list(parts []string) string {
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +41,7 @@ standard error: a misspelled label returns no rows, and this says why.
 The query reads the graph and nothing else. kg refuses, before sending it, a query that uses
 LOAD CSV, TERMINATE TRANSACTIONS, a function outside Neo4j's built-in ones, or CALLs a
 procedure other than these read-only ones:
-` + wrap(strings.Join(neo4jstore.AllowedProcedures, ", "), "  ", 92) + `
+` + render.Wrap(strings.Join(neo4jstore.AllowedProcedures, ", "), "  ", 92) + `
 (SHOW commands and CALL { subqueries } are fine). The Neo4j configurations in deploy/ also
 forbid LOAD CSV from files and from any network address.
 
@@ -55,7 +53,7 @@ not answer; a second one ends kg without waiting.`,
   echo 'MATCH (s:State) WHERE s.iso3 IN $isos RETURN s.name' | kg query - -p isos:='["CHN","PRK"]'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := parseParams(params)
+			p, err := neo4jstore.ParseParams(params)
 			if err != nil {
 				return err
 			}
@@ -77,7 +75,7 @@ not answer; a second one ends kg without waiting.`,
 			if timeout <= 0 {
 				return fmt.Errorf("--timeout %s: want a positive duration", timeout)
 			}
-			if _, err := outputFormat(format, relatedOnly); err != nil {
+			if _, err := render.Writer(format, relatedOnly); err != nil {
 				return err
 			}
 			if relatedOnly && format != "dot" {
@@ -106,7 +104,7 @@ not answer; a second one ends kg without waiting.`,
 // runQuery runs one confined query and prints its result to out and the
 // server's notices to errOut.
 func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, params map[string]any, timeout time.Duration, format string, relatedOnly bool, out, errOut io.Writer) error {
-	write, err := outputFormat(format, relatedOnly)
+	write, err := render.Writer(format, relatedOnly)
 	if err != nil {
 		return err
 	}
@@ -125,18 +123,6 @@ func runQuery(ctx context.Context, store *neo4jstore.Store, cypher string, param
 	return err
 }
 
-func outputFormat(format string, relatedOnly bool) (func(io.Writer, neo4jstore.Table) error, error) {
-	switch format {
-	case "table":
-		return render.Table, nil
-	case "json":
-		return render.JSON, nil
-	case "dot":
-		return func(w io.Writer, t neo4jstore.Table) error { return render.Dot(w, t, relatedOnly) }, nil
-	}
-	return nil, fmt.Errorf("--format %q: want table, json or dot", format)
-}
-
 // errCancelled is the error of a query stopped by SIGINT or SIGTERM.
 var errCancelled = errors.New("query cancelled")
 
@@ -148,94 +134,3 @@ func cancelled(ctx context.Context, err error) error {
 	}
 	return err
 }
-
-// parseParams reads --param values: name=value is the string value,
-// name:=JSON a typed one (see parseJSONParam).
-func parseParams(kvs []string) (map[string]any, error) {
-	p := make(map[string]any, len(kvs))
-	for _, kv := range kvs {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" || k == ":" {
-			return nil, fmt.Errorf("--param %q: want name=string or name:=JSON", kv)
-		}
-		if name, typed := strings.CutSuffix(k, ":"); typed {
-			val, err := parseJSONParam(v)
-			if err != nil {
-				return nil, fmt.Errorf("--param %s: %w", name, err)
-			}
-			p[name] = val
-			continue
-		}
-		p[k] = v
-	}
-	return p, nil
-}
-
-// parseJSONParam reads one JSON value as the Cypher value it stands for:
-// a whole number is an INTEGER (int64), any other number a FLOAT, an array
-// a LIST and an object a MAP, so LIMIT $n and x IN $list work.
-func parseJSONParam(s string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("%q is not a JSON value: %w", s, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%q holds more than one JSON value", s)
-	}
-	return cypherValue(v)
-}
-
-func cypherValue(v any) (any, error) {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := strconv.ParseInt(x.String(), 10, 64); err == nil {
-			return i, nil
-		}
-		if !strings.ContainsAny(x.String(), ".eE") {
-			return nil, fmt.Errorf("%s does not fit a 64-bit integer", x)
-		}
-		return x.Float64()
-	case []any:
-		out := make([]any, len(x))
-		for i := range x {
-			var err error
-			if out[i], err = cypherValue(x[i]); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			var err error
-			if out[k], err = cypherValue(e); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
-	}
-	return v, nil // string, bool or nil
-}
-
-// wrap breaks text at spaces into lines of at most width, each indented.
-func wrap(text, indent string, width int) string {
-	var b strings.Builder
-	line := indent
-	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(w) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += w
-	}
-	b.WriteString(line)
-	return b.String()
-}
-
-// clip shortens s to n characters (render.Clip), for the commands that
-// print one line per message.

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"fmt"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/kg/consumers"
+	"github.com/newsgraph/kg/render"
 )
 
 func reprocessCmd() *cobra.Command {
@@ -41,15 +39,12 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err != nil {
 				return err
 			}
-			x, err := cfg.extractor()
+			x, err := cfg.Extractor()
 			if err != nil {
 				return err
 			}
-			rep, err := consumers.Reprocess(ctx, consumers.Config{
-				Brokers: cfg.KafkaBrokers, GroupID: cfg.KafkaGroupID, ArticlesTopic: cfg.ArticlesTopic,
-				Security: cfg.security(), BatchMaxMessages: cfg.BatchMaxMessages, MaxMessageBytes: cfg.MaxMessageBytes,
-			}, store, x, adjust, s.log)
-			printReport(cmd, rep)
+			rep, err := consumers.Reprocess(ctx, cfg.Reprocess(), store, x, adjust, s.log)
+			render.Reprocess(cmd.OutOrStdout(), rep)
 			return explainNoTopic(err)
 		},
 	}
@@ -58,16 +53,4 @@ The article topic must exist: reprocess reads it and never creates it.`,
 	cmd.Flags().StringArrayVar(&without, "without-relation", nil, "drop claims of this type from the extraction (testing)")
 	cmd.Flags().MarkHidden("without-relation")
 	return cmd
-}
-
-func printReport(cmd *cobra.Command, rep consumers.ReprocessReport) {
-	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "read %d messages: %d articles rewritten, %d unchanged, %d retracted, %d malformed\n",
-		rep.Messages, rep.Written, rep.Skipped, rep.Retracted, rep.Invalid)
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RELATION\tADDED\tREMOVED")
-	for _, t := range rep.Relations() {
-		fmt.Fprintf(tw, "%s\t%d\t%d\n", t, rep.Added[t], rep.Removed[t])
-	}
-	tw.Flush()
 }

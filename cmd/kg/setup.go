@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/kg/config"
 	"github.com/newsgraph/kg/graphmodel/neo4jstore"
-	"github.com/newsgraph/kg/redact"
-	"github.com/newsgraph/kg/retry"
 )
 
 // setup is what a command runs with: the configuration of the KG_*
@@ -17,17 +15,17 @@ import (
 // writing to the command's stderr. Every command that reads the
 // environment gets it from loadSetup, so none logs at a level of its own.
 type setup struct {
-	Config
+	config.Config
 	log *slog.Logger
 }
 
 // loadSetup reads the environment of cmd.
 func loadSetup(cmd *cobra.Command) (*setup, error) {
-	cfg, err := loadConfig()
+	cfg, err := config.Load()
 	if err != nil {
 		return nil, err
 	}
-	log, err := newLogger(cfg, cmd.ErrOrStderr())
+	log, err := config.NewLogger(cfg, cmd.ErrOrStderr())
 	if err != nil {
 		return nil, err
 	}
@@ -37,22 +35,12 @@ func loadSetup(cmd *cobra.Command) (*setup, error) {
 // openStore connects to Neo4j once: a command run by hand says at once
 // that the database is not there.
 func (s *setup) openStore(ctx context.Context) (*neo4jstore.Store, error) {
-	return neo4jstore.Open(ctx, s.neo4j(), s.log)
+	return neo4jstore.Open(ctx, s.Neo4j(), s.log)
 }
 
 // waitStore connects to Neo4j, waiting for it while ctx lasts: a worker
 // started before its database is unready, not dead. It returns the last
 // connection error when ctx ends first.
 func (s *setup) waitStore(ctx context.Context) (*neo4jstore.Store, error) {
-	var store *neo4jstore.Store
-	err := retry.Do(ctx, retry.Policy{First: time.Second, Max: 30 * time.Second}, func() error {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		var err error
-		store, err = neo4jstore.Open(cctx, s.neo4j(), s.log)
-		return err
-	}, func(err error, _ int, wait time.Duration) {
-		s.log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(s.Neo4jURI), "err", redact.URL(err.Error()), "backoff", wait)
-	})
-	return store, err
+	return neo4jstore.OpenWhenUp(ctx, s.Neo4j(), s.log)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/redact"
+	"github.com/newsgraph/kg/retry"
 )
 
 // Config says how to reach Neo4j.
@@ -35,6 +36,23 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	db     string
 	log    *slog.Logger
+}
+
+// OpenWhenUp is Open, waiting for Neo4j while ctx lasts: a worker started
+// before its database is unready, not dead. It returns the last connection
+// error when ctx ends first.
+func OpenWhenUp(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
+	var store *Store
+	err := retry.Do(ctx, retry.Policy{First: time.Second, Max: 30 * time.Second}, func() error {
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		var err error
+		store, err = Open(cctx, cfg, log)
+		return err
+	}, func(err error, _ int, wait time.Duration) {
+		log.Warn("neo4j not reachable; retrying", "neo4j", redact.URL(cfg.URI), "err", redact.URL(err.Error()), "backoff", wait)
+	})
+	return store, err
 }
 
 // Open connects to Neo4j and verifies that it answers.

@@ -1,4 +1,8 @@
-package main
+// Package config is the environment of kg: the KG_ variables, their
+// defaults and descriptions (for --help), the logger they ask for, and the
+// settings of the clients built from them (Kafka security, Neo4j, the
+// extractor with its parser and overrides).
+package config
 
 import (
 	"bytes"
@@ -59,7 +63,8 @@ type Config struct {
 
 const envPrefix = "KG"
 
-func loadConfig() (Config, error) {
+// Load reads the KG_ variables.
+func Load() (Config, error) {
 	var c Config
 	if err := envconfig.Process(envPrefix, &c); err != nil {
 		// envconfig's messages name the variable and the bad value's
@@ -69,10 +74,10 @@ func loadConfig() (Config, error) {
 	return c, nil
 }
 
-// extractor returns the extractor of kg extract and kg worker, with the
+// Extractor returns the extractor of kg extract and kg worker, with the
 // overrides of KG_OVERRIDES_FILE when it is set, binding relations over
 // the parser of KG_PARSER_URL unless KG_PARSER is off.
-func (c Config) extractor() (*ingest.Extractor, error) {
+func (c Config) Extractor() (*ingest.Extractor, error) {
 	var ov *ingest.Overrides
 	if c.OverridesFile != "" {
 		b, err := os.ReadFile(c.OverridesFile)
@@ -95,8 +100,8 @@ func (c Config) extractor() (*ingest.Extractor, error) {
 	return nil, fmt.Errorf("KG_PARSER %q: want corenlp or off", c.Parser)
 }
 
-// usage is the table of variables with their defaults, for --help.
-func usage() string {
+// Usage is the table of variables with their defaults, for --help.
+func Usage() string {
 	var c Config
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
@@ -108,9 +113,9 @@ func usage() string {
 	return buf.String()
 }
 
-// newLogger returns the logger of KG_LOG_LEVEL and KG_LOG_FORMAT, writing
+// NewLogger returns the logger of KG_LOG_LEVEL and KG_LOG_FORMAT, writing
 // to w.
-func newLogger(c Config, w io.Writer) (*slog.Logger, error) {
+func NewLogger(c Config, w io.Writer) (*slog.Logger, error) {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return nil, fmt.Errorf("KG_LOG_LEVEL: %w", err)
@@ -135,13 +140,13 @@ func redactAttr(_ []string, a slog.Attr) slog.Attr {
 	case error:
 		a.Value = slog.StringValue(redact.URL(v.Error()))
 	case []string:
-		a.Value = slog.AnyValue(redactAll(v))
+		a.Value = slog.AnyValue(RedactAll(v))
 	}
 	return a
 }
 
-// redactAll is redact.URL of each address, for broker lists.
-func redactAll(addrs []string) []string {
+// RedactAll is redact.URL of each address, for broker lists.
+func RedactAll(addrs []string) []string {
 	out := make([]string, len(addrs))
 	for i, a := range addrs {
 		out[i] = redact.URL(a)
@@ -149,14 +154,16 @@ func redactAll(addrs []string) []string {
 	return out
 }
 
-func (c Config) security() consumers.Security {
+// Security is the TLS and SASL setting of the Kafka clients.
+func (c Config) Security() consumers.Security {
 	return consumers.Security{
 		TLS: c.KafkaTLS, TLSCAFile: c.KafkaTLSCAFile, SASLMechanism: c.KafkaSASLMechanism,
 		SASLUsername: c.KafkaSASLUsername, SASLPassword: c.KafkaSASLPassword,
 	}
 }
 
-func (c Config) neo4j() neo4jstore.Config {
+// Neo4j is the store's connection setting.
+func (c Config) Neo4j() neo4jstore.Config {
 	user := c.Neo4jUser
 	if c.Neo4jPassword == "" {
 		user = "" // no password: connect without authentication
@@ -164,4 +171,55 @@ func (c Config) neo4j() neo4jstore.Config {
 	return neo4jstore.Config{
 		URI: c.Neo4jURI, User: user, Password: c.Neo4jPassword, Database: c.Neo4jDatabase,
 	}
+}
+
+// ParserLabel names the parser the worker binds relations with, for its
+// start-up line.
+func (c Config) ParserLabel() string {
+	if strings.EqualFold(c.Parser, "off") {
+		return "off"
+	}
+	return redact.URL(c.ParserURL)
+}
+
+// Consumers is the setting of the worker's consumer loop.
+func (c Config) Consumers() consumers.Config {
+	return consumers.Config{
+		Brokers:            c.KafkaBrokers,
+		GroupID:            c.KafkaGroupID,
+		ArticlesTopic:      c.ArticlesTopic,
+		EventsTopic:        c.EventsTopic,
+		Security:           c.Security(),
+		BatchMaxMessages:   c.BatchMaxMessages,
+		BatchMaxBytes:      c.BatchMaxBytes,
+		BatchLinger:        c.BatchLinger,
+		WriteConcurrency:   c.WriteConcurrency,
+		MaxMessageBytes:    c.MaxMessageBytes,
+		DLQMaxShare:        c.DLQMaxShare,
+		ShutdownTimeout:    c.ShutdownTimeout,
+		SessionTimeout:     c.SessionTimeout,
+		StallTimeout:       c.StallTimeout,
+		DeadLetterMaxBytes: c.DeadLetterMaxBytes,
+		// A partition extracts a request's worth more articles than the
+		// client sends at once, so the next ones are ready to go.
+		ParserConcurrency: 2 * c.ParserConcurrency,
+	}
+}
+
+// Reprocess is the setting of kg reprocess's read of the article topic.
+func (c Config) Reprocess() consumers.Config {
+	return consumers.Config{
+		Brokers: c.KafkaBrokers, GroupID: c.KafkaGroupID, ArticlesTopic: c.ArticlesTopic,
+		Security: c.Security(), BatchMaxMessages: c.BatchMaxMessages, MaxMessageBytes: c.MaxMessageBytes,
+	}
+}
+
+// DeadLetterTopics returns the dead-letter topics a kg dlq command covers:
+// topic when it is given (--topic), else those of the article and the
+// event topic.
+func (c Config) DeadLetterTopics(topic string) []string {
+	if topic != "" {
+		return []string{topic}
+	}
+	return consumers.DeadLetterTopics(c.ArticlesTopic, c.EventsTopic)
 }

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -75,7 +75,7 @@ func TestProgressDrawsAndClears(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	// A message clears the line first rather than extending it.
-	fmt.Fprintf(p.messages(&out), "f.jsonl:2: skipped: not-json\n")
+	fmt.Fprintf(p.Messages(&out), "f.jsonl:2: skipped: not-json\n")
 	p.Finish()
 	p.Finish() // twice is harmless
 	got := out.String()
@@ -88,11 +88,11 @@ func TestProgressDrawsAndClears(t *testing.T) {
 	if !strings.HasSuffix(got, "\r\x1b[K") {
 		t.Errorf("the line is not cleared at the end:\n%q", got)
 	}
-	var none *progress
-	if none.writer() != nil {
+	var none *Progress
+	if none.Writer() != nil {
 		t.Errorf("a progress not shown counts bytes")
 	}
-	if none.messages(&out) != &out {
+	if none.Messages(&out) != &out {
 		t.Errorf("a progress not shown changes messages")
 	}
 	none.Finish()

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"reflect"
@@ -57,5 +57,40 @@ func TestConfigDefaultsMatchConsumers(t *testing.T) {
 	// StallTimeout, DeadLetterMaxBytes.
 	if compared < 10 {
 		t.Errorf("compared %d defaults, want the 10 that kg and consumers share", compared)
+	}
+}
+
+// Every setting of the consumer loop that has a default and a KG_
+// variable is passed on from the environment: none is left at zero by
+// Consumers.
+func TestConsumersPassesEverySetting(t *testing.T) {
+	t.Setenv("KG_PARSER_CONCURRENCY", "3")
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := reflect.ValueOf(c.Consumers())
+	def := reflect.ValueOf(consumers.Defaults())
+	for i := range def.NumField() {
+		name := def.Type().Field(i).Name
+		if _, ok := reflect.TypeOf(c).FieldByName(name); !ok {
+			continue // consumers' own default, with no variable
+		}
+		if !def.Field(i).IsZero() && got.FieldByName(name).IsZero() {
+			t.Errorf("Consumers().%s is zero", name)
+		}
+	}
+	if n := c.Consumers().ParserConcurrency; n != 6 {
+		t.Errorf("Consumers().ParserConcurrency = %d, want twice KG_PARSER_CONCURRENCY (6)", n)
+	}
+}
+
+func TestDeadLetterTopics(t *testing.T) {
+	c := Config{ArticlesTopic: "a", EventsTopic: "e"}
+	if got := c.DeadLetterTopics("x.dlq"); !reflect.DeepEqual(got, []string{"x.dlq"}) {
+		t.Errorf("with --topic: %v", got)
+	}
+	if got, want := c.DeadLetterTopics(""), consumers.DeadLetterTopics("a", "e"); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("without --topic: %v, want %v", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
 
@@ -26,10 +25,10 @@ const (
 	progressBarWidth = 24
 )
 
-// progress shows how much of the input kg publish has read, with the rate
+// Progress shows how much of the input kg publish has read, with the rate
 // and the time left, when its input is long and stderr is a terminal (in
 // logs it would only be noise). The zero value shows nothing.
-type progress struct {
+type Progress struct {
 	w     io.Writer
 	total int64 // bytes; -1 when unknown (stdin)
 	start time.Time
@@ -41,10 +40,10 @@ type progress struct {
 	drawn    sync.WaitGroup
 }
 
-// progressBar returns the progress of reading paths, or nil when it is not
-// shown.
-func progressBar(cmd *cobra.Command, paths []string) *progress {
-	f, ok := cmd.ErrOrStderr().(*os.File)
+// ProgressOf returns the progress of reading paths, drawn on w, or nil
+// when it is not shown (w is not a terminal, or the input is short).
+func ProgressOf(w io.Writer, paths []string) *Progress {
+	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
@@ -65,8 +64,8 @@ func progressBar(cmd *cobra.Command, paths []string) *progress {
 }
 
 // startProgress draws the progress line on w every interval until Finish.
-func startProgress(w io.Writer, total int64, every time.Duration) *progress {
-	p := &progress{w: w, total: total, start: time.Now(), stop: make(chan struct{})}
+func startProgress(w io.Writer, total int64, every time.Duration) *Progress {
+	p := &Progress{w: w, total: total, start: time.Now(), stop: make(chan struct{})}
 	p.drawn.Add(1)
 	go func() {
 		defer p.drawn.Done()
@@ -87,30 +86,30 @@ func startProgress(w io.Writer, total int64, every time.Duration) *progress {
 }
 
 // Write counts bytes read.
-func (p *progress) Write(b []byte) (int, error) {
+func (p *Progress) Write(b []byte) (int, error) {
 	p.done.Add(int64(len(b)))
 	return len(b), nil
 }
 
-// writer returns where read bytes are counted, or nil.
-func (p *progress) writer() io.Writer {
+// Writer returns where read bytes are counted, or nil.
+func (p *Progress) Writer() io.Writer {
 	if p == nil {
 		return nil
 	}
 	return p
 }
 
-// messages returns w, or, while the progress line is drawn on it, a writer
+// Messages returns w, or, while the progress line is drawn on it, a writer
 // that clears the line before each message, so that a message written in
 // whole lines is not appended to the line; the next frame is drawn below.
-func (p *progress) messages(w io.Writer) io.Writer {
+func (p *Progress) Messages(w io.Writer) io.Writer {
 	if p == nil {
 		return w
 	}
 	return messageWriter{p}
 }
 
-type messageWriter struct{ p *progress }
+type messageWriter struct{ p *Progress }
 
 func (m messageWriter) Write(b []byte) (int, error) {
 	m.p.mu.Lock()
@@ -122,7 +121,7 @@ func (m messageWriter) Write(b []byte) (int, error) {
 }
 
 // Finish stops drawing and clears the line.
-func (p *progress) Finish() {
+func (p *Progress) Finish() {
 	if p == nil {
 		return
 	}
