@@ -81,12 +81,8 @@ not answer; a second one ends kg without waiting.`,
 			if relatedOnly && format != "dot" {
 				return fmt.Errorf("--related-only is for --format dot")
 			}
-			s, err := loadSetup(cmd)
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			store, err := s.openStore(ctx)
+			_, store, err := setupStore(cmd)
 			if err != nil {
 				return cancelled(ctx, err)
 			}

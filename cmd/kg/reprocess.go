@@ -25,7 +25,6 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err != nil {
 				return err
 			}
-			cfg := s.Config
 			ctx := cmd.Context()
 			store, err := s.waitStore(ctx)
 			if err != nil {
@@ -39,11 +38,11 @@ The article topic must exist: reprocess reads it and never creates it.`,
 			if err != nil {
 				return err
 			}
-			x, err := cfg.Extractor()
+			x, err := s.Extractor()
 			if err != nil {
 				return err
 			}
-			rep, err := consumers.Reprocess(ctx, cfg.Reprocess(), store, x, adjust, s.log)
+			rep, err := consumers.Reprocess(ctx, s.Reprocess(), store, x, adjust, s.log)
 			render.Reprocess(cmd.OutOrStdout(), rep)
 			return explainNoTopic(err)
 		},

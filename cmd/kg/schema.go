@@ -15,15 +15,11 @@ func schemaCmd() *cobra.Command {
 		Short: "Create constraints and indexes and seed every state (idempotent)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := loadSetup(cmd)
+			_, store, err := setupStore(cmd)
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			store, err := s.openStore(ctx)
-			if err != nil {
-				return err
-			}
 			defer store.Close(ctx)
 			seed := ingest.SeedEntities()
 			if err := store.ApplySchema(ctx, seed); err != nil {

@@ -38,6 +38,17 @@ func (s *setup) openStore(ctx context.Context) (*neo4jstore.Store, error) {
 	return neo4jstore.Open(ctx, s.Neo4j(), s.log)
 }
 
+// setupStore is loadSetup and openStore, for the commands that need
+// nothing else from the environment first.
+func setupStore(cmd *cobra.Command) (*setup, *neo4jstore.Store, error) {
+	s, err := loadSetup(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := s.openStore(cmd.Context())
+	return s, store, err
+}
+
 // waitStore connects to Neo4j, waiting for it while ctx lasts: a worker
 // started before its database is unready, not dead. It returns the last
 // connection error when ctx ends first.
