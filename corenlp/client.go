@@ -95,30 +95,14 @@ func New(cfg Config) *Client {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
-	if cfg.RequestTimeout <= 0 {
-		cfg.RequestTimeout = DefaultRequestTimeout
-	}
-	if cfg.MaxSentences <= 0 {
-		cfg.MaxSentences = DefaultMaxSentences
-	}
-	if cfg.MaxRequestBytes <= 0 {
-		cfg.MaxRequestBytes = DefaultMaxRequestBytes
-	}
-	if cfg.MaxResponseBytes <= 0 {
-		cfg.MaxResponseBytes = DefaultMaxResponseBytes
-	}
-	if cfg.MaxConcurrent <= 0 {
-		cfg.MaxConcurrent = DefaultMaxConcurrent
-	}
-	if cfg.Attempts <= 0 {
-		cfg.Attempts = DefaultAttempts
-	}
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = DefaultBackoff
-	}
-	if cfg.MaxBackoff <= 0 {
-		cfg.MaxBackoff = DefaultMaxBackoff
-	}
+	orDefault(&cfg.RequestTimeout, DefaultRequestTimeout)
+	orDefault(&cfg.MaxSentences, DefaultMaxSentences)
+	orDefault(&cfg.MaxRequestBytes, DefaultMaxRequestBytes)
+	orDefault(&cfg.MaxResponseBytes, DefaultMaxResponseBytes)
+	orDefault(&cfg.MaxConcurrent, DefaultMaxConcurrent)
+	orDefault(&cfg.Attempts, DefaultAttempts)
+	orDefault(&cfg.Backoff, DefaultBackoff)
+	orDefault(&cfg.MaxBackoff, DefaultMaxBackoff)
 	c := &Client{cfg: cfg, http: cfg.HTTPClient, slots: make(chan struct{}, cfg.MaxConcurrent)}
 	if c.http == nil {
 		c.http = &http.Client{Transport: &http.Transport{
@@ -140,6 +124,13 @@ func New(cfg Config) *Client {
 	c.ping = u.String() + "/ping"
 	c.annotate = u.String() + "/?properties=" + url.QueryEscape(properties)
 	return c
+}
+
+// orDefault sets a setting left at zero (or below) to its default.
+func orDefault[T int | int64 | time.Duration](p *T, d T) {
+	if *p <= 0 {
+		*p = d
+	}
 }
 
 // Parse returns the parse of each sentence, in order. Blank sentences get an

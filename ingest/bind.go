@@ -416,7 +416,7 @@ func (ps *parsed) reciprocal(i int, paths []path) bool {
 // likelier antecedent, and it names no party.
 func (ps *parsed) nearerPlural(l *frameLexicon, i int, e *docEntity) bool {
 	k := ps.tokOf[i]
-	if k < 0 || !pluralPronouns[ps.s.toks[k].lower] {
+	if k < 0 || !objectPlurals[ps.s.toks[k].lower] {
 		return false
 	}
 	from := 0
@@ -435,7 +435,7 @@ func (ps *parsed) nearerPlural(l *frameLexicon, i int, e *docEntity) bool {
 	return false
 }
 
-var pluralPronouns = set("them")
+var objectPlurals = set("them")
 
 // has reports whether token i has a dependent over rel.
 func (ps *parsed) has(i int, rel string) bool {

@@ -269,7 +269,7 @@ func (d *doc) findMentions(s *sentence) {
 			i = j + 1
 			continue
 		}
-		// a name the ticker follows is a company's: "Akzo <AKZO.AS>"
+		// a name the ticker follows is a company's: "Vantor <VNT.AS>"
 		if end := capSpanEnd(toks, i); end > i {
 			if j := bracketEnd(toks, end); j > 0 && !bracketedName(toks[end+1:j]) {
 				if _, known := d.g.match(toks, i); !known {
@@ -278,7 +278,7 @@ func (d *doc) findMentions(s *sentence) {
 				}
 			}
 		}
-		// "First Boston Corp", "Second National Bank": an ordinal inside a
+		// "First Meridian Corp", "Second National Bank": an ordinal inside a
 		// sentence opens the organization name it precedes
 		if i > 0 && toks[i].cap && nameOrdinals[toks[i].lower] && i+1 < len(toks) && nameWord(toks[i+1]) {
 			if end := capSpanEnd(toks, i+1); isOrgSpan(toks[i:end]) {
@@ -379,7 +379,7 @@ func (d *doc) knownMention(s *sentence, i int, p phrase) {
 		}
 	}
 	if k.key == georgiaKey && p.form == formName && usStateContext(toks) {
-		return // "Doug Collins of Georgia", "Florida, Georgia, Kansas"
+		return // "Jane Roe of Georgia", "Ohio, Georgia, Iowa"
 	}
 	if h := d.g.historical(k.key, p.form, d.date); h != nil {
 		k = h // "Moscow" in 1985 is the Soviet Union
@@ -407,10 +407,10 @@ var demonymModifiers = wordList("demonym-modifiers")
 func isSayVerb(toks []token, i int) bool { return i < len(toks) && sayVerbs[toks[i].lower] }
 
 // nationalNameHeads end the part of a name that "of" and a state
-// complete: "Foreign Bankers Association of Japan" is one name.
+// complete: "Steel Producers Association of Brazil" is one name.
 var nationalNameHeads = wordList("national-name-heads")
 
-// nameOrdinals may open an organization's name: "First Boston Corp".
+// nameOrdinals may open an organization's name: "First Meridian Corp".
 var nameOrdinals = wordList("name-ordinals")
 
 // maxBracketed bounds the words of a name in angle brackets.
@@ -609,7 +609,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 	toks := s.toks
 	words := toks[start:end]
 	// Places are not entities, and their words are no one's name: "Hong
-	// Kong", "New York", "the Persian Gulf", "Sacred Defence Week".
+	// Kong", "New York", "the Persian Gulf", "Harvest Festival Week".
 	if _, known := d.g.match(toks, start); !known {
 		if n := placePrefix(words); n == len(words) {
 			return end
@@ -620,7 +620,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 			return start + n
 		}
 	}
-	// "Members of the House of Commons", "Leaders of the African Union":
+	// "Members of the National Assembly", "Leaders of the African Union":
 	// a group of people, then the name.
 	if len(words) > 2 && groupNouns[words[0].lower] && words[1].lower == "of" {
 		rest := start + 2
@@ -633,7 +633,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		return start
 	}
 	// "Speaker of the House", "President of the United States Donald
-	// Trump", "Secretary of State Mike Pompeo": a title and what it is of.
+	// Trump", "Minister of Defence Jane Roe": a title and what it is of.
 	if len(words) > 2 && titles[words[0].lower] && !orgHeads[words[0].lower] && words[0].lower != "house" && words[1].lower == "of" {
 		rest := start + 2
 		if rest < end && toks[rest].lower == "the" {
@@ -659,7 +659,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 			}
 		}
 	}
-	// "Amazon Environmental Research Institute Director Ane Alencar": an
+	// "Coastal Research Institute Director Jane Roe": an
 	// organization, then a title and a person.
 	for j := start + 1; j+1 < end; j++ {
 		if orgHeads[toks[j].lower] && personTitles[toks[j+1].lower] && !orgHeads[toks[j+1].lower] {
@@ -673,7 +673,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		}
 	}
 	if isOrgSpan(words) {
-		// "Mahan Air of Iran", "Federal Aviation Office of Germany": an
+		// "Orla Air of Peru", "Federal Shipping Office of Austria": an
 		// organization and the state it belongs to.
 		if j := end - 1; j-start >= 3 {
 			for k := start + 2; k < end; k++ {
@@ -682,7 +682,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 				}
 				if p, ok := d.g.match(toks, k); ok && p.ent.kind == graphmodel.KindState && k+len(p.words) == end {
 					if nationalNameHeads[toks[k-2].lower] {
-						// "Electronic Industries Association of Japan": a
+						// "Steel Producers Association of Brazil": a
 						// national body whose name ends with its state
 						st := d.entity(p.ent.kind, p.ent.key, p.ent.name)
 						st.count++
@@ -703,7 +703,7 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		return end
 	}
 	// Names of people never hold "of", "for", "and" or "the": cut there
-	// and read the part before on its own ("Seth Rogen and James Franco").
+	// and read the part before on its own ("Jane Roe and John Doe").
 	for j := start + 1; j < end; j++ {
 		if l := toks[j].lower; !toks[j].cap && (l == "of" || l == "for" || l == "and" || l == "the" || l == "on" || l == "&") {
 			if next := d.chunk(s, start, j); next > start {
@@ -765,7 +765,7 @@ func opensWithHead(words []token) bool {
 // placePrefix returns how many of the capitalised words at the start of a
 // span name a place: a known territory or city ("Hong Kong", "New York"), a
 // name opening with "New", "San", "Los" ..., or one ending in a geographic
-// noun ("Persian Gulf", "Golan Heights", "Sacred Defence Week"). Places are
+// noun ("Persian Gulf", "Golan Heights", "Harvest Festival Week"). Places are
 // not entities, and their words are no one's name.
 func placePrefix(words []token) int {
 	for n := min(len(words), 4); n >= 1; n-- {
@@ -794,7 +794,7 @@ func placePrefix(words []token) int {
 func (d *doc) orgMention(s *sentence, start, end int) int {
 	toks := s.toks
 	head := end - 1
-	// "the US Embassy in London": a mission is named with its city.
+	// "the French Embassy in Lima": a mission is named with its city.
 	if missionHeads[toks[end-1].lower] && end+1 < len(toks) && toks[end].lower == "in" && nameWord(toks[end+1]) {
 		if p, ok := d.g.match(toks, end+1); !ok || p.form == formCapital {
 			end = capSpanEnd(toks, end+1)
@@ -959,7 +959,7 @@ func (d *doc) maybeAcronym(s *sentence, end int, e *docEntity) {
 func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	toks := s.toks
 	i := start
-	// Titles, and a role noun that opens a sentence ("Voter Kitty Mak",
+	// Titles, and a role noun that opens a sentence ("Voter Jane Roe",
 	// "Activist Joshua Wong").
 	for i < end && (titles[toks[i].lower] || (i == 0 && roleNouns[toks[i].lower])) {
 		i++
@@ -1052,7 +1052,7 @@ func (d *doc) variantOf(words []string) *docEntity {
 }
 
 // listOfPeople reports whether the span at start continues a list of people
-// ("Representatives Eliot Engel, Adam Schiff, and Elijah Cummings"): a comma
+// ("Representatives Jane Roe, John Doe, and Mary Major"): a comma
 // or "and" after a person's name.
 func (d *doc) listOfPeople(s *sentence, start int) bool {
 	j := start - 1
@@ -1111,9 +1111,9 @@ func (d *doc) settleBodies() {
 }
 
 // personContext reports whether the words around a span say it is a
-// person: a role noun or verb of saying before it ("said James Lewis",
-// "the envoy, Robert King"), a verb of saying or an apposition after it
-// ("Lewis said", "James Lewis, a cyberpolicy expert").
+// person: a role noun or verb of saying before it ("said John Doe",
+// "the envoy, Jane Roe"), a verb of saying or an apposition after it
+// ("Doe said", "John Doe, a trade expert").
 func personContext(toks []token, start, end int) bool {
 	j := start - 1
 	if j >= 0 && toks[j].text == "," {
@@ -1268,7 +1268,7 @@ func (d *doc) orgByFirstWord(t token) *docEntity {
 			continue
 		}
 		w := nameWords(e.name)
-		// "Sony" after "Sony Pictures"; "Akzo" after "Akzo <AKZO.AS>"
+		// "Sony" after "Sony Pictures"; "Akzo" after "Vantor <VNT.AS>"
 		if (len(w) > 1 || e.name == t.text) && w[0] == t.lower && !orgHeads[t.lower] {
 			if hit != nil && hit != e {
 				return nil

@@ -347,7 +347,7 @@ func subsetWords(a, b []string) bool {
 }
 
 // givenNames are the first names that mark a capitalised pair of words as a
-// person's name: "Seth Rogen".
+// person's name: "Jane Roe".
 var givenNames = func() map[string]bool {
 	m := make(map[string]bool, len(givenNameList))
 	for _, n := range givenNameList {

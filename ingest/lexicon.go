@@ -36,11 +36,11 @@ var govNouns = wordList("gov-nouns")
 // titles precede personal names and are not part of them.
 var titles = wordList("titles")
 
-// roleNouns before a name mark it as a person: "the envoy, Robert King",
-// "cyberpolicy expert James Lewis".
+// roleNouns before a name mark it as a person: "the envoy, Jane Roe",
+// "trade expert John Doe".
 var roleNouns = wordList("role-nouns")
 
-// sayVerbs after a name mark it as a person: "Lewis said".
+// sayVerbs after a name mark it as a person: "Doe said".
 var sayVerbs = wordList("say-verbs")
 
 // prepositions before an entity put it inside a phrase, not in the
@@ -61,7 +61,7 @@ var notVerbs = wordList("not-verbs")
 var personTitles = wordList("person-titles")
 
 // groupNouns open a capitalised phrase that names people of a body, not the
-// body: "Members of the House of Commons", "Leaders of the African Union".
+// body: "Members of the National Assembly", "Leaders of the African Union".
 var groupNouns = wordList("group-nouns")
 
 // legislatures are the bodies news names by their common noun alone.

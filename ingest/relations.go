@@ -328,7 +328,7 @@ var (
 		"violations", "crime", "crimes", "abuse", "betrayal", "aggression", "genocide", "fraud", "extremists",
 		"extremist", "massacre", "atrocity", "atrocities")
 	// involvementNouns after a party make an allegation about its act:
-	// "alleged Iranian involvement".
+	// "alleged Syrian involvement".
 	involvementNouns = set("involvement", "role", "responsibility", "complicity", "interference", "meddling",
 		"hand", "backing", "support", "culpability", "guilt", "participation")
 	// actNouns are what a party does that others criticise: "Trump's
@@ -375,7 +375,7 @@ func (d *doc) triggerAt(si, ti int) []found {
 			}
 			fallthrough
 		case !ok && requestNouns[w]:
-			f, ok = d.requestNoun(s, ti) // "at the Iraqi government's request"
+			f, ok = d.requestNoun(s, ti) // "at the Peruvian government's request"
 		}
 		add(f, ok)
 	case requestNouns[w]:
@@ -390,7 +390,7 @@ func (d *doc) triggerAt(si, ti int) []found {
 			f, ok = d.criticizeAct(s, ti)
 		}
 		if !ok && accuseNouns[w] {
-			f, ok = d.accuseNoun(s, ti) // "unsealed further charges against him"
+			f, ok = d.accuseNoun(s, ti) // "filed new charges against him"
 		}
 		add(f, ok)
 	case attackVerbs[w], citeVerbs[w]:
@@ -560,7 +560,7 @@ func mentionAt(s *sentence, i int) (mention, bool) {
 		i++
 	}
 	// Titles before a name are not part of its mention: "asked Queen
-	// Elizabeth II", "impeached President Donald Trump".
+	// Elizabeth II", "censured President Jane Roe".
 	for steps := 0; steps < 6 && i < len(s.toks); steps++ {
 		for _, m := range s.ms {
 			if m.start == i {
@@ -571,7 +571,7 @@ func mentionAt(s *sentence, i int) (mention, bool) {
 			}
 		}
 		if groupNouns[s.toks[i].lower] && i+1 < len(s.toks) && s.toks[i+1].lower == "of" {
-			i++ // "members of the European Union"
+			i++ // "members of the African Union"
 		} else if !titles[s.toks[i].lower] {
 			break
 		}
@@ -684,7 +684,7 @@ func (d *doc) request(s *sentence, ti int) (found, bool) {
 		}
 		return f, false
 	default:
-		// "asked China for help", "urged the U.S. to waive immunity"
+		// "asked Chile for help", "urged Peru to lift the ban"
 		m, ok := mentionAt(s, next)
 		if ok && askContinues(toks, m.end) {
 			f.obj = claimParty(toks, m)
@@ -698,7 +698,7 @@ func (d *doc) request(s *sentence, ti int) (found, bool) {
 			f.obj = claimParty(toks, o)
 			return f, true
 		}
-		// "sent a letter requesting the new rules to Elaine Chao": the
+		// "sent a note requesting the files to the minister": the
 		// first "to" after the request names its addressee, or nothing.
 		for k := next; k < len(toks) && k < next+10; k++ {
 			if !toks[k].word {
@@ -736,7 +736,7 @@ func askContinues(toks []token, i int) bool {
 	return false
 }
 
-// requestNoun reads "the U.S. request to the Chinese", "China's appeal to
+// requestNoun reads "the French request to the Chileans", "China's appeal to
 // Russia for ...", "a request for help from China" with a subject right
 // before the noun.
 func (d *doc) requestNoun(s *sentence, ti int) (found, bool) {
@@ -758,7 +758,7 @@ func (d *doc) requestNoun(s *sentence, ti int) (found, bool) {
 		return f, false
 	}
 	f.subj = claimParty(toks, m)
-	// "at the Iraqi government's request"
+	// "at the Peruvian government's request"
 	if b := m.start - 1; b >= 0 && (toks[b].lower == "at" || (toks[b].lower == "the" && b > 0 && toks[b-1].lower == "at")) {
 		if o, ok := clauseSubject(s, b); ok && o.ent != m.ent {
 			f.obj = claimParty(toks, o)
@@ -886,7 +886,7 @@ func isPassive(toks []token, ti int) bool {
 	return false
 }
 
-// accuseNoun reads "the U.S. allegations that it was behind the attack",
+// accuseNoun reads "the French allegations that it was behind the raid",
 // "Iran's accusations against Saudi Arabia".
 func (d *doc) accuseNoun(s *sentence, ti int) (found, bool) {
 	toks := s.toks
@@ -932,7 +932,7 @@ func (d *doc) accuseNoun(s *sentence, ti int) (found, bool) {
 }
 
 // chargeAfter reads the act after "of", "for", "with", "over" or "on
-// charges of": "of conducting economic espionage".
+// charges of": "of smuggling weapons".
 func chargeAfter(toks []token, i int) string {
 	for i < len(toks) && (toks[i].text == "'s" || govNouns[toks[i].lower]) {
 		i++
@@ -979,7 +979,7 @@ func cleanCharge(toks []token) string {
 	return joinTokens(toks)
 }
 
-// ally reads the forms of alliance: "the North Koreans, their allies",
+// ally reads the forms of alliance: "the Chileans, their allies",
 // "X's ally Y", "U.S. ally Japan", "Y, an ally of X", "X is allied with Y",
 // "an alliance between X and Y".
 func (d *doc) ally(si, ti int) (found, bool) {
@@ -987,7 +987,7 @@ func (d *doc) ally(si, ti int) (found, bool) {
 	toks := s.toks
 	f := found{typ: graphmodel.AllyOf, confidence: 0.85}
 	w := toks[ti].lower
-	// "the US has been encouraging allies such as Germany": the allies of
+	// "France has been urging allies such as Chile": the allies of
 	// the clause's subject.
 	if w == "allies" && ti+2 < len(toks) && ((toks[ti+1].lower == "such" && toks[ti+2].lower == "as") || toks[ti+1].lower == "including" || toks[ti+1].lower == "like") {
 		k := ti + 2
@@ -1156,7 +1156,7 @@ func (d *doc) labelAs(s *sentence, ti int) []found {
 	if j+2 < len(toks) && toks[j].text == "(" && toks[j+2].text == ")" {
 		j += 3
 	}
-	// "Trump's conduct": the party's act is what is named.
+	// "Roe's conduct": the party's act is what is named.
 	if j < len(toks) && toks[j].text == "'s" {
 		j++
 		for k := 0; k < 3 && j < len(toks) && toks[j].word && !toks[j].cap && actNouns[toks[j].lower]; k++ {
@@ -1201,7 +1201,7 @@ func (d *doc) criticizeAct(s *sentence, ti int) (found, bool) {
 	}
 	f.subj, f.subjAt = subj, at
 	cite := citeVerbs[toks[ti].lower]
-	// "X's decision", "the Cuban government's "ongoing repression ...""
+	// "X's decision", "the Peruvian government's "continued crackdown ...""
 	if m, ok := mentionAt(s, ti+1); ok {
 		j := m.end
 		for j < len(toks) && govNouns[toks[j].lower] {
@@ -1261,7 +1261,7 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 		case p == "'s" || p == "the" || p == "these" || p == "those" || p == "such":
 			return d.accuseNoun(s, ti) // "Tsvangirai's claims that ..."
 		case p == "a" || p == "an" || isPassive(toks, ti) || prepositions[p]:
-			return f, false // "an alleged abuse", "was claimed by"
+			return f, false // "an alleged breach", "was claimed by"
 		}
 	}
 	subj, at, ok := agentOf(s, ti)
@@ -1347,9 +1347,9 @@ var harmNouns = set("repression", "oppression", "persecution", "crackdown", "agg
 var copulas = set("is", "are", "was", "were", "be", "been", "being")
 
 // actAuthor finds who did the act that is the subject of the passive verb
-// at ti ("The operation was condemned"): the subject of the nearest earlier
+// at ti ("The incursion was denounced"): the subject of the nearest earlier
 // sentence, at most three back, that names an act of the same kind
-// ("Turkey began a military offensive").
+// ("Chad began a military incursion").
 func (d *doc) actAuthor(s *sentence, ti int) (textParty, bool) {
 	if actNounBefore(s.toks, ti) < 0 {
 		return textParty{}, false

@@ -12,7 +12,7 @@ import (
 // report" tag lines, and rules made of dashes.
 var boilerplateLine = regexp.MustCompile(`(?i)^(` +
 	`[-–—•*_=\s]*|` + // rules and empty lines
-	`[-–—]\s.*\s[-–—]|` + // "- Advertisement -", "- FWBP Digital Partners -"
+	`[-–—]\s.*\s[-–—]|` + // "- Advertisement -", "- Our Partners -"
 	`advertisement|sponsored( content)?|story continues below.*|` +
 	`(photo|image|picture|video)( credit)?s?\s*[:(].*|` +
 	`(\(c\)|©|copyright)\s.*|all rights reserved.*|` +
@@ -132,7 +132,7 @@ func stripDateline(line string) string {
 }
 
 // isUpperPlace reports whether s is only an upper-case place name and a dash:
-// "HONOLULU — ", "WASHINGTON (Reuters) - ".
+// "LIMA — ", "WASHINGTON (Reuters) - ".
 func isUpperPlace(s string) bool {
 	s = strings.TrimRight(s, " —–-")
 	if i := strings.Index(s, "("); i > 0 {
