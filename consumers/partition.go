@@ -40,6 +40,21 @@ type partitionReader struct {
 	batch  *kafka.Batch // the fetch response being read, nil between fetches
 	offset int64        // the next offset to read, or kafka.FirstOffset
 	fails  int          // consecutive connection failures, for the backoff
+	// deadline is the connection's read deadline.
+	deadline time.Time
+}
+
+// extendDeadline gives the next message at least half of
+// readMessageTimeout to arrive, and at most all of it. Setting a deadline
+// takes a lock and a timer update, which a message of a few hundred bytes
+// need not pay: the deadline moves only once half of it is spent.
+func (r *partitionReader) extendDeadline() {
+	now := time.Now()
+	if r.deadline.Sub(now) >= readMessageTimeout/2 {
+		return
+	}
+	r.deadline = now.Add(readMessageTimeout)
+	r.conn.SetReadDeadline(r.deadline)
 }
 
 // readMessageTimeout bounds the reading of one message of a fetch
@@ -90,7 +105,8 @@ func (r *partitionReader) next(ctx context.Context, reserve func(context.Context
 			}
 			// The broker answers within wait; the deadline only catches a
 			// broker that does not.
-			r.conn.SetReadDeadline(time.Now().Add(wait + readMessageTimeout))
+			r.deadline = time.Now().Add(wait + readMessageTimeout)
+			r.conn.SetReadDeadline(r.deadline)
 			r.batch = r.conn.ReadBatchWith(kafka.ReadBatchConfig{MinBytes: 1, MaxBytes: r.maxBytes, MaxWait: wait})
 		}
 		if !reserved && r.batch.HighWaterMark() > r.offset {
@@ -99,7 +115,7 @@ func (r *partitionReader) next(ctx context.Context, reserve func(context.Context
 			}
 			reserved = true
 		}
-		r.conn.SetReadDeadline(time.Now().Add(readMessageTimeout))
+		r.extendDeadline()
 		m, err := r.batch.ReadMessage()
 		if err == nil {
 			if !reserved { // a response whose high-water mark was stale
@@ -199,7 +215,7 @@ func (r *partitionReader) connect(ctx context.Context) error {
 			return err
 		}
 		conn.SetDeadline(time.Time{})
-		r.conn = conn
+		r.conn, r.deadline = conn, time.Time{}
 		return nil
 	}
 	return err
@@ -213,7 +229,8 @@ func (r *partitionReader) pause() {
 	if r.batch == nil {
 		return
 	}
-	r.conn.SetReadDeadline(time.Now().Add(readMessageTimeout))
+	r.deadline = time.Now().Add(readMessageTimeout)
+	r.conn.SetReadDeadline(r.deadline)
 	err := r.batch.Close()
 	r.batch = nil
 	if err != nil {

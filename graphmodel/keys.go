@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -84,6 +85,14 @@ func KindOfKey(key string) Kind {
 // "peoples-liberation-army"; "Recep Tayyip Erdoğan" becomes
 // "recep-tayyip-erdogan".
 func Slug(name string) string {
+	if s, ok := asciiSlug(name); ok {
+		return s
+	}
+	return unicodeSlug(name)
+}
+
+// unicodeSlug is Slug for any name: NFKD, accents dropped.
+func unicodeSlug(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	pendingHyphen := false
@@ -104,6 +113,34 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiSlug is Slug for a name of ASCII bytes, which NFKD leaves as it
+// is: most names, read once per event, skip the normalization's copy. It
+// reports false for any other name.
+func asciiSlug(name string) (string, bool) {
+	b := make([]byte, 0, len(name))
+	pendingHyphen := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == '\'' || c == '.':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if pendingHyphen && len(b) > 0 {
+				b = append(b, '-')
+			}
+			pendingHyphen = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		default:
+			pendingHyphen = true
+		}
+	}
+	return string(b), true
 }
 
 // SourceArticle and SourceEvent name the source of a claim in its key.

@@ -1,10 +1,40 @@
 package graphmodel
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
+
+// TestASCIISlugIsUnicodeSlug checks the fast path for ASCII names against
+// the normalizing one, on every printable ASCII byte and on random names.
+func TestASCIISlugIsUnicodeSlug(t *testing.T) {
+	names := []string{"", " ", "U.S.", "O'Neill", "Kim Jong-un", "AT&T Inc.", "G-7", "a  b", "--x--"}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		names = append(names, "Ab"+string(rune(c))+"cD", string(rune(c)))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = byte(r.IntN(utf8.RuneSelf))
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		got, ok := asciiSlug(n)
+		if !ok {
+			t.Fatalf("asciiSlug(%q) refused an ASCII name", n)
+		}
+		if want := unicodeSlug(n); got != want {
+			t.Errorf("asciiSlug(%q) = %q, unicodeSlug %q", n, got, want)
+		}
+	}
+	if _, ok := asciiSlug("Erdoğan"); ok {
+		t.Error("asciiSlug took a name that is not ASCII")
+	}
+}
 
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{

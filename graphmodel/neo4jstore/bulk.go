@@ -96,7 +96,7 @@ func (w *txWriter) bulk(events []graphmodel.Event) (BulkStats, error) {
 		}
 	}
 	sortClaims(claims)
-	if _, _, err := w.upsertEventRows(events); err != nil {
+	if _, err := w.upsertEventRows(events); err != nil {
 		return st, err
 	}
 	if len(claims) > 0 {

@@ -16,7 +16,9 @@ CALL {
 // upsertEvents writes the events of a batch that the graph does not
 // already hold with the same content, and the actor links of those it
 // creates, and returns the ids it created and those it changed, in one
-// record. An identical re-delivery writes nothing. relinkEvents then
+// record. When it wrote every row, created is null: the ids are those of
+// the rows less the changed ones, and a batch of new events, the common
+// case, sends no list back. An identical re-delivery writes nothing. relinkEvents then
 // replaces the links of the changed ones, the rare case.
 //
 // What an event costs Neo4j is most of what the pipeline costs it, so the
@@ -65,8 +67,9 @@ CALL {
   MATCH (e) WHERE elementId(e) = id
   CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
 }
-RETURN collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
-       collect(CASE WHEN old IS NOT NULL THEN row[0] END) AS changed`
+WITH count(*) AS written, collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
+     collect(CASE WHEN old IS NOT NULL THEN row[0] END) AS changed
+RETURN CASE WHEN written = size($rows) THEN null ELSE created END AS created, changed`
 
 // relinkEvents replaces the actor links of events upsertEvents changed,
 // with rows and $keys as upsertEvents reads them.
@@ -148,41 +151,70 @@ func newEventRows(events []graphmodel.Event) eventRows {
 	return e
 }
 
+// upserted is what upsertEvents wrote: the events it changed, and either
+// all the others (all) or those it created.
+type upserted struct {
+	all     bool
+	created map[string]bool // when not all
+	changed map[string]bool
+	n       int // events written
+}
+
+// written reports whether the statement wrote the event with id, and
+// whether the graph held another version of it.
+func (u upserted) written(id string) (written, changed bool) {
+	if u.changed[id] {
+		return true, true
+	}
+	return u.all || u.created[id], false
+}
+
 // upsertEventRows runs upsertEvents, then relinkEvents for the events it
-// changed, and returns which ids it created and which it changed.
-func (w *txWriter) upsertEventRows(events []graphmodel.Event) (created, changed []string, err error) {
+// changed.
+func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) {
 	e := newEventRows(events)
 	recs, err := w.run(upsertEvents, map[string]any{"rows": e.rows, "keys": e.keys, "now": w.now})
 	if err != nil {
-		return nil, nil, err
+		return upserted{}, err
 	}
 	rec, err := single(recs)
 	if err != nil {
-		return nil, nil, err
+		return upserted{}, err
 	}
-	if created, err = stringList(rec, "created"); err != nil {
-		return nil, nil, err
+	changed, err := stringList(rec, "changed")
+	if err != nil {
+		return upserted{}, err
 	}
-	if changed, err = stringList(rec, "changed"); err != nil {
-		return nil, nil, err
+	u := upserted{changed: make(map[string]bool, len(changed))}
+	for _, id := range changed {
+		u.changed[id] = true
+	}
+	if v, _ := rec.Get("created"); v == nil { // every row written
+		u.all, u.n = true, len(events)
+	} else {
+		created, err := stringList(rec, "created")
+		if err != nil {
+			return upserted{}, err
+		}
+		u.created = make(map[string]bool, len(created))
+		for _, id := range created {
+			u.created[id] = true
+		}
+		u.n = len(created) + len(changed)
 	}
 	if len(changed) == 0 {
-		return created, changed, nil
-	}
-	isChanged := make(map[string]bool, len(changed))
-	for _, id := range changed {
-		isChanged[id] = true
+		return u, nil
 	}
 	var rows []any
 	for i, row := range e.rows {
-		if isChanged[e.ids[i]] {
+		if u.changed[e.ids[i]] {
 			rows = append(rows, row)
 		}
 	}
 	if _, err := w.run(relinkEvents, map[string]any{"rows": rows, "keys": e.keys}); err != nil {
-		return nil, nil, err
+		return upserted{}, err
 	}
-	return created, changed, nil
+	return u, nil
 }
 
 // writeEvents writes new and changed events: their nodes, their actor
@@ -194,28 +226,22 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 	if len(events) == 0 {
 		return nil
 	}
-	newIDs, changedIDs, err := w.upsertEventRows(events)
+	u, err := w.upsertEventRows(events)
 	if err != nil {
 		return err
 	}
-	written := make(map[string]bool, len(events)) // id -> the graph held another version
-	for _, id := range newIDs {
-		written[id] = false
-	}
-	for _, id := range changedIDs {
-		written[id] = true
-	}
-	st.Events += len(written)
-	st.Skipped += len(events) - len(written)
+	st.Events += u.n
+	st.Skipped += len(events) - u.n
 
 	// Only an event the graph held in another version can have claims to
 	// replace; a new one skips that statement.
 	var keep []map[string]any
 	var claims []claimRow
-	for _, e := range events {
-		changed, ok := written[e.ID]
-		if !ok {
-			continue
+	for i := range events {
+		e := &events[i]
+		ok, changed := u.written(e.ID)
+		if !ok || len(e.Claims) == 0 && !changed {
+			continue // nothing to assert, nothing to replace
 		}
 		src := graphmodel.SourceEvent(e.ID)
 		kept := make([]string, 0, len(e.Claims))
