@@ -1,6 +1,10 @@
 package neo4jstore
 
-import "github.com/newsgraph/kg/graphmodel"
+import (
+	"math"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
 
 // entityIDs looks up the batch's distinct entity keys ($keys) once per
 // statement: ids[i] is a one-element list holding the element id of the
@@ -18,14 +22,14 @@ CALL {
 // creates, and returns the ids it created and those it changed, in one
 // record. When it wrote every row, created is null: the ids are those of
 // the rows less the changed ones, and a batch of new events, the common
-// case, sends no list back. An identical re-delivery writes nothing. relinkEvents then
-// replaces the links of the changed ones, the rare case.
+// case, sends no list back. relinkEvents then replaces the links of the
+// changed ones, the rare case.
 //
 // What an event costs Neo4j is most of what the pipeline costs it, so the
 // statement does only what an event needs:
 //   - The entities the batch links to are looked up in the key index once
 //     per statement, not once per link: most events name the same few
-//     states. $keys are the distinct keys, and a row names its actors by
+//     states. $keys are the distinct keys, and an event names its actors by
 //     their index in $keys. Each link then reads its entity by element id,
 //     with no index and no lock: a node read at the start and kept for
 //     the whole statement would be outdated once a concurrent writer had
@@ -35,120 +39,173 @@ CALL {
 //   - A created event has no links to delete: only changed ones go on to
 //     relinkEvents, so this statement has no subquery that reads links,
 //     which made the planner materialize every row twice (Eager).
-//   - A row is read by position, without building a map per row.
+//   - The ingest time is read once per statement, not once per event.
 //
 // Links are created only for an event the statement created, and an id is
 // in a batch once (Batch.Validate): CREATE suffices. MERGE would lock the
 // linked states, which most events name, until commit, and concurrent
 // writers would queue on them.
 //
-// A row is a list, in the order of eventRow, rather than a map: events are
-// the most numerous rows, and a map repeats its keys in every row, for the
-// driver to pack and Neo4j to read.
+// The events come as columns, one list per property (eventColumns), row i
+// of the statement reading element i of each: the driver sends a list of
+// strings, integers or floats as it is, where rows of mixed values went
+// through reflection value by value and boxed every value on the way.
+// An empty string, a quad class of 0, a NaN Goldstein value and an actor
+// index of -1 stand for no value.
 const upsertEvents = entityIDs + `
-UNWIND $rows AS row
-MERGE (ev:Event {id: row[0]})
-ON CREATE SET ev.ingested_at = datetime($now)
-WITH ids, ev, row, ev.content_hash AS old
-WHERE old IS NULL OR old <> row[1]
-SET ev.source = row[2], ev.cameo = row[3], ev.label = row[4], ev.quad_class = row[5],
-    ev.goldstein = row[6], ev.occurred_at = date(row[7]), ev.url = row[8],
-    ev.content_hash = row[1], ev.extractor_version = row[9]
-WITH ids, ev, row, old
+WITH ids, datetime($now) AS now
+UNWIND range(0, size($id) - 1) AS i
+MERGE (ev:Event {id: $id[i]})
+ON CREATE SET ev.ingested_at = now
+WITH ids, i, ev, ev.content_hash AS old
+WHERE old IS NULL OR old <> $hash[i]
+SET ev.source = CASE WHEN $source[i] <> '' THEN $source[i] END,
+    ev.cameo = CASE WHEN $cameo[i] <> '' THEN $cameo[i] END,
+    ev.label = CASE WHEN $label[i] <> '' THEN $label[i] END,
+    ev.quad_class = CASE WHEN $quad[i] <> 0 THEN $quad[i] END,
+    ev.goldstein = CASE WHEN NOT isNaN($goldstein[i]) THEN $goldstein[i] END,
+    ev.occurred_at = date($occurred[i]),
+    ev.url = CASE WHEN $url[i] <> '' THEN $url[i] END,
+    ev.content_hash = $hash[i],
+    ev.extractor_version = CASE WHEN $version[i] <> '' THEN $version[i] END
+WITH ids, i, ev, old
 CALL {
-  WITH ids, ev, row, old
-  WITH ev, row, ids[row[10]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  WITH ids, i, ev, old
+  WITH ev, i, ids[$src[i]][0] AS id WHERE old IS NULL AND $src[i] >= 0 AND id IS NOT NULL
   MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
+  CREATE (ev)-[:SOURCE_ACTOR {role: CASE WHEN $srcRole[i] <> '' THEN $srcRole[i] END}]->(e)
 }
 CALL {
-  WITH ids, ev, row, old
-  WITH ev, row, ids[row[12]][0] AS id WHERE old IS NULL AND id IS NOT NULL
+  WITH ids, i, ev, old
+  WITH ev, i, ids[$dst[i]][0] AS id WHERE old IS NULL AND $dst[i] >= 0 AND id IS NOT NULL
   MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+  CREATE (ev)-[:TARGET_ACTOR {role: CASE WHEN $dstRole[i] <> '' THEN $dstRole[i] END}]->(e)
 }
-WITH count(*) AS written, collect(CASE WHEN old IS NULL THEN row[0] END) AS created,
-     collect(CASE WHEN old IS NOT NULL THEN row[0] END) AS changed
-RETURN CASE WHEN written = size($rows) THEN null ELSE created END AS created, changed`
+WITH count(*) AS written, collect(CASE WHEN old IS NULL THEN $id[i] END) AS created,
+     collect(CASE WHEN old IS NOT NULL THEN $id[i] END) AS changed
+RETURN CASE WHEN written = size($id) THEN null ELSE created END AS created, changed`
 
 // relinkEvents replaces the actor links of events upsertEvents changed,
-// with rows and $keys as upsertEvents reads them.
+// with columns and $keys as upsertEvents reads them.
 const relinkEvents = entityIDs + `
-UNWIND $rows AS row
-MATCH (ev:Event {id: row[0]})
+UNWIND range(0, size($id) - 1) AS i
+MATCH (ev:Event {id: $id[i]})
 CALL {
   WITH ev
   MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
   DELETE a
 }
-WITH ids, ev, row
+WITH ids, i, ev
 CALL {
-  WITH ids, ev, row
-  WITH ev, row, ids[row[10]][0] AS id WHERE id IS NOT NULL
+  WITH ids, i, ev
+  WITH ev, i, ids[$src[i]][0] AS id WHERE $src[i] >= 0 AND id IS NOT NULL
   MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:SOURCE_ACTOR {role: row[11]}]->(e)
+  CREATE (ev)-[:SOURCE_ACTOR {role: CASE WHEN $srcRole[i] <> '' THEN $srcRole[i] END}]->(e)
 }
 CALL {
-  WITH ids, ev, row
-  WITH ev, row, ids[row[12]][0] AS id WHERE id IS NOT NULL
+  WITH ids, i, ev
+  WITH ev, i, ids[$dst[i]][0] AS id WHERE $dst[i] >= 0 AND id IS NOT NULL
   MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:TARGET_ACTOR {role: row[13]}]->(e)
+  CREATE (ev)-[:TARGET_ACTOR {role: CASE WHEN $dstRole[i] <> '' THEN $dstRole[i] END}]->(e)
 }`
 
-// eventRow is the parameter row of one event and its actor links, in the
-// order upsertEvents reads it; index gives an actor's position in $keys.
-func eventRow(e *graphmodel.Event, index func(key string) int64) []any {
-	var goldstein, quad, src, srcRole, dst, dstRole any
+// eventColumns are the parameters of upsertEvents and relinkEvents: a
+// list per property, element i of each for event i, and the distinct
+// keys of the events' actors in the order the events first name them.
+type eventColumns struct {
+	id, hash, source, cameo, label, occurred, url, version, srcRole, dstRole []string
+	quad, src, dst                                                           []int64
+	goldstein                                                                []float64
+	keys                                                                     []string
+}
+
+func newEventColumns(events []graphmodel.Event) *eventColumns {
+	n := len(events)
+	c := &eventColumns{keys: []string{}}
+	strs := make([]string, 10*n)
+	for i, col := range []*[]string{&c.id, &c.hash, &c.source, &c.cameo, &c.label, &c.occurred, &c.url, &c.version, &c.srcRole, &c.dstRole} {
+		*col = strs[i*n : i*n : (i+1)*n]
+	}
+	ints := make([]int64, 3*n)
+	c.quad, c.src, c.dst = ints[:0:n], ints[n:n:2*n], ints[2*n:2*n:3*n]
+	c.goldstein = make([]float64, 0, n)
+	pos := make(map[string]int64)
+	index := func(a *graphmodel.EventActor) (int64, string) {
+		if a == nil {
+			return -1, ""
+		}
+		i, ok := pos[a.Key]
+		if !ok {
+			i = int64(len(c.keys))
+			pos[a.Key] = i
+			c.keys = append(c.keys, a.Key)
+		}
+		return i, a.Role
+	}
+	for i := range events {
+		c.add(&events[i], index)
+	}
+	return c
+}
+
+// add appends e to the columns.
+func (c *eventColumns) add(e *graphmodel.Event, index func(*graphmodel.EventActor) (int64, string)) {
+	goldstein := math.NaN()
 	if e.Goldstein != nil {
 		goldstein = *e.Goldstein
 	}
-	if e.QuadClass != 0 {
-		quad = int64(e.QuadClass)
-	}
-	if a := e.SourceActor; a != nil {
-		src, srcRole = index(a.Key), nilIfEmpty(a.Role)
-	}
-	if a := e.TargetActor; a != nil {
-		dst, dstRole = index(a.Key), nilIfEmpty(a.Role)
-	}
-	return []any{
-		e.ID, e.ContentHash, nilIfEmpty(e.Source), nilIfEmpty(e.CAMEO), nilIfEmpty(e.Label), quad,
-		goldstein, e.OccurredAt, nilIfEmpty(e.URL), nilIfEmpty(e.ExtractorVersion),
-		src, srcRole, dst, dstRole,
+	src, srcRole := index(e.SourceActor)
+	dst, dstRole := index(e.TargetActor)
+	c.id = append(c.id, e.ID)
+	c.hash = append(c.hash, e.ContentHash)
+	c.source = append(c.source, e.Source)
+	c.cameo = append(c.cameo, e.CAMEO)
+	c.label = append(c.label, e.Label)
+	c.occurred = append(c.occurred, e.OccurredAt)
+	c.url = append(c.url, e.URL)
+	c.version = append(c.version, e.ExtractorVersion)
+	c.srcRole = append(c.srcRole, srcRole)
+	c.dstRole = append(c.dstRole, dstRole)
+	c.quad = append(c.quad, int64(e.QuadClass))
+	c.src = append(c.src, src)
+	c.dst = append(c.dst, dst)
+	c.goldstein = append(c.goldstein, goldstein)
+}
+
+// params are the statement parameters of the columns.
+func (c *eventColumns) params() map[string]any {
+	return map[string]any{
+		"id": c.id, "hash": c.hash, "source": c.source, "cameo": c.cameo, "label": c.label,
+		"occurred": c.occurred, "url": c.url, "version": c.version, "srcRole": c.srcRole,
+		"dstRole": c.dstRole, "quad": c.quad, "src": c.src, "dst": c.dst, "goldstein": c.goldstein,
+		"keys": c.keys,
 	}
 }
 
-// eventRows are the parameters of upsertEvents for events: their rows,
-// the distinct keys of their actors in the order the rows first name
-// them, and beside the rows, in the same order, the events' ids.
-type eventRows struct {
-	ids  []string
-	rows [][]any
-	keys []string
-}
-
-func newEventRows(events []graphmodel.Event) eventRows {
-	var e eventRows
-	pos := make(map[string]int64)
-	index := func(key string) int64 {
-		i, ok := pos[key]
-		if !ok {
-			i = int64(len(e.keys))
-			pos[key] = i
-			e.keys = append(e.keys, key)
+// only returns the columns of the events whose ids keep reports true,
+// with the same keys.
+func (c *eventColumns) only(keep func(id string) bool) *eventColumns {
+	out := &eventColumns{keys: c.keys}
+	for i, id := range c.id {
+		if !keep(id) {
+			continue
 		}
-		return i
+		out.id = append(out.id, id)
+		out.hash = append(out.hash, c.hash[i])
+		out.source = append(out.source, c.source[i])
+		out.cameo = append(out.cameo, c.cameo[i])
+		out.label = append(out.label, c.label[i])
+		out.occurred = append(out.occurred, c.occurred[i])
+		out.url = append(out.url, c.url[i])
+		out.version = append(out.version, c.version[i])
+		out.srcRole = append(out.srcRole, c.srcRole[i])
+		out.dstRole = append(out.dstRole, c.dstRole[i])
+		out.quad = append(out.quad, c.quad[i])
+		out.src = append(out.src, c.src[i])
+		out.dst = append(out.dst, c.dst[i])
+		out.goldstein = append(out.goldstein, c.goldstein[i])
 	}
-	e.ids = make([]string, 0, len(events))
-	e.rows = make([][]any, 0, len(events))
-	for i := range events {
-		e.ids = append(e.ids, events[i].ID)
-		e.rows = append(e.rows, eventRow(&events[i], index))
-	}
-	if e.keys == nil {
-		e.keys = []string{}
-	}
-	return e
+	return out
 }
 
 // upserted is what upsertEvents wrote: the events it changed, and either
@@ -172,8 +229,10 @@ func (u upserted) written(id string) (written, changed bool) {
 // upsertEventRows runs upsertEvents, then relinkEvents for the events it
 // changed.
 func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) {
-	e := newEventRows(events)
-	recs, err := w.run(upsertEvents, map[string]any{"rows": e.rows, "keys": e.keys, "now": w.now})
+	cols := newEventColumns(events)
+	params := cols.params()
+	params["now"] = w.now
+	recs, err := w.run(upsertEvents, params)
 	if err != nil {
 		return upserted{}, err
 	}
@@ -205,13 +264,8 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) 
 	if len(changed) == 0 {
 		return u, nil
 	}
-	var rows []any
-	for i, row := range e.rows {
-		if u.changed[e.ids[i]] {
-			rows = append(rows, row)
-		}
-	}
-	if _, err := w.run(relinkEvents, map[string]any{"rows": rows, "keys": e.keys}); err != nil {
+	changedCols := cols.only(func(id string) bool { return u.changed[id] })
+	if _, err := w.run(relinkEvents, changedCols.params()); err != nil {
 		return upserted{}, err
 	}
 	return u, nil
