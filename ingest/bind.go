@@ -610,12 +610,37 @@ func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
 					heads = append(heads, t)
 				}
 			}
+			// "for X and for Y": a coordination the parse left as two
+			// phrases of one head; the charge runs from the first
+			if j := ps.repeatedBefore(ts[k], ts[:k]); j >= 0 {
+				heads = append([]int{j}, heads...)
+			}
 			if c := ps.phraseOf(heads); c != "" {
 				return c
 			}
 		}
 	}
 	return ""
+}
+
+// repeatedBefore returns the word of earlier that t repeats the preposition
+// of after "and" or "or" ("for X and for Y" gives X for Y), or -1.
+func (ps *parsed) repeatedBefore(t int, earlier []int) int {
+	for _, e := range ps.down[t] {
+		if e.Rel != "case" {
+			continue
+		}
+		k := ps.tokOf[e.Dependent]
+		if k < 1 || (ps.s.toks[k-1].lower != "and" && ps.s.toks[k-1].lower != "or") {
+			return -1
+		}
+		for j := len(earlier) - 1; j >= 0; j-- {
+			if kj := ps.tokOf[earlier[j]]; kj >= 0 && kj < k && ps.mentionParty(earlier[j]).ent == nil && ps.hasLemma(earlier[j], "case", ps.lemma[e.Dependent]) {
+				return earlier[j]
+			}
+		}
+	}
+	return -1
 }
 
 // conjOfAny reports whether t is coordinated under one of heads.
