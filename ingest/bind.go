@@ -481,6 +481,9 @@ func (ps *parsed) mentionParty(i int) textParty {
 	if k < 0 {
 		return textParty{}
 	}
+	if st := ps.d.quotedSpeaker(ps.si, k); st != nil {
+		return textParty{ent: st} // "our" in a quotation: the speaker's state
+	}
 	for _, m := range ps.s.ms {
 		if m.start <= k && k < m.end {
 			a := claimParty(ps.s.toks, m)
