@@ -225,6 +225,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 		return textParty{}
 	}
 	lem := ps.lemma[i]
+	if l.inClass("membernoun", lem) {
+		if g := ps.groupOf(l, i, 0); g != nil {
+			return textParty{ent: g}
+		}
+	}
 	if l.inClass("govnoun", lem) {
 		if a := ps.stateOf(l, i, lem); a.ent != nil {
 			return a
@@ -353,6 +358,34 @@ var explicitAgents = []path{
 var documentAuthors = []path{
 	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
 	{{rel: "compound"}}, {{rel: "amod"}},
+}
+
+// groupOf returns the international organization whose members a member
+// noun names, or nil: "members of the European Union", "EU member states",
+// "NATO allies", "member states of the African Union". A group acts
+// through its members; members of any other body ("members of the
+// public", "a member of parliament") stand for nobody.
+func (ps *parsed) groupOf(l *frameLexicon, i, depth int) *docEntity {
+	for _, e := range ps.down[i] {
+		switch e.Rel {
+		case "compound", "nmod:of", "nmod:poss", "amod":
+		default:
+			continue
+		}
+		if a := ps.mentionParty(e.Dependent); a.ent != nil {
+			if a.ent.kind == graphmodel.KindOrganization && ps.d.g.orgs[a.ent.key] != nil {
+				return a.ent
+			}
+			continue
+		}
+		// "member" of "EU member states" carries the group
+		if depth == 0 && e.Rel == "compound" && l.inClass("membernoun", ps.lemma[e.Dependent]) {
+			if g := ps.groupOf(l, e.Dependent, 1); g != nil {
+				return g
+			}
+		}
+	}
+	return nil
 }
 
 // stateOf returns the state a government noun belongs to, from its

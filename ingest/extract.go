@@ -634,6 +634,9 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		if next := d.chunk(s, rest, end); next > rest {
 			return next
 		}
+		if _, known := d.g.match(toks, rest); known {
+			return rest // "Members of NATO": the gazetteer's name
+		}
 		return start
 	}
 	// "Speaker of the House", "President of the United States Donald
