@@ -1031,6 +1031,12 @@ func (ps *parsed) pairAt(l *frameLexicon, i int) []textParty {
 	if !l.inClass("pairnoun", ps.lemma[i]) || !(ps.hasLemma(i, "nummod", "two") || ps.hasLemma(i, "det", "both") || ps.hasLemma(i, "det:predet", "both")) {
 		return nil
 	}
+	// "its two allies" are two others of one party, not the pair named last
+	for _, e := range ps.down[i] {
+		if e.Rel == "nmod:poss" && ps.lemma[e.Dependent] != "their" && ps.lemma[e.Dependent] != "our" {
+			return nil
+		}
+	}
 	states := ps.d.lastStates(ps.si, ps.tokOf[i], 2)
 	if len(states) < 2 {
 		return nil
