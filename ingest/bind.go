@@ -225,6 +225,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 		return textParty{}
 	}
 	lem := ps.lemma[i]
+	if l.inClass("membernoun", lem) {
+		if g := ps.groupOf(l, i, 0); g != nil {
+			return textParty{ent: g}
+		}
+	}
 	if l.inClass("govnoun", lem) {
 		if a := ps.stateOf(l, i, lem); a.ent != nil {
 			return a
@@ -355,6 +360,34 @@ var documentAuthors = []path{
 	{{rel: "compound"}}, {{rel: "amod"}},
 }
 
+// groupOf returns the international organization whose members a member
+// noun names, or nil: "members of the European Union", "EU member states",
+// "NATO allies", "member states of the African Union". A group acts
+// through its members; members of any other body ("members of the
+// public", "a member of parliament") stand for nobody.
+func (ps *parsed) groupOf(l *frameLexicon, i, depth int) *docEntity {
+	for _, e := range ps.down[i] {
+		switch e.Rel {
+		case "compound", "nmod:of", "nmod:poss", "amod":
+		default:
+			continue
+		}
+		if a := ps.mentionParty(e.Dependent); a.ent != nil {
+			if a.ent.kind == graphmodel.KindOrganization && ps.d.g.orgs[a.ent.key] != nil {
+				return a.ent
+			}
+			continue
+		}
+		// "member" of "EU member states" carries the group
+		if depth == 0 && e.Rel == "compound" && l.inClass("membernoun", ps.lemma[e.Dependent]) {
+			if g := ps.groupOf(l, e.Dependent, 1); g != nil {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
 // stateOf returns the state a government noun belongs to, from its
 // modifiers: "Japan's foreign ministry", "Chinese officials", "the
 // government of Iraq".
@@ -480,6 +513,9 @@ func (ps *parsed) mentionParty(i int) textParty {
 	k := ps.tokOf[i]
 	if k < 0 {
 		return textParty{}
+	}
+	if st := ps.d.quotedSpeaker(ps.si, k); st != nil {
+		return textParty{ent: st} // "our" in a quotation: the speaker's state
 	}
 	for _, m := range ps.s.ms {
 		if m.start <= k && k < m.end {
@@ -610,12 +646,37 @@ func (ps *parsed) charge(l *frameLexicon, i int, paths []path) string {
 					heads = append(heads, t)
 				}
 			}
+			// "for X and for Y": a coordination the parse left as two
+			// phrases of one head; the charge runs from the first
+			if j := ps.repeatedBefore(ts[k], ts[:k]); j >= 0 {
+				heads = append([]int{j}, heads...)
+			}
 			if c := ps.phraseOf(heads); c != "" {
 				return c
 			}
 		}
 	}
 	return ""
+}
+
+// repeatedBefore returns the word of earlier that t repeats the preposition
+// of after "and" or "or" ("for X and for Y" gives X for Y), or -1.
+func (ps *parsed) repeatedBefore(t int, earlier []int) int {
+	for _, e := range ps.down[t] {
+		if e.Rel != "case" {
+			continue
+		}
+		k := ps.tokOf[e.Dependent]
+		if k < 1 || (ps.s.toks[k-1].lower != "and" && ps.s.toks[k-1].lower != "or") {
+			return -1
+		}
+		for j := len(earlier) - 1; j >= 0; j-- {
+			if kj := ps.tokOf[earlier[j]]; kj >= 0 && kj < k && ps.mentionParty(earlier[j]).ent == nil && ps.hasLemma(earlier[j], "case", ps.lemma[e.Dependent]) {
+				return earlier[j]
+			}
+		}
+	}
+	return -1
 }
 
 // conjOfAny reports whether t is coordinated under one of heads.
@@ -969,6 +1030,12 @@ func (ps *parsed) capitalAt(i int) *docEntity {
 func (ps *parsed) pairAt(l *frameLexicon, i int) []textParty {
 	if !l.inClass("pairnoun", ps.lemma[i]) || !(ps.hasLemma(i, "nummod", "two") || ps.hasLemma(i, "det", "both") || ps.hasLemma(i, "det:predet", "both")) {
 		return nil
+	}
+	// "its two allies" are two others of one party, not the pair named last
+	for _, e := range ps.down[i] {
+		if e.Rel == "nmod:poss" && ps.lemma[e.Dependent] != "their" && ps.lemma[e.Dependent] != "our" {
+			return nil
+		}
 	}
 	states := ps.d.lastStates(ps.si, ps.tokOf[i], 2)
 	if len(states) < 2 {

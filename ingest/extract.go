@@ -93,6 +93,9 @@ type doc struct {
 	orgsByLast   map[string][]*docEntity
 	named        int
 	extra        []found // claims a trigger yields beside its first (reused) // people and organizations found by their form
+	// speakers are the states first-person words inside quotations stand
+	// for (quotes.go)
+	speakers map[quotePos]*docEntity
 }
 
 // Extract finds the entities and claims of one article. The title counts as
@@ -164,6 +167,7 @@ read:
 	d.applyOverrides()
 	d.resolvePronouns()
 	d.resolveGovernments()
+	d.resolveQuotedSpeakers()
 	return d
 }
 
@@ -629,6 +633,9 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 		}
 		if next := d.chunk(s, rest, end); next > rest {
 			return next
+		}
+		if _, known := d.g.match(toks, rest); known {
+			return rest // "Members of NATO": the gazetteer's name
 		}
 		return start
 	}

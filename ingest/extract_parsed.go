@@ -60,7 +60,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 	for si, s := range d.sents {
 		t, at := parseText(s.toks)
 		st.Bytes += len(t)
-		if !d.candidate(l, s) {
+		if !d.candidate(l, si) {
 			continue
 		}
 		if st.Parsed >= MaxParsedSentences {
@@ -113,7 +113,8 @@ const MaxParsedSentences = 100
 // candidate reports whether a sentence may carry a relation: a word that
 // may be a cue, and two words that may be parties (names, pronouns,
 // descriptions resolved to entities, government nouns).
-func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
+func (d *doc) candidate(l *frameLexicon, si int) bool {
+	s := d.sents[si]
 	cue := false
 	for _, t := range s.toks {
 		if t.word && l.mayBeCue(t.lower) {
@@ -135,7 +136,7 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		// "the kingdom", "the Islamic Republic", "the island nation"
 		description := l.inClass("statenoun", t.lower) && i > 0 &&
 			(s.toks[i-1].lower == "the" || i > 1 && s.toks[i-2].lower == "the" && s.toks[i-1].word)
-		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description {
+		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description || d.quotedSpeaker(si, i) != nil {
 			parties++
 		}
 		// "the two countries", "both sides": two parties named before

@@ -86,3 +86,11 @@ var (
 // relationNouns before "of" make a capital the government, not a place:
 // "an ally of Washington", "a critic of Beijing".
 var relationNouns = wordList("relation-nouns")
+
+// speakerOffices are the offices that make who holds them speak for their
+// state.
+var speakerOffices = wordList("speaker-offices")
+
+// officeModifiers are the lower-case words an office's name may hold
+// beside the office: "commerce secretary", "senior official".
+var officeModifiers = wordList("office-modifiers")
