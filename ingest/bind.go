@@ -561,6 +561,12 @@ func (ps *parsed) distinct(subj, obj textParty) (textParty, textParty, bool) {
 // phrase stands for its conjuncts too ("X and Y, both allies of Z").
 func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 	for _, p := range paths {
+		if len(p) == 1 && p[0].rel == accuserStep {
+			if a := ps.d.accuser; a.ent != nil && ps.si-ps.d.accuserAt <= maxAccuserDistance {
+				return []textParty{a}
+			}
+			continue
+		}
 		var out []textParty
 		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
 			if two := ps.pairAt(l, t); two != nil {
@@ -581,6 +587,12 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 	}
 	return nil
 }
+
+// maxAccuserDistance is how many sentences back the legal action an
+// "@accuser" frame takes its subject from may be told: 4, about one
+// paragraph of a news story (a suit told first, its defendants after a
+// sentence or two on the charge).
+const maxAccuserDistance = 4
 
 func hasParty(as []textParty, a textParty) bool {
 	for _, b := range as {
@@ -783,6 +795,10 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if len(subs) == 0 {
 				continue
 			}
+			if f.rel == graphmodel.AccusedOf && !f.discourse && l.inClass("legalaction", ps.lemma[i]) {
+				ps.d.accuser, ps.d.accuserAt = subs[0], ps.si
+				ps.d.accuserCharge = ps.charge(l, i, f.charge)
+			}
 			var pairs [][2]textParty
 			if f.pairs {
 				for a := 0; a < len(subs); a++ {
@@ -812,6 +828,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			charge := ""
 			if f.rel == graphmodel.AccusedOf {
 				charge = ps.charge(l, i, f.charge)
+				if charge == "" && f.discourse && subs[0].ent == ps.d.accuser.ent {
+					charge = ps.d.accuserCharge // what the suit or the charges were over
+				}
 			}
 			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {

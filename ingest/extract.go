@@ -93,6 +93,13 @@ type doc struct {
 	orgsByLast   map[string][]*docEntity
 	named        int
 	extra        []found // claims a trigger yields beside its first (reused) // people and organizations found by their form
+	// accuser is the party that brought the legal action the sentences
+	// bound so far told last (sued, charged, indicted, filed a suit), and
+	// accuserAt the sentence that told it: "@accuser" frames take it.
+	// accuserCharge is what that action was over.
+	accuser       textParty
+	accuserAt     int
+	accuserCharge string
 }
 
 // Extract finds the entities and claims of one article. The title counts as

@@ -128,6 +128,14 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 	if parties >= 2 {
 		return true
 	}
+	// a cue that takes its subject from the sentences before ("named as a
+	// defendant") brings one party of its own
+	for _, t := range s.toks {
+		if t.word && l.discourseCue(t.lower) {
+			parties++
+			break
+		}
+	}
 	for i, t := range s.toks {
 		if covered(s.ms, i) {
 			continue
@@ -144,6 +152,17 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		}
 	}
 	return parties >= 2
+}
+
+// discourseCue reports whether a word form is a cue with a frame whose
+// subject is a party of the sentences before.
+func (l *frameLexicon) discourseCue(w string) bool {
+	for _, f := range l.byCue[singular(w)] {
+		if f.discourse {
+			return true
+		}
+	}
+	return false
 }
 
 // singular is a plural noun's singular form, near enough for word

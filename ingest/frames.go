@@ -50,6 +50,9 @@ type frame struct {
 	needs      []cond
 	confidence float64
 	template   bool // given to the cue by a template row, not a row of its own
+	// discourse is set when a subject path is "@accuser": the party that
+	// brought the legal action told just before stands as the subject.
+	discourse bool
 }
 
 // frameLexicon is the parsed language data.
@@ -235,6 +238,11 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 	if len(fr.subj) == 0 {
 		return fr, fmt.Errorf("no subject path")
 	}
+	for _, p := range fr.subj {
+		if len(p) == 1 && p[0].rel == accuserStep {
+			fr.discourse = true
+		}
+	}
 	if f[4] == "-" {
 		if rel != graphmodel.AllyOf {
 			return fr, fmt.Errorf("only ally-of pairs its subjects")
@@ -269,6 +277,12 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 	}
 	return fr, nil
 }
+
+// accuserStep is the one-step path to the party that brought the legal
+// action (a suit, charges, an indictment) the text told last, in the same
+// sentence or one of the maxAccuserDistance before: "X sued ... Named as a defendant in
+// the suit was Y."
+const accuserStep = "@accuser"
 
 func parsePaths(s string) ([]path, error) {
 	if s == "-" {
