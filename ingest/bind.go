@@ -230,6 +230,22 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 			return a
 		}
 	}
+	// a panel or tribunal speaks for the organization it sits in: "a WTO
+	// (dispute) panel", "a tribunal at the X Court"
+	if l.inClass("panelnoun", lem) {
+		for _, e := range ps.down[i] {
+			switch e.Rel {
+			case "compound", "nmod:at", "nmod:of", "nmod:poss":
+			default:
+				continue
+			}
+			for _, t := range append([]int{e.Dependent}, ps.compounds(e.Dependent)...) {
+				if a := ps.mentionParty(t); a.ent != nil && a.ent.kind == graphmodel.KindOrganization {
+					return a
+				}
+			}
+		}
+	}
 	// a noun predicated of a party, or in apposition to one
 	for _, e := range ps.up[i] {
 		if e.Rel == "appos" && e.Head >= 0 {
@@ -843,6 +859,17 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins
 			}
+		}
+	}
+	return out
+}
+
+// compounds returns the words that modify token i as compounds.
+func (ps *parsed) compounds(i int) []int {
+	var out []int
+	for _, e := range ps.down[i] {
+		if e.Rel == "compound" {
+			out = append(out, e.Dependent)
 		}
 	}
 	return out

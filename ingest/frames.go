@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,10 +120,26 @@ func parseLexicon(fsys fs.FS) (*frameLexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
-	// The predicates of wrongdoing take the reported-speech template.
-	for w := range l.classes["wrong"] {
-		for _, t := range templates["@wrong"] {
-			l.add(w, t)
+	// The predicates of a class take the template named after it: "@wrong"
+	// rows for the verbs of wrongdoing in reported speech, "@breachverb"
+	// for the verbs of breaking a rule, "@unlawful" for the findings that
+	// an act was unlawful. Templates go in name order, so
+	// a word of two classes gets its frames in one order every run.
+	var names []string
+	for name := range templates {
+		if name != "@verb" && name != "@noun" {
+			if l.classes[name[1:]] == nil {
+				return nil, fmt.Errorf("template %s names no class of classes.tsv", name)
+			}
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for w := range l.classes[name[1:]] {
+			for _, t := range templates[name] {
+				l.add(w, t)
+			}
 		}
 	}
 	// CAMEO cue verbs without a row of their own take their relation's

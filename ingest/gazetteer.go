@@ -79,6 +79,8 @@ var knownGroups = []struct {
 	aliases       []string
 	iso3, role    string // national bodies: the state they act for, and in what role
 }{
+	// international courts whose names the name rules would cut short
+	{name: "International Tribunal for the Law of the Sea", acronym: "ITLOS"},
 	// armed and political movements
 	{name: "Taliban", aliases: []string{"Taleban"}},
 	{name: "Islamic State", acronym: "ISIS", aliases: []string{"ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "ISIS Caliphate"}},
