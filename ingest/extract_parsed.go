@@ -57,10 +57,21 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 	var cands []int
 	var starts [][]int
 	st := ParseStats{Sentences: len(d.sents)}
+	// sentences that name defendants: the legal action before them is
+	// parsed even with one party, to give them their accuser
+	var named []int
+	for si, s := range d.sents {
+		for _, t := range s.toks {
+			if t.word && l.discourseCue(t.lower) {
+				named = append(named, si)
+				break
+			}
+		}
+	}
 	for si, s := range d.sents {
 		t, at := parseText(s.toks)
 		st.Bytes += len(t)
-		if !d.candidate(l, s) {
+		if !d.candidate(l, s) && !l.accuserCandidate(s, si, named) {
 			continue
 		}
 		if st.Parsed >= MaxParsedSentences {
@@ -186,11 +197,38 @@ func covered(ms []mention, i int) bool {
 	return false
 }
 
+// accuserCandidate reports whether sentence si may tell the legal action
+// whose defendants a sentence of named, at most maxAccuserDistance after
+// it, names: a legal-action cue and a party.
+func (l *frameLexicon) accuserCandidate(s *sentence, si int, named []int) bool {
+	near := false
+	for _, n := range named {
+		if n >= si && n-si <= maxAccuserDistance {
+			near = true
+		}
+	}
+	if !near || len(s.ms) == 0 && !slices.ContainsFunc(s.toks, func(t token) bool { return l.inClass("govnoun", t.lower) }) {
+		return false
+	}
+	for _, t := range s.toks {
+		if t.word && mayBeForm(t.lower, func(lemma string) bool { return l.inClass("legalaction", lemma) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // mayBeCue reports whether a word form may be an inflection of a cue
 // lemma. It over-accepts (it only chooses what to parse); the parse's
 // lemma decides.
 func (l *frameLexicon) mayBeCue(w string) bool {
-	if l.byCue[w] != nil || l.byCue[irregularCueForms[w]] != nil {
+	return mayBeForm(w, func(lemma string) bool { return l.byCue[lemma] != nil })
+}
+
+// mayBeForm reports whether a word form may be an inflection of a lemma
+// is reports true of.
+func mayBeForm(w string, is func(string) bool) bool {
+	if is(w) || is(irregularCueForms[w]) {
 		return true
 	}
 	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ies", "ied"} {
@@ -198,14 +236,14 @@ func (l *frameLexicon) mayBeCue(w string) bool {
 		if !ok || len(stem) < 2 {
 			continue
 		}
-		if l.byCue[stem] != nil || l.byCue[stem+"e"] != nil {
+		if is(stem) || is(stem+"e") {
 			return true
 		}
-		if (suf == "ies" || suf == "ied") && l.byCue[stem+"y"] != nil {
+		if (suf == "ies" || suf == "ied") && is(stem+"y") {
 			return true
 		}
 		// a doubled final consonant: "allied" is "ally", "plotted" "plot"
-		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && l.byCue[stem[:n-1]] != nil {
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && is(stem[:n-1]) {
 			return true
 		}
 	}
