@@ -583,6 +583,18 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 			}
 			continue
 		}
+		if n := len(p); n > 1 && p[n-1].rel == actStep {
+			var out []textParty
+			for _, t := range ps.walk(i, p[:n-1]) {
+				if a := ps.actAgent(l, t); a.ent != nil && !hasParty(out, a) {
+					out = append(out, a)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+			continue
+		}
 		var out []textParty
 		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
 			if two := ps.pairAt(l, t); two != nil {
@@ -779,6 +791,7 @@ func clauseLink(ps *parsed, c int) bool {
 
 // bind finds the relations one parsed sentence asserts.
 func (ps *parsed) bind(l *frameLexicon) []found {
+	ps.recordActs(l)
 	var out []found
 	for i, t := range ps.p.Tokens {
 		frames := l.byCue[ps.lemma[i]]
@@ -1027,4 +1040,108 @@ func (ps *parsed) pairAt(l *frameLexicon, i int) []textParty {
 // a passive one, or one it shares with the verb that controls it.
 func (ps *parsed) hasSubject(i int) bool {
 	return ps.has(i, "nsubj") || ps.has(i, "nsubj:pass") || ps.has(i, "nsubj:xsubj")
+}
+
+// An act told with its agent ("X launched an offensive", "X's navy
+// announced the seizure of ...", "X arrested two citizens") may be taken up
+// again by a definite description in a later sentence ("the operation",
+// "the seizure", "the arrests"); "@act" path steps resolve such a
+// description to that agent.
+
+// act is one act a parsed sentence told with its agent.
+type act struct {
+	kind  string // the first noun of its act-kinds group
+	party textParty
+	si    int
+}
+
+// maxActDistance is how many sentences back an act a description takes up
+// may be told: 2, the sentence before and the one before it.
+const maxActDistance = 2
+
+// actKinds maps an act noun to its group (the group's first noun), and
+// actVerbs a verb of acts to its noun.
+var actKinds, actVerbs = func() (map[string]string, map[string]string) {
+	kinds := make(map[string]string)
+	for g := range wordList("act-kinds") {
+		nouns := strings.Fields(g)
+		for _, n := range nouns {
+			kinds[n] = nouns[0]
+		}
+	}
+	verbs := make(map[string]string)
+	for e := range wordList("act-verbs") {
+		v, n, _ := strings.Cut(e, ">")
+		verbs[v] = n
+	}
+	return kinds, verbs
+}()
+
+// actKind returns the group of an act noun or verb lemma, "" for neither.
+func actKind(lemma string, verb bool) string {
+	if verb {
+		if n, ok := actVerbs[lemma]; ok {
+			return actKinds[n]
+		}
+		return ""
+	}
+	return actKinds[lemma]
+}
+
+var (
+	actVerbAgents = []path{{{rel: "nsubj"}}, {{rel: "obl:agent"}}, {{rel: "nsubj:xsubj"}}}
+	actNounAgents = []path{{{rel: "nmod:by"}}, {{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "nmod:poss"}}, {{rel: "amod"}}, {{rel: "compound"}}}
+)
+
+// recordActs notes the acts the sentence tells with an agent, for the
+// descriptions of later sentences.
+func (ps *parsed) recordActs(l *frameLexicon) {
+	for i, t := range ps.p.Tokens {
+		var kind string
+		var agents []textParty
+		switch posClass(t.POS) {
+		case 'V':
+			if kind = actKind(ps.lemma[i], true); kind != "" {
+				agents = ps.parties(l, i, actVerbAgents)
+			}
+		case 'N':
+			if kind = actKind(ps.lemma[i], false); kind != "" {
+				agents = ps.parties(l, i, actNounAgents)
+				if len(agents) == 0 {
+					for _, e := range ps.up[i] {
+						if e.Rel == "obj" && e.Head >= 0 && l.inClass("actsupport", ps.lemma[e.Head]) {
+							agents = ps.parties(l, e.Head, actVerbAgents)
+						}
+					}
+				}
+			}
+		}
+		if len(agents) == 1 && !ps.blocked(l, i) {
+			ps.d.acts = append(ps.d.acts, act{kind: kind, party: agents[0], si: ps.si})
+		}
+	}
+}
+
+// actAgent returns the agent of the act a definite description at token i
+// takes up: the last act of its kind told in one of the maxActDistance
+// sentences before. The zero textParty when there is none, or when the
+// description names a party of its own.
+func (ps *parsed) actAgent(l *frameLexicon, i int) textParty {
+	kind := actKind(ps.lemma[i], false)
+	if kind == "" || !ps.definite(i) || ps.hasParty(l, i) || ps.mentionParty(i).ent != nil {
+		return textParty{}
+	}
+	for k := len(ps.d.acts) - 1; k >= 0; k-- {
+		a := ps.d.acts[k]
+		if a.si >= ps.si {
+			continue
+		}
+		if ps.si-a.si > maxActDistance {
+			break
+		}
+		if a.kind == kind {
+			return textParty{ent: a.party.ent, role: a.party.role}
+		}
+	}
+	return textParty{}
 }

@@ -100,6 +100,9 @@ type doc struct {
 	accuser       textParty
 	accuserAt     int
 	accuserCharge string
+	// acts are the acts the sentences bound so far told with their
+	// agents, in order: "@act" steps take them up.
+	acts []act
 }
 
 // Extract finds the entities and claims of one article. The title counts as

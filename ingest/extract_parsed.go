@@ -57,21 +57,24 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 	var cands []int
 	var starts [][]int
 	st := ParseStats{Sentences: len(d.sents)}
-	// sentences that name defendants: the legal action before them is
-	// parsed even with one party, to give them their accuser
-	var named []int
+	// sentences that name defendants, or take up an act told before: the
+	// legal action or the act before them is parsed even with one party,
+	// to give them their accuser or agent
+	var named, takesUp []int
 	for si, s := range d.sents {
-		for _, t := range s.toks {
-			if t.word && l.discourseCue(t.lower) {
+		for i, t := range s.toks {
+			if t.word && l.discourseCue(t.lower) && !slices.Contains(named, si) {
 				named = append(named, si)
-				break
+			}
+			if definiteAct(s.toks, i) && !slices.Contains(takesUp, si) {
+				takesUp = append(takesUp, si)
 			}
 		}
 	}
 	for si, s := range d.sents {
 		t, at := parseText(s.toks)
 		st.Bytes += len(t)
-		if !d.candidate(l, s) && !l.accuserCandidate(s, si, named) {
+		if !d.candidate(l, s) && !l.accuserCandidate(s, si, named) && !actCandidate(s, si, takesUp) {
 			continue
 		}
 		if st.Parsed >= MaxParsedSentences {
@@ -140,9 +143,10 @@ func (d *doc) candidate(l *frameLexicon, s *sentence) bool {
 		return true
 	}
 	// a cue that takes its subject from the sentences before ("named as a
-	// defendant") brings one party of its own
-	for _, t := range s.toks {
-		if t.word && l.discourseCue(t.lower) {
+	// defendant") brings one party of its own, as does the description of
+	// an act told before ("the offensive")
+	for i, t := range s.toks {
+		if t.word && l.discourseCue(t.lower) || definiteAct(s.toks, i) {
 			parties++
 			break
 		}
@@ -212,6 +216,45 @@ func (l *frameLexicon) accuserCandidate(s *sentence, si int, named []int) bool {
 	}
 	for _, t := range s.toks {
 		if t.word && mayBeForm(t.lower, func(lemma string) bool { return l.inClass("legalaction", lemma) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteAct reports whether token i of toks is an act noun after "the"
+// or a demonstrative: a description that may take up an act told before.
+func definiteAct(toks []token, i int) bool {
+	if !toks[i].word || actKinds[singular(toks[i].lower)] == "" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch toks[j].lower {
+		case "the", "this", "that", "these", "those":
+			return true
+		}
+		if !toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// actCandidate reports whether sentence si may tell an act a sentence of
+// takesUp, at most maxActDistance after it, takes up: a party and a word
+// that may tell an act.
+func actCandidate(s *sentence, si int, takesUp []int) bool {
+	near := false
+	for _, n := range takesUp {
+		if n > si && n-si <= maxActDistance {
+			near = true
+		}
+	}
+	if !near || len(s.ms) == 0 {
+		return false
+	}
+	for _, t := range s.toks {
+		if t.word && (actKinds[singular(t.lower)] != "" || mayBeForm(t.lower, func(lemma string) bool { return actVerbs[lemma] != "" })) {
 			return true
 		}
 	}

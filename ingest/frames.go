@@ -301,6 +301,12 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 // the suit was Y."
 const accuserStep = "@accuser"
 
+// actStep, the last step of a path, resolves the definite description of
+// an act the path reaches ("condemned the offensive") to the agent of the
+// act of its kind told in one of the maxActDistance sentences before
+// ("X launched an offensive").
+const actStep = "@act"
+
 func parsePaths(s string) ([]path, error) {
 	if s == "-" {
 		return nil, nil
