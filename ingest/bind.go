@@ -835,6 +835,12 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 						pairs = append(pairs, [2]textParty{subs[a], subs[b]})
 					}
 				}
+			} else if f.other {
+				if o, ok := ps.onlyOther(subs); ok {
+					for _, s := range subs {
+						pairs = append(pairs, [2]textParty{s, o})
+					}
+				}
 			} else if objs := ps.parties(l, i, f.obj); len(objs) > 0 {
 				for _, o := range objs {
 					for _, s := range subs {
@@ -1144,4 +1150,25 @@ func (ps *parsed) actAgent(l *frameLexicon, i int) textParty {
 		}
 	}
 	return textParty{}
+}
+
+// onlyOther returns the one party the sentence names besides subs (and the
+// bodies and people that act for them); ok is false when it names none or
+// more than one.
+func (ps *parsed) onlyOther(subs []textParty) (textParty, bool) {
+	var other textParty
+	for _, m := range ps.s.ms {
+		a := claimParty(ps.s.toks, m)
+		if a.ent == nil || hasParty(subs, a) || hasParty(subs, textParty{ent: m.ent}) {
+			continue
+		}
+		if m.ent.state != nil && hasParty(subs, textParty{ent: m.ent.state}) || m.ent.leads != nil && hasParty(subs, textParty{ent: m.ent.leads}) {
+			continue
+		}
+		if other.ent != nil && other.ent != a.ent {
+			return textParty{}, false
+		}
+		other = a
+	}
+	return other, other.ent != nil
 }

@@ -54,6 +54,9 @@ type frame struct {
 	// discourse is set when a subject path is "@accuser": the party that
 	// brought the legal action told just before stands as the subject.
 	discourse bool
+	// other is set when the object path is "@other": the one party of the
+	// sentence that is not the subject, when there is exactly one.
+	other bool
 }
 
 // frameLexicon is the parsed language data.
@@ -260,7 +263,9 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 			fr.discourse = true
 		}
 	}
-	if f[4] == "-" {
+	if f[4] == otherStep {
+		fr.other = true
+	} else if f[4] == "-" {
 		if rel != graphmodel.AllyOf {
 			return fr, fmt.Errorf("only ally-of pairs its subjects")
 		}
@@ -306,6 +311,11 @@ const accuserStep = "@accuser"
 // act of its kind told in one of the maxActDistance sentences before
 // ("X launched an offensive").
 const actStep = "@act"
+
+// otherStep, as the whole object column, is the only party the sentence
+// names besides the subject: "Despite X's allegations of fraud, Y was sworn
+// in". With two such parties, or none, the row binds nothing.
+const otherStep = "@other"
 
 func parsePaths(s string) ([]path, error) {
 	if s == "-" {
