@@ -1066,7 +1066,8 @@ type act struct {
 const maxActDistance = 2
 
 // actKinds maps an act noun to its group (the group's first noun), and
-// actVerbs a verb of acts to its noun.
+// actVerbs a verb of acts (or a verb and the verb of its complement
+// clause, "order+leave") to its noun.
 var actKinds, actVerbs = func() (map[string]string, map[string]string) {
 	kinds := make(map[string]string)
 	for g := range wordList("act-kinds") {
@@ -1079,6 +1080,9 @@ var actKinds, actVerbs = func() (map[string]string, map[string]string) {
 	for e := range wordList("act-verbs") {
 		v, n, _ := strings.Cut(e, ">")
 		verbs[v] = n
+		if head, _, ok := strings.Cut(v, "+"); ok && verbs[head] == "" {
+			verbs[head] = "+" // a verb that tells an act only with its complement
+		}
 	}
 	return kinds, verbs
 }()
@@ -1086,10 +1090,7 @@ var actKinds, actVerbs = func() (map[string]string, map[string]string) {
 // actKind returns the group of an act noun or verb lemma, "" for neither.
 func actKind(lemma string, verb bool) string {
 	if verb {
-		if n, ok := actVerbs[lemma]; ok {
-			return actKinds[n]
-		}
-		return ""
+		return actKinds[actVerbs[lemma]] // "" for a verb marked "+"
 	}
 	return actKinds[lemma]
 }
@@ -1107,7 +1108,13 @@ func (ps *parsed) recordActs(l *frameLexicon) {
 		var agents []textParty
 		switch posClass(t.POS) {
 		case 'V':
-			if kind = actKind(ps.lemma[i], true); kind != "" {
+			kind = actKind(ps.lemma[i], true)
+			for _, e := range ps.down[i] {
+				if kind == "" && e.Rel == "xcomp" {
+					kind = actKind(ps.lemma[i]+"+"+ps.lemma[e.Dependent], true) // "ordered X to leave"
+				}
+			}
+			if kind != "" {
 				agents = ps.parties(l, i, actVerbAgents)
 			}
 		case 'N':
