@@ -235,6 +235,22 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 			return a
 		}
 	}
+	// a panel or tribunal speaks for the organization it sits in: "a WTO
+	// (dispute) panel", "a tribunal at the X Court"
+	if l.inClass("panelnoun", lem) {
+		for _, e := range ps.down[i] {
+			switch e.Rel {
+			case "compound", "nmod:at", "nmod:of", "nmod:poss":
+			default:
+				continue
+			}
+			for _, t := range append([]int{e.Dependent}, ps.compounds(e.Dependent)...) {
+				if a := ps.mentionParty(t); a.ent != nil && a.ent.kind == graphmodel.KindOrganization {
+					return a
+				}
+			}
+		}
+	}
 	// a noun predicated of a party, or in apposition to one
 	for _, e := range ps.up[i] {
 		if e.Rel == "appos" && e.Head >= 0 {
@@ -597,6 +613,24 @@ func (ps *parsed) distinct(subj, obj textParty) (textParty, textParty, bool) {
 // phrase stands for its conjuncts too ("X and Y, both allies of Z").
 func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 	for _, p := range paths {
+		if len(p) == 1 && p[0].rel == accuserStep {
+			if a := ps.d.accuser; a.ent != nil && ps.si-ps.d.accuserAt <= maxAccuserDistance {
+				return []textParty{a}
+			}
+			continue
+		}
+		if n := len(p); n > 1 && p[n-1].rel == actStep {
+			var out []textParty
+			for _, t := range ps.walk(i, p[:n-1]) {
+				if a := ps.actAgent(l, t); a.ent != nil && !hasParty(out, a) {
+					out = append(out, a)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+			continue
+		}
 		var out []textParty
 		for _, t := range ps.withConjuncts(ps.walk(i, p)) {
 			if two := ps.pairAt(l, t); two != nil {
@@ -617,6 +651,12 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 	}
 	return nil
 }
+
+// maxAccuserDistance is how many sentences back the legal action an
+// "@accuser" frame takes its subject from may be told: 4, about one
+// paragraph of a news story (a suit told first, its defendants after a
+// sentence or two on the charge).
+const maxAccuserDistance = 4
 
 func hasParty(as []textParty, a textParty) bool {
 	for _, b := range as {
@@ -812,6 +852,7 @@ func clauseLink(ps *parsed, c int) bool {
 
 // bind finds the relations one parsed sentence asserts.
 func (ps *parsed) bind(l *frameLexicon) []found {
+	ps.recordActs(l)
 	var out []found
 	for i, t := range ps.p.Tokens {
 		frames := l.byCue[ps.lemma[i]]
@@ -844,11 +885,21 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if len(subs) == 0 {
 				continue
 			}
+			if f.rel == graphmodel.AccusedOf && !f.discourse && l.inClass("legalaction", ps.lemma[i]) {
+				ps.d.accuser, ps.d.accuserAt = subs[0], ps.si
+				ps.d.accuserCharge = ps.charge(l, i, f.charge)
+			}
 			var pairs [][2]textParty
 			if f.pairs {
 				for a := 0; a < len(subs); a++ {
 					for b := a + 1; b < len(subs); b++ {
 						pairs = append(pairs, [2]textParty{subs[a], subs[b]})
+					}
+				}
+			} else if f.other {
+				if o, ok := ps.onlyOther(subs); ok {
+					for _, s := range subs {
+						pairs = append(pairs, [2]textParty{s, o})
 					}
 				}
 			} else if objs := ps.parties(l, i, f.obj); len(objs) > 0 {
@@ -873,6 +924,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			charge := ""
 			if f.rel == graphmodel.AccusedOf {
 				charge = ps.charge(l, i, f.charge)
+				if charge == "" && f.discourse && subs[0].ent == ps.d.accuser.ent {
+					charge = ps.d.accuserCharge // what the suit or the charges were over
+				}
 			}
 			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {
@@ -885,6 +939,17 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins
 			}
+		}
+	}
+	return out
+}
+
+// compounds returns the words that modify token i as compounds.
+func (ps *parsed) compounds(i int) []int {
+	var out []int
+	for _, e := range ps.down[i] {
+		if e.Rel == "compound" {
+			out = append(out, e.Dependent)
 		}
 	}
 	return out
@@ -1048,4 +1113,136 @@ func (ps *parsed) pairAt(l *frameLexicon, i int) []textParty {
 // a passive one, or one it shares with the verb that controls it.
 func (ps *parsed) hasSubject(i int) bool {
 	return ps.has(i, "nsubj") || ps.has(i, "nsubj:pass") || ps.has(i, "nsubj:xsubj")
+}
+
+// An act told with its agent ("X launched an offensive", "X's navy
+// announced the seizure of ...", "X arrested two citizens") may be taken up
+// again by a definite description in a later sentence ("the operation",
+// "the seizure", "the arrests"); "@act" path steps resolve such a
+// description to that agent.
+
+// act is one act a parsed sentence told with its agent.
+type act struct {
+	kind  string // the first noun of its act-kinds group
+	party textParty
+	si    int
+}
+
+// maxActDistance is how many sentences back an act a description takes up
+// may be told: 2, the sentence before and the one before it.
+const maxActDistance = 2
+
+// actKinds maps an act noun to its group (the group's first noun), and
+// actVerbs a verb of acts (or a verb and the verb of its complement
+// clause, "order+leave") to its noun.
+var actKinds, actVerbs = func() (map[string]string, map[string]string) {
+	kinds := make(map[string]string)
+	for g := range wordList("act-kinds") {
+		nouns := strings.Fields(g)
+		for _, n := range nouns {
+			kinds[n] = nouns[0]
+		}
+	}
+	verbs := make(map[string]string)
+	for e := range wordList("act-verbs") {
+		v, n, _ := strings.Cut(e, ">")
+		verbs[v] = n
+		if head, _, ok := strings.Cut(v, "+"); ok && verbs[head] == "" {
+			verbs[head] = "+" // a verb that tells an act only with its complement
+		}
+	}
+	return kinds, verbs
+}()
+
+// actKind returns the group of an act noun or verb lemma, "" for neither.
+func actKind(lemma string, verb bool) string {
+	if verb {
+		return actKinds[actVerbs[lemma]] // "" for a verb marked "+"
+	}
+	return actKinds[lemma]
+}
+
+var (
+	actVerbAgents = []path{{{rel: "nsubj"}}, {{rel: "obl:agent"}}, {{rel: "nsubj:xsubj"}}}
+	actNounAgents = []path{{{rel: "nmod:by"}}, {{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "nmod:poss"}}, {{rel: "amod"}}, {{rel: "compound"}}}
+)
+
+// recordActs notes the acts the sentence tells with an agent, for the
+// descriptions of later sentences.
+func (ps *parsed) recordActs(l *frameLexicon) {
+	for i, t := range ps.p.Tokens {
+		var kind string
+		var agents []textParty
+		switch posClass(t.POS) {
+		case 'V':
+			kind = actKind(ps.lemma[i], true)
+			for _, e := range ps.down[i] {
+				if kind == "" && e.Rel == "xcomp" {
+					kind = actKind(ps.lemma[i]+"+"+ps.lemma[e.Dependent], true) // "ordered X to leave"
+				}
+			}
+			if kind != "" {
+				agents = ps.parties(l, i, actVerbAgents)
+			}
+		case 'N':
+			if kind = actKind(ps.lemma[i], false); kind != "" {
+				agents = ps.parties(l, i, actNounAgents)
+				if len(agents) == 0 {
+					for _, e := range ps.up[i] {
+						if e.Rel == "obj" && e.Head >= 0 && l.inClass("actsupport", ps.lemma[e.Head]) {
+							agents = ps.parties(l, e.Head, actVerbAgents)
+						}
+					}
+				}
+			}
+		}
+		if len(agents) == 1 && !ps.blocked(l, i) {
+			ps.d.acts = append(ps.d.acts, act{kind: kind, party: agents[0], si: ps.si})
+		}
+	}
+}
+
+// actAgent returns the agent of the act a definite description at token i
+// takes up: the last act of its kind told in one of the maxActDistance
+// sentences before. The zero textParty when there is none, or when the
+// description names a party of its own.
+func (ps *parsed) actAgent(l *frameLexicon, i int) textParty {
+	kind := actKind(ps.lemma[i], false)
+	if kind == "" || !ps.definite(i) || ps.hasParty(l, i) || ps.mentionParty(i).ent != nil {
+		return textParty{}
+	}
+	for k := len(ps.d.acts) - 1; k >= 0; k-- {
+		a := ps.d.acts[k]
+		if a.si >= ps.si {
+			continue
+		}
+		if ps.si-a.si > maxActDistance {
+			break
+		}
+		if a.kind == kind {
+			return textParty{ent: a.party.ent, role: a.party.role}
+		}
+	}
+	return textParty{}
+}
+
+// onlyOther returns the one party the sentence names besides subs (and the
+// bodies and people that act for them); ok is false when it names none or
+// more than one.
+func (ps *parsed) onlyOther(subs []textParty) (textParty, bool) {
+	var other textParty
+	for _, m := range ps.s.ms {
+		a := claimParty(ps.s.toks, m)
+		if a.ent == nil || hasParty(subs, a) || hasParty(subs, textParty{ent: m.ent}) {
+			continue
+		}
+		if m.ent.state != nil && hasParty(subs, textParty{ent: m.ent.state}) || m.ent.leads != nil && hasParty(subs, textParty{ent: m.ent.leads}) {
+			continue
+		}
+		if other.ent != nil && other.ent != a.ent {
+			return textParty{}, false
+		}
+		other = a
+	}
+	return other, other.ent != nil
 }

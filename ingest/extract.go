@@ -96,6 +96,16 @@ type doc struct {
 	// speakers are the states first-person words inside quotations stand
 	// for (quotes.go)
 	speakers map[quotePos]*docEntity
+	// accuser is the party that brought the legal action the sentences
+	// bound so far told last (sued, charged, indicted, filed a suit), and
+	// accuserAt the sentence that told it: "@accuser" frames take it.
+	// accuserCharge is what that action was over.
+	accuser       textParty
+	accuserAt     int
+	accuserCharge string
+	// acts are the acts the sentences bound so far told with their
+	// agents, in order: "@act" steps take them up.
+	acts []act
 }
 
 // Extract finds the entities and claims of one article. The title counts as

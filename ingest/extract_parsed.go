@@ -57,10 +57,24 @@ func (x *Extractor) ExtractContext(ctx context.Context, title, text string, publ
 	var cands []int
 	var starts [][]int
 	st := ParseStats{Sentences: len(d.sents)}
+	// sentences that name defendants, or take up an act told before: the
+	// legal action or the act before them is parsed even with one party,
+	// to give them their accuser or agent
+	var named, takesUp []int
+	for si, s := range d.sents {
+		for i, t := range s.toks {
+			if t.word && l.discourseCue(t.lower) && !slices.Contains(named, si) {
+				named = append(named, si)
+			}
+			if definiteAct(s.toks, i) && !slices.Contains(takesUp, si) {
+				takesUp = append(takesUp, si)
+			}
+		}
+	}
 	for si, s := range d.sents {
 		t, at := parseText(s.toks)
 		st.Bytes += len(t)
-		if !d.candidate(l, si) {
+		if !d.candidate(l, si) && !l.accuserCandidate(s, si, named) && !actCandidate(s, si, takesUp) {
 			continue
 		}
 		if st.Parsed >= MaxParsedSentences {
@@ -129,6 +143,15 @@ func (d *doc) candidate(l *frameLexicon, si int) bool {
 	if parties >= 2 {
 		return true
 	}
+	// a cue that takes its subject from the sentences before ("named as a
+	// defendant") brings one party of its own, as does the description of
+	// an act told before ("the offensive")
+	for i, t := range s.toks {
+		if t.word && l.discourseCue(t.lower) || definiteAct(s.toks, i) {
+			parties++
+			break
+		}
+	}
 	for i, t := range s.toks {
 		if covered(s.ms, i) {
 			continue
@@ -145,6 +168,17 @@ func (d *doc) candidate(l *frameLexicon, si int) bool {
 		}
 	}
 	return parties >= 2
+}
+
+// discourseCue reports whether a word form is a cue with a frame whose
+// subject is a party of the sentences before.
+func (l *frameLexicon) discourseCue(w string) bool {
+	for _, f := range l.byCue[singular(w)] {
+		if f.discourse {
+			return true
+		}
+	}
+	return false
 }
 
 // singular is a plural noun's singular form, near enough for word
@@ -168,11 +202,77 @@ func covered(ms []mention, i int) bool {
 	return false
 }
 
+// accuserCandidate reports whether sentence si may tell the legal action
+// whose defendants a sentence of named, at most maxAccuserDistance after
+// it, names: a legal-action cue and a party.
+func (l *frameLexicon) accuserCandidate(s *sentence, si int, named []int) bool {
+	near := false
+	for _, n := range named {
+		if n >= si && n-si <= maxAccuserDistance {
+			near = true
+		}
+	}
+	if !near || len(s.ms) == 0 && !slices.ContainsFunc(s.toks, func(t token) bool { return l.inClass("govnoun", t.lower) }) {
+		return false
+	}
+	for _, t := range s.toks {
+		if t.word && mayBeForm(t.lower, func(lemma string) bool { return l.inClass("legalaction", lemma) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteAct reports whether token i of toks is an act noun after "the"
+// or a demonstrative: a description that may take up an act told before.
+func definiteAct(toks []token, i int) bool {
+	if !toks[i].word || actKinds[singular(toks[i].lower)] == "" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch toks[j].lower {
+		case "the", "this", "that", "these", "those":
+			return true
+		}
+		if !toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// actCandidate reports whether sentence si may tell an act a sentence of
+// takesUp, at most maxActDistance after it, takes up: a party and a word
+// that may tell an act.
+func actCandidate(s *sentence, si int, takesUp []int) bool {
+	near := false
+	for _, n := range takesUp {
+		if n > si && n-si <= maxActDistance {
+			near = true
+		}
+	}
+	if !near || len(s.ms) == 0 {
+		return false
+	}
+	for _, t := range s.toks {
+		if t.word && (actKinds[singular(t.lower)] != "" || mayBeForm(t.lower, func(lemma string) bool { return actVerbs[lemma] != "" })) {
+			return true
+		}
+	}
+	return false
+}
+
 // mayBeCue reports whether a word form may be an inflection of a cue
 // lemma. It over-accepts (it only chooses what to parse); the parse's
 // lemma decides.
 func (l *frameLexicon) mayBeCue(w string) bool {
-	if l.byCue[w] != nil || l.byCue[irregularCueForms[w]] != nil {
+	return mayBeForm(w, func(lemma string) bool { return l.byCue[lemma] != nil })
+}
+
+// mayBeForm reports whether a word form may be an inflection of a lemma
+// is reports true of.
+func mayBeForm(w string, is func(string) bool) bool {
+	if is(w) || is(irregularCueForms[w]) {
 		return true
 	}
 	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ies", "ied"} {
@@ -180,14 +280,14 @@ func (l *frameLexicon) mayBeCue(w string) bool {
 		if !ok || len(stem) < 2 {
 			continue
 		}
-		if l.byCue[stem] != nil || l.byCue[stem+"e"] != nil {
+		if is(stem) || is(stem+"e") {
 			return true
 		}
-		if (suf == "ies" || suf == "ied") && l.byCue[stem+"y"] != nil {
+		if (suf == "ies" || suf == "ied") && is(stem+"y") {
 			return true
 		}
 		// a doubled final consonant: "allied" is "ally", "plotted" "plot"
-		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && l.byCue[stem[:n-1]] != nil {
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && is(stem[:n-1]) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +51,12 @@ type frame struct {
 	needs      []cond
 	confidence float64
 	template   bool // given to the cue by a template row, not a row of its own
+	// discourse is set when a subject path is "@accuser": the party that
+	// brought the legal action told just before stands as the subject.
+	discourse bool
+	// other is set when the object path is "@other": the one party of the
+	// sentence that is not the subject, when there is exactly one.
+	other bool
 }
 
 // frameLexicon is the parsed language data.
@@ -116,10 +123,26 @@ func parseLexicon(fsys fs.FS) (*frameLexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
-	// The predicates of wrongdoing take the reported-speech template.
-	for w := range l.classes["wrong"] {
-		for _, t := range templates["@wrong"] {
-			l.add(w, t)
+	// The predicates of a class take the template named after it: "@wrong"
+	// rows for the verbs of wrongdoing in reported speech, "@breachverb"
+	// for the verbs of breaking a rule, "@unlawful" for the findings that
+	// an act was unlawful. Templates go in name order, so
+	// a word of two classes gets its frames in one order every run.
+	var names []string
+	for name := range templates {
+		if name != "@verb" && name != "@noun" {
+			if l.classes[name[1:]] == nil {
+				return nil, fmt.Errorf("template %s names no class of classes.tsv", name)
+			}
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for w := range l.classes[name[1:]] {
+			for _, t := range templates[name] {
+				l.add(w, t)
+			}
 		}
 	}
 	// CAMEO cue verbs without a row of their own take their relation's
@@ -235,7 +258,14 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 	if len(fr.subj) == 0 {
 		return fr, fmt.Errorf("no subject path")
 	}
-	if f[4] == "-" {
+	for _, p := range fr.subj {
+		if len(p) == 1 && p[0].rel == accuserStep {
+			fr.discourse = true
+		}
+	}
+	if f[4] == otherStep {
+		fr.other = true
+	} else if f[4] == "-" {
 		if rel != graphmodel.AllyOf {
 			return fr, fmt.Errorf("only ally-of pairs its subjects")
 		}
@@ -269,6 +299,23 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 	}
 	return fr, nil
 }
+
+// accuserStep is the one-step path to the party that brought the legal
+// action (a suit, charges, an indictment) the text told last, in the same
+// sentence or one of the maxAccuserDistance before: "X sued ... Named as a defendant in
+// the suit was Y."
+const accuserStep = "@accuser"
+
+// actStep, the last step of a path, resolves the definite description of
+// an act the path reaches ("condemned the offensive") to the agent of the
+// act of its kind told in one of the maxActDistance sentences before
+// ("X launched an offensive").
+const actStep = "@act"
+
+// otherStep, as the whole object column, is the only party the sentence
+// names besides the subject: "Despite X's allegations of fraud, Y was sworn
+// in". With two such parties, or none, the row binds nothing.
+const otherStep = "@other"
 
 func parsePaths(s string) ([]path, error) {
 	if s == "-" {

@@ -171,9 +171,9 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 295 // of 395 relations the table expects
+	minParaphrasesFound = 332 // of 395 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
-	maxChargeMisses     = 8   // accusations found whose charge lacks the table's word (rows of the last block added two)
+	maxChargeMisses     = 7   // accusations found whose charge lacks the table's word
 	// near misses that yield any relation: a pronoun whose true antecedent
 	// is no entity ("struck a port of X. It appealed ...") still resolves
 	// to the party nearby
@@ -484,7 +484,7 @@ func readHeldOut(t *testing.T) []heldOutItem {
 
 // Floors of the held-out table, a ratchet like the paraphrase table's.
 const (
-	minHeldOutFound  = 59 // of 96 relations
+	minHeldOutFound  = 60 // of 96 relations
 	maxHeldOutExtras = 2  // claims the table does not list
 )
 

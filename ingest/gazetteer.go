@@ -79,6 +79,8 @@ var knownGroups = []struct {
 	aliases       []string
 	iso3, role    string // national bodies: the state they act for, and in what role
 }{
+	// international courts whose names the name rules would cut short
+	{name: "International Tribunal for the Law of the Sea", acronym: "ITLOS"},
 	// armed and political movements
 	{name: "Taliban", aliases: []string{"Taleban"}},
 	{name: "Islamic State", acronym: "ISIS", aliases: []string{"ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "ISIS Caliphate"}},
@@ -108,6 +110,10 @@ var knownGroups = []struct {
 	{name: "National Security Agency", acronym: "NSA", iso3: "USA", role: "intelligence"},
 	{name: "United States Department of State", aliases: []string{"State Department", "US State Department", "U.S. State Department", "Department of State"}, iso3: "USA", role: "state department"},
 	{name: "United States Department of Justice", aliases: []string{"Justice Department", "US Justice Department", "U.S. Justice Department", "Department of Justice"}, acronym: "DOJ", iso3: "USA", role: "justice department"},
+	{name: "Securities and Exchange Commission", acronym: "SEC", iso3: "USA", role: "securities regulator"},
+	{name: "Federal Trade Commission", acronym: "FTC", iso3: "USA", role: "trade regulator"},
+	{name: "Commodity Futures Trading Commission", acronym: "CFTC", iso3: "USA", role: "commodities regulator"},
+	{name: "Serious Fraud Office", acronym: "SFO", iso3: "GBR", role: "fraud prosecutor"},
 	{name: "Federal Security Service", acronym: "FSB", iso3: "RUS", role: "intelligence"},
 	{name: "KGB", iso3: "SUN", role: "intelligence"},
 	{name: "Mossad", iso3: "ISR", role: "intelligence"},
