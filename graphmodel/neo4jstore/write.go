@@ -22,10 +22,14 @@ MATCH (a:Article {id: id})
 RETURN a.id AS id, coalesce(a.revision, '') AS revision, coalesce(a.content_hash, '') AS hash,
        coalesce(a.extractor_version, '') AS version, coalesce(a.retracted, false) AS retracted`
 
+	// The label is tested after the key's seek, not in the MATCH: given
+	// "WHERE s:State", the planner scanned the whole Entity.key index once
+	// per key (44,100 db hits for 150 keys on a graph of 294 entities, and
+	// in proportion to every entity of a grown graph) where a seek takes 2.
 	countStates = `
 UNWIND $keys AS k
-MATCH (s:Entity {key: k}) WHERE s:State
-RETURN count(s) AS n`
+MATCH (s:Entity {key: k})
+RETURN sum(CASE WHEN s:State THEN 1 ELSE 0 END) AS n`
 
 	// An entity's name is the best of all the names sources gave it (most
 	// words, then most characters, then the first in code-point order) and
