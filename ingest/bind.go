@@ -259,6 +259,17 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 			}
 		}
 	}
+	// a role noun with the person's name after it, which the parse hung
+	// from the noun instead of the other way round: "chief inspector Jane
+	// Roe wrote ...", "the envoy, Jane Roe, asked ..."
+	for _, e := range ps.down[i] {
+		if e.Rel != "appos" && (e.Rel != "dep" || !ps.nameFollows(i, e.Dependent)) {
+			continue
+		}
+		if a := ps.mentionParty(e.Dependent); a.ent != nil && a.ent.kind == graphmodel.KindActor {
+			return a
+		}
+	}
 	if ps.has(i, "cop") {
 		for _, e := range ps.down[i] {
 			if e.Rel == "nsubj" {
@@ -1245,4 +1256,19 @@ func (ps *parsed) onlyOther(subs []textParty) (textParty, bool) {
 		other = a
 	}
 	return other, other.ent != nil
+}
+
+// nameFollows reports whether the mention that covers parse token j starts
+// right after token i: a name that follows its title.
+func (ps *parsed) nameFollows(i, j int) bool {
+	ki, kj := ps.tokOf[i], ps.tokOf[j]
+	if ki < 0 || kj < 0 {
+		return false
+	}
+	for _, m := range ps.s.ms {
+		if m.start <= kj && kj < m.end {
+			return m.start == ki+1
+		}
+	}
+	return false
 }

@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 344 // of 445 relations the table expects
+	minParaphrasesFound = 364 // of 445 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 7   // accusations found whose charge lacks the table's word
 	// near misses that yield any relation: a pronoun whose true antecedent
@@ -421,6 +421,16 @@ func TestFramesMoreNearMisses(t *testing.T) {
 		"The court did not convict Russia of anything.",
 		"France and Germany signed a trade treaty with Italy.",
 		"Taliban spokesman Zabihullah Mujahid said the Taliban had carried out the attack.",
+		// a letter asks its addressee only for help or action, and only
+		// when the asking names no one else
+		"Somalia sent Kenya a request for comment on the report.",
+		"Ghana sent Nigeria a letter asking for comment.",
+		"Ghana sent Nigeria a letter asking its farmers to plant maize.",
+		"France wrote to Germany asking it to stop the arms shipments to the rebels.",
+		"In a letter to Vladimir Putin, Joe Biden asked him to release the journalist.",
+		// relying on a party for a supply, or to do business, is no request
+		"Russia relies on China to buy most of its oil exports.",
+		"India looked to Russia for cheap oil last year.",
 	} {
 		r, _, err := x.ExtractContext(context.Background(), "", text, time.Time{})
 		if err != nil {
@@ -428,6 +438,27 @@ func TestFramesMoreNearMisses(t *testing.T) {
 		}
 		for _, c := range namedClaims(r) {
 			t.Errorf("%q yields %s", text, c)
+		}
+	}
+}
+
+// Requests by letter and counting on a party, in wordings the paraphrase
+// table does not use: each yields its one request.
+func TestFramesLetterAndCountOn(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, c := range []struct{ text, subj, obj string }{
+		{"Ghana sent Nigeria a letter asking for help with the floods.", "Ghana", "Nigeria"},
+		{"In a letter to the IMF, Sri Lanka requested an emergency loan.", "Sri Lanka", "International Monetary Fund"},
+		{"In a letter to the IMF, Sri Lanka sought an emergency loan.", "Sri Lanka", "International Monetary Fund"},
+		{"Poland said it was counting on NATO to defend its eastern border.", "Poland", "North Atlantic Treaty Organization"},
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", c.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := namedClaims(r)
+		if len(got) != 1 || findClaim(got, make([]bool, 1), paraphrase{rel: string(graphmodel.RequestedHelpFrom), subj: c.subj, obj: c.obj}) != 0 {
+			t.Errorf("%q yields %v, want %s requested-help-from %s", c.text, got, c.subj, c.obj)
 		}
 	}
 }
