@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 344 // of 445 relations the table expects
+	minParaphrasesFound = 353 // of 445 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 7   // accusations found whose charge lacks the table's word
 	// near misses that yield any relation: a pronoun whose true antecedent
