@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 360 // of 445 relations the table expects
+	minParaphrasesFound = 368 // of 445 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 7   // accusations found whose charge lacks the table's word
 	// near misses that yield any relation: a pronoun whose true antecedent
@@ -546,6 +546,10 @@ func TestFramesCondemnedActs(t *testing.T) {
 		{"Kenya rejected the new British trade measures.", ""},
 		{"Iran rejected the U.S. proposal as a violation of its rights.", ""},
 		{"Rebels attacked the Malian army's positions near the border.", ""},
+		// an act done despite a party's criticism
+		{"Despite Chinese protests, Japan's prime minister visited the shrine.", "state:CHN accused-of state:JPN"},
+		{"Despite objections from Egypt, Ethiopia did not begin the filling.", ""},
+		{"The summit went ahead despite objections from France.", ""},
 	} {
 		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
 		if err != nil {
