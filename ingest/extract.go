@@ -869,9 +869,36 @@ func (d *doc) orgMention(s *sentence, start, end int) int {
 			}
 		}
 	}
+	// "Britain's Foreign Office", "Japan's Defence Ministry": a body named
+	// by its office alone belongs to the state whose possessive precedes
+	// it. A body with a name of its own ("X's Ministry of International
+	// Trade and Industry") keeps its name's reading.
+	if e.state == nil && govHeads[toks[head].lower] && start >= 2 && (toks[start-1].text == "'s" || toks[start-1].text == "’s") && officeName(toks[start:head]) {
+		for k := start - 2; k >= 0 && k >= start-4; k-- {
+			if p, ok := d.g.match(toks, k); ok && p.ent.kind == graphmodel.KindState && p.form != formAmbiguous && k+len(p.words) == start-1 {
+				e.state = d.entity(p.ent.kind, p.ent.key, p.ent.name)
+				e.role = strings.ToLower(joinTokens(toks[start : head+1]))
+				break
+			}
+		}
+	}
 	d.addMention(s, start, end, e)
 	d.maybeAcronym(s, end, e)
 	return end
+}
+
+// officeName reports whether the words before a body's head only name an
+// office ("Foreign", "Defence", "Interior"), as opposed to a name of its own.
+func officeName(words []token) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !officeModifiers[w.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // orgVariant returns the organization the article already named whose name

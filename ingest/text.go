@@ -288,6 +288,12 @@ func tokenize(s string) []token {
 						continue
 					}
 				}
+				// a thousands separator inside a number: "3,000",
+				// "1,200,000"
+				if c == ',' && unicode.IsDigit(r) && s[j-1] >= '0' && s[j-1] <= '9' && thousands(s, j) {
+					j += 4
+					continue
+				}
 				break
 			}
 			w := s[i:j]
@@ -348,4 +354,18 @@ func joinTokens(toks []token) string {
 		b.WriteString(t.text)
 	}
 	return b.String()
+}
+
+// thousands reports whether the comma at s[j] separates the thousands of a
+// number: three digits follow it, and no fourth.
+func thousands(s string, j int) bool {
+	if j+4 > len(s) {
+		return false
+	}
+	for k := j + 1; k < j+4; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9'
 }
