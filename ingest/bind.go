@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -179,9 +180,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 			return textParty{} // "sued the gun makers, accusing them": not the state
 		}
 		// "the Islamic Republic", "the Jewish State": a capitalised
-		// description the name rules took for an organization of its own
+		// description the name rules took for an organization of its own;
+		// a name whose state noun completes an "of" names a body of that
+		// state ("the Supreme Court of the United Kingdom"), no state
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
-			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
+			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) && !slices.Contains(w, "of") {
 				if e, ok := ps.d.epithet(strings.Join(w, " ")); ok {
 					return textParty{ent: e}
 				}
@@ -1194,6 +1197,9 @@ func (ps *parsed) recordActs(l *frameLexicon) {
 			}
 			if kind != "" {
 				agents = ps.parties(l, i, actVerbAgents)
+				if by := ps.instigators(l, i); len(by) > 0 {
+					agents = by
+				}
 			}
 		case 'N':
 			if kind = actKind(ps.lemma[i], false); kind != "" {
@@ -1212,6 +1218,24 @@ func (ps *parsed) recordActs(l *frameLexicon) {
 		}
 	}
 }
+
+// instigators returns the parties at whose behest, or on whose orders, the
+// act of verb i was done ("X suspended parliament at the behest of Y", "on
+// Y's orders"): the party answerable for the act, rather than the one who
+// carried it out.
+func (ps *parsed) instigators(l *frameLexicon, i int) []textParty {
+	for _, e := range ps.down[i] {
+		if !strings.HasPrefix(e.Rel, "obl:") || !l.inClass("instigation", ps.lemma[e.Dependent]) {
+			continue
+		}
+		if by := ps.parties(l, e.Dependent, actInstigatorOf); len(by) > 0 {
+			return by
+		}
+	}
+	return nil
+}
+
+var actInstigatorOf = []path{{{rel: "nmod:of"}}, {{rel: "nmod:poss"}}}
 
 // actAgent returns the agent of the act a definite description at token i
 // takes up: the last act of its kind told in one of the maxActDistance
