@@ -325,7 +325,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
 		if e := ps.d.dominantState(); e != nil {
-			return textParty{ent: e, role: lem}
+			return textParty{ent: e, role: lem, implicit: true}
 		}
 	}
 	// "the president", "the prime minister": the person named last before
@@ -659,11 +659,21 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 				out = append(out, a)
 			}
 		}
-		if len(out) > 0 {
+		if out = personsOverImplicit(out); len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// personsOverImplicit drops the implicit state from parties that name a
+// person: a government noun coordinated with named persons ("X, Y and a
+// third officer") is one more person, not the state the article is about.
+func personsOverImplicit(as []textParty) []textParty {
+	if !slices.ContainsFunc(as, func(a textParty) bool { return a.ent.kind == graphmodel.KindActor }) {
+		return as
+	}
+	return slices.DeleteFunc(as, func(a textParty) bool { return a.implicit })
 }
 
 // maxAccuserDistance is how many sentences back the legal action an
@@ -881,7 +891,7 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			}
 			ok := true
 			for _, c := range f.needs {
-				if !ps.holds(l, i, c) {
+				if c.class != subjectClass && !ps.holds(l, i, c) {
 					ok = false
 					break
 				}
@@ -896,7 +906,7 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				break
 			}
 			subs := ps.parties(l, i, f.subj)
-			if len(subs) == 0 {
+			if len(subs) == 0 || !ps.standsFor(l, i, f.needs, subs) {
 				continue
 			}
 			if f.rel == graphmodel.AccusedOf && !f.discourse && l.inClass("legalaction", ps.lemma[i]) {
@@ -956,6 +966,29 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 		}
 	}
 	return out
+}
+
+// standsFor reports whether the "@subject" conditions of a frame hold at
+// cue i: some word the condition's path reaches is one of the subject
+// parties (or, negated, none is).
+func (ps *parsed) standsFor(l *frameLexicon, i int, needs []cond, subs []textParty) bool {
+	for _, c := range needs {
+		if c.class != subjectClass {
+			continue
+		}
+		found := false
+		for _, p := range c.alts {
+			for _, t := range ps.walk(i, p) {
+				if a := ps.partyAt(l, t); a.ent != nil && hasParty(subs, a) {
+					found = true
+				}
+			}
+		}
+		if found == c.neg {
+			return false
+		}
+	}
+	return true
 }
 
 // compounds returns the words that modify token i as compounds.
