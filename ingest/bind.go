@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -179,9 +180,11 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 			return textParty{} // "sued the gun makers, accusing them": not the state
 		}
 		// "the Islamic Republic", "the Jewish State": a capitalised
-		// description the name rules took for an organization of its own
+		// description the name rules took for an organization of its own;
+		// a name whose state noun completes an "of" names a body of that
+		// state ("the Supreme Court of the United Kingdom"), no state
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
-			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) {
+			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) && !slices.Contains(w, "of") {
 				if e, ok := ps.d.epithet(strings.Join(w, " ")); ok {
 					return textParty{ent: e}
 				}
@@ -322,7 +325,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
 		if e := ps.d.dominantState(); e != nil {
-			return textParty{ent: e, role: lem}
+			return textParty{ent: e, role: lem, implicit: true}
 		}
 	}
 	// "the president", "the prime minister": the person named last before
@@ -656,11 +659,21 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 				out = append(out, a)
 			}
 		}
-		if len(out) > 0 {
+		if out = personsOverImplicit(out); len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// personsOverImplicit drops the implicit state from parties that name a
+// person: a government noun coordinated with named persons ("X, Y and a
+// third officer") is one more person, not the state the article is about.
+func personsOverImplicit(as []textParty) []textParty {
+	if !slices.ContainsFunc(as, func(a textParty) bool { return a.ent.kind == graphmodel.KindActor }) {
+		return as
+	}
+	return slices.DeleteFunc(as, func(a textParty) bool { return a.implicit })
 }
 
 // maxAccuserDistance is how many sentences back the legal action an
@@ -878,7 +891,7 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 			}
 			ok := true
 			for _, c := range f.needs {
-				if !ps.holds(l, i, c) {
+				if c.class != subjectClass && !ps.holds(l, i, c) {
 					ok = false
 					break
 				}
@@ -893,7 +906,7 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				break
 			}
 			subs := ps.parties(l, i, f.subj)
-			if len(subs) == 0 {
+			if len(subs) == 0 || !ps.standsFor(l, i, f.needs, subs) {
 				continue
 			}
 			if f.rel == graphmodel.AccusedOf && !f.discourse && l.inClass("legalaction", ps.lemma[i]) {
@@ -953,6 +966,29 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 		}
 	}
 	return out
+}
+
+// standsFor reports whether the "@subject" conditions of a frame hold at
+// cue i: some word the condition's path reaches is one of the subject
+// parties (or, negated, none is).
+func (ps *parsed) standsFor(l *frameLexicon, i int, needs []cond, subs []textParty) bool {
+	for _, c := range needs {
+		if c.class != subjectClass {
+			continue
+		}
+		found := false
+		for _, p := range c.alts {
+			for _, t := range ps.walk(i, p) {
+				if a := ps.partyAt(l, t); a.ent != nil && hasParty(subs, a) {
+					found = true
+				}
+			}
+		}
+		if found == c.neg {
+			return false
+		}
+	}
+	return true
 }
 
 // compounds returns the words that modify token i as compounds.
@@ -1194,6 +1230,9 @@ func (ps *parsed) recordActs(l *frameLexicon) {
 			}
 			if kind != "" {
 				agents = ps.parties(l, i, actVerbAgents)
+				if by := ps.instigators(l, i); len(by) > 0 {
+					agents = by
+				}
 			}
 		case 'N':
 			if kind = actKind(ps.lemma[i], false); kind != "" {
@@ -1212,6 +1251,24 @@ func (ps *parsed) recordActs(l *frameLexicon) {
 		}
 	}
 }
+
+// instigators returns the parties at whose behest, or on whose orders, the
+// act of verb i was done ("X suspended parliament at the behest of Y", "on
+// Y's orders"): the party answerable for the act, rather than the one who
+// carried it out.
+func (ps *parsed) instigators(l *frameLexicon, i int) []textParty {
+	for _, e := range ps.down[i] {
+		if !strings.HasPrefix(e.Rel, "obl:") || !l.inClass("instigation", ps.lemma[e.Dependent]) {
+			continue
+		}
+		if by := ps.parties(l, e.Dependent, actInstigatorOf); len(by) > 0 {
+			return by
+		}
+	}
+	return nil
+}
+
+var actInstigatorOf = []path{{{rel: "nmod:of"}}, {{rel: "nmod:poss"}}}
 
 // actAgent returns the agent of the act a definite description at token i
 // takes up: the last act of its kind told in one of the maxActDistance

@@ -283,7 +283,7 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 				cd.neg, c = true, c[1:]
 			}
 			ps, class, ok := strings.Cut(c, "=")
-			if !ok || (classes[class] == nil && class != "@") {
+			if !ok || (classes[class] == nil && class != "@" && class != subjectClass) {
 				return fr, fmt.Errorf("condition %q names no class of classes.tsv", c)
 			}
 			cd.class = class
@@ -311,6 +311,12 @@ const accuserStep = "@accuser"
 // act of its kind told in one of the maxActDistance sentences before
 // ("X launched an offensive").
 const actStep = "@act"
+
+// subjectClass, as the class of a condition, holds when some word the
+// condition's path reaches stands for the row's subject: "X said its
+// diplomats had been expelled by Y", where "its" is X. It is checked once
+// the subject is bound.
+const subjectClass = "@subject"
 
 // otherStep, as the whole object column, is the only party the sentence
 // names besides the subject: "Despite X's allegations of fraud, Y was sworn

@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 392 // of 479 relations the table expects
+	minParaphrasesFound = 408 // of 479 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 8   // accusations found whose charge lacks the table's word (the last block added one)
 	// near misses that yield any relation: a pronoun whose true antecedent
@@ -608,6 +608,59 @@ func TestFramesPluralDescription(t *testing.T) {
 	for _, c := range r.Claims {
 		if c.Subject == "state:USA" || c.Object == "state:USA" {
 			t.Errorf("claim %s %s %s: the plural 'the countries' taken for the United States", c.Subject, c.Type, c.Object)
+		}
+	}
+}
+
+// A ruling that an act told before was unlawful accuses the act's agent,
+// or the party at whose behest it was done; a ruling that it was lawful,
+// or an act told without its agent, accuses no one.
+func TestFramesActRuledUnlawful(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, tt := range []struct{ text, want string }{
+		{"Norway seized a Russian trawler in June. The International Tribunal for the Law of the Sea ruled that the seizure was unlawful.", "org:international-tribunal-for-the-law-of-the-sea accused-of state:NOR"},
+		{"Norway seized a Russian trawler in June. The International Tribunal for the Law of the Sea ruled that the seizure was lawful.", ""},
+		{"A Russian trawler was seized in June. The International Tribunal for the Law of the Sea ruled that the seizure was unlawful.", ""},
+		{"King Harald suspended parliament in May. The European Court of Human Rights ruled on Friday that the suspension was unlawful.", "org:european-court-of-human-rights accused-of actor:harald"},
+		{"King Harald suspended parliament at the behest of Tomas Berg in May. The European Court of Human Rights ruled on Friday the suspension was unlawful.", "org:european-court-of-human-rights accused-of actor:tomas-berg"},
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range r.Claims {
+			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Testimony of a harm suffered accuses the harm's agent when the one harmed
+// is the speaker or the speaker's own people or property; a harm told of
+// someone else, a dismissal and a kindness accuse no one.
+func TestFramesHarmSuffered(t *testing.T) {
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, tt := range []struct{ text, want string }{
+		{"Estonia said on Monday that its consul had been detained by Russia for six hours.", "state:EST accused-of state:RUS"},
+		{"Estonia said on Monday that Latvian sailors had been detained by Russia for six hours.", ""},
+		{"Estonia said on Monday that its fishing boats had been fired on by Russian border guards.", "state:EST accused-of state:RUS"},
+		{"Former banker Tomas Berg said he had been fired by Nordbank in 2019.", ""},
+		{"Former banker Tomas Berg said he had been helped by Nordbank in 2019.", ""},
+		{"Former banker Tomas Berg said he had been threatened by two guards, Ivo Kask and Mart Saar.", "actor:tomas-berg accused-of actor:ivo-kask; actor:tomas-berg accused-of actor:mart-saar"},
+	} {
+		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range r.Claims {
+			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -193,6 +193,9 @@ type textParty struct {
 	// that named the party as the state named last, 0 when none did: like
 	// a pronoun, it is resolved again without the other party of its clause.
 	described int
+	// implicit is set for the state the article is about standing for a
+	// government noun that names no state ("officials said").
+	implicit bool
 }
 
 // claimParty maps a mention to the party of a claim. Government bodies and
