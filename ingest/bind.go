@@ -312,12 +312,8 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 	}
 	// a document speaks for whoever brought, issued or wrote it
 	if l.inClass("document", lem) {
-		for _, p := range documentAuthors {
-			for _, t := range ps.walk(i, p) {
-				if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
-					return a
-				}
-			}
+		if a := ps.documentAuthor(l, i, depth); a.ent != nil {
+			return a
 		}
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
@@ -380,11 +376,46 @@ var explicitAgents = []path{
 	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}},
 }
 
-// documentAuthors are where a document's author sits: "a suit brought by
-// X", "a statement from X", "X's complaint", "the Japanese report".
-var documentAuthors = []path{
-	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
-	{{rel: "compound"}}, {{rel: "amod"}},
+// documentAgents are where a document's author sits as its agent: "a suit
+// brought by X", "a report by X", "a statement from X"; documentOwners
+// where it sits as its owner: "X's complaint", "the Japanese report". An
+// agent comes first: "the U.S. case brought by X" is X's.
+var (
+	documentAgents = []path{
+		{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}},
+	}
+	participleAgents = []path{{{rel: "obl:agent"}}, {{rel: "obl:by"}}}
+	documentOwners   = []path{{{rel: "nmod:poss"}}, {{rel: "compound"}}, {{rel: "amod"}}}
+)
+
+// documentAuthor returns the party a document noun at i stands for: its
+// agent, else its owner; the zero textParty for a document nobody is
+// named the author of ("a report published on Tuesday").
+func (ps *parsed) documentAuthor(l *frameLexicon, i, depth int) textParty {
+	first := func(from int, paths []path) textParty {
+		for _, p := range paths {
+			for _, t := range ps.walk(from, p) {
+				if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
+					return a
+				}
+			}
+		}
+		return textParty{}
+	}
+	if a := first(i, documentAgents); a.ent != nil {
+		return a
+	}
+	// "the complaint filed by X alleged ...": the parse may take the
+	// participle that modifies the document for the sentence's verb, with
+	// the document its subject and the author its "by" phrase
+	for _, e := range ps.up[i] {
+		if e.Rel == "nsubj" && e.Head >= 0 && ps.p.Tokens[e.Head].POS == "VBN" {
+			if a := first(e.Head, participleAgents); a.ent != nil {
+				return a
+			}
+		}
+	}
+	return first(i, documentOwners)
 }
 
 // groupOf returns the international organization whose members a member
