@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 398 // of 479 relations the table expects
+	minParaphrasesFound = 407 // of 479 relations the table expects
 	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
 	maxChargeMisses     = 8   // accusations found whose charge lacks the table's word (the last block added one)
 	// near misses that yield any relation: a pronoun whose true antecedent
