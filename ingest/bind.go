@@ -661,6 +661,12 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 			}
 			continue
 		}
+		if len(p) == 1 && p[0].rel == disputedStep {
+			if a, ok := ps.disputed(); ok {
+				return []textParty{a.accused}
+			}
+			continue
+		}
 		if n := len(p); n > 1 && p[n-1].rel == actStep {
 			var out []textParty
 			for _, t := range ps.walk(i, p[:n-1]) {
@@ -969,6 +975,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				if charge == "" && f.discourse && subs[0].ent == ps.d.accuser.ent {
 					charge = ps.d.accuserCharge // what the suit or the charges were over
 				}
+				if a, ok := ps.disputed(); charge == "" && f.disputed && ok {
+					charge = a.charge // what the dispute taken up is over
+				}
 			}
 			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {
@@ -977,6 +986,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 					continue // one party, or a body and who speaks for it
 				}
 				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence, hedged: hedged})
+				if f.rel == graphmodel.AccusedOf {
+					ps.d.accusations = append(ps.d.accusations, accusation{accused: obj, charge: charge, si: ps.si})
+				}
 			}
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins
@@ -1266,6 +1278,34 @@ func (ps *parsed) actAgent(l *frameLexicon, i int) textParty {
 		}
 	}
 	return textParty{}
+}
+
+// accusation is one accused-of claim a parsed sentence found.
+type accusation struct {
+	accused textParty
+	charge  string
+	si      int
+}
+
+// maxDisputedDistance is how many sentences back the accusation a
+// "@disputed" object takes up may be told: 2, as for an act taken up.
+const maxDisputedDistance = 2
+
+// disputed returns the last accusation told in one of the
+// maxDisputedDistance sentences before this one: the matter a definite "the dispute" or "the
+// case" with nothing of its own takes up. ok is false when there is none.
+func (ps *parsed) disputed() (accusation, bool) {
+	for k := len(ps.d.accusations) - 1; k >= 0; k-- {
+		a := ps.d.accusations[k]
+		if a.si >= ps.si {
+			continue
+		}
+		if ps.si-a.si > maxDisputedDistance {
+			break
+		}
+		return a, true
+	}
+	return accusation{}, false
 }
 
 // onlyOther returns the one party the sentence names besides subs (and the
