@@ -315,12 +315,8 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 	}
 	// a document speaks for whoever brought, issued or wrote it
 	if l.inClass("document", lem) {
-		for _, p := range documentAuthors {
-			for _, t := range ps.walk(i, p) {
-				if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
-					return a
-				}
-			}
+		if a := ps.documentAuthor(l, i, depth); a.ent != nil {
+			return a
 		}
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
@@ -383,11 +379,46 @@ var explicitAgents = []path{
 	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}},
 }
 
-// documentAuthors are where a document's author sits: "a suit brought by
-// X", "a statement from X", "X's complaint", "the Japanese report".
-var documentAuthors = []path{
-	{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}}, {{rel: "nmod:poss"}},
-	{{rel: "compound"}}, {{rel: "amod"}},
+// documentAgents are where a document's author sits as its agent: "a suit
+// brought by X", "a report by X", "a statement from X"; documentOwners
+// where it sits as its owner: "X's complaint", "the Japanese report". An
+// agent comes first: "the U.S. case brought by X" is X's.
+var (
+	documentAgents = []path{
+		{{rel: "acl"}, {rel: "obl:agent"}}, {{rel: "acl"}, {rel: "obl:by"}}, {{rel: "nmod:by"}}, {{rel: "nmod:from"}},
+	}
+	participleAgents = []path{{{rel: "obl:agent"}}, {{rel: "obl:by"}}}
+	documentOwners   = []path{{{rel: "nmod:poss"}}, {{rel: "compound"}}, {{rel: "amod"}}}
+)
+
+// documentAuthor returns the party a document noun at i stands for: its
+// agent, else its owner; the zero textParty for a document nobody is
+// named the author of ("a report published on Tuesday").
+func (ps *parsed) documentAuthor(l *frameLexicon, i, depth int) textParty {
+	first := func(from int, paths []path) textParty {
+		for _, p := range paths {
+			for _, t := range ps.walk(from, p) {
+				if a := ps.partyAtDepth(l, t, depth+1); a.ent != nil {
+					return a
+				}
+			}
+		}
+		return textParty{}
+	}
+	if a := first(i, documentAgents); a.ent != nil {
+		return a
+	}
+	// "the complaint filed by X alleged ...": the parse may take the
+	// participle that modifies the document for the sentence's verb, with
+	// the document its subject and the author its "by" phrase
+	for _, e := range ps.up[i] {
+		if e.Rel == "nsubj" && e.Head >= 0 && ps.p.Tokens[e.Head].POS == "VBN" {
+			if a := first(e.Head, participleAgents); a.ent != nil {
+				return a
+			}
+		}
+	}
+	return first(i, documentOwners)
 }
 
 // groupOf returns the international organization whose members a member
@@ -630,6 +661,12 @@ func (ps *parsed) parties(l *frameLexicon, i int, paths []path) []textParty {
 		if len(p) == 1 && p[0].rel == accuserStep {
 			if a := ps.d.accuser; a.ent != nil && ps.si-ps.d.accuserAt <= maxAccuserDistance {
 				return []textParty{a}
+			}
+			continue
+		}
+		if len(p) == 1 && p[0].rel == disputedStep {
+			if a, ok := ps.disputed(); ok {
+				return []textParty{a.accused}
 			}
 			continue
 		}
@@ -951,6 +988,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 				if charge == "" && f.discourse && subs[0].ent == ps.d.accuser.ent {
 					charge = ps.d.accuserCharge // what the suit or the charges were over
 				}
+				if a, ok := ps.disputed(); charge == "" && f.disputed && ok {
+					charge = a.charge // what the dispute taken up is over
+				}
 			}
 			hedged := ps.hasClass(l, i, "advmod", "hedge")
 			for _, p := range pairs {
@@ -959,6 +999,9 @@ func (ps *parsed) bind(l *frameLexicon) []found {
 					continue // one party, or a body and who speaks for it
 				}
 				out = append(out, found{typ: f.rel, subj: subj, obj: obj, subjAt: -1, charge: charge, confidence: f.confidence, hedged: hedged})
+				if f.rel == graphmodel.AccusedOf {
+					ps.d.accusations = append(ps.d.accusations, accusation{accused: obj, charge: charge, si: ps.si})
+				}
 			}
 			if len(out) > 0 && f.rel == out[len(out)-1].typ {
 				break // the first frame of a cue that binds wins
@@ -1292,6 +1335,34 @@ func (ps *parsed) actAgent(l *frameLexicon, i int) textParty {
 		}
 	}
 	return textParty{}
+}
+
+// accusation is one accused-of claim a parsed sentence found.
+type accusation struct {
+	accused textParty
+	charge  string
+	si      int
+}
+
+// maxDisputedDistance is how many sentences back the accusation a
+// "@disputed" object takes up may be told: 2, as for an act taken up.
+const maxDisputedDistance = 2
+
+// disputed returns the last accusation told in one of the
+// maxDisputedDistance sentences before this one: the matter a definite "the dispute" or "the
+// case" with nothing of its own takes up. ok is false when there is none.
+func (ps *parsed) disputed() (accusation, bool) {
+	for k := len(ps.d.accusations) - 1; k >= 0; k-- {
+		a := ps.d.accusations[k]
+		if a.si >= ps.si {
+			continue
+		}
+		if ps.si-a.si > maxDisputedDistance {
+			break
+		}
+		return a, true
+	}
+	return accusation{}, false
 }
 
 // onlyOther returns the one party the sentence names besides subs (and the

@@ -106,6 +106,9 @@ type doc struct {
 	// acts are the acts the sentences bound so far told with their
 	// agents, in order: "@act" steps take them up.
 	acts []act
+	// accusations are the accused-of claims the sentences bound so far
+	// found, in order: "@disputed" objects take them up.
+	accusations []accusation
 }
 
 // Extract finds the entities and claims of one article. The title counts as

@@ -57,6 +57,10 @@ type frame struct {
 	// other is set when the object path is "@other": the one party of the
 	// sentence that is not the subject, when there is exactly one.
 	other bool
+	// disputed is set when the object path is "@disputed": the party
+	// accused just before stands as the object, and the charge is that
+	// accusation's when the row finds none.
+	disputed bool
 }
 
 // frameLexicon is the parsed language data.
@@ -265,6 +269,9 @@ func parseFrame(f []string, classes map[string]map[string]bool) (frame, error) {
 	}
 	if f[4] == otherStep {
 		fr.other = true
+	} else if f[4] == disputedStep {
+		fr.disputed = true
+		fr.obj = []path{{{rel: disputedStep}}}
 	} else if f[4] == "-" {
 		if rel != graphmodel.AllyOf {
 			return fr, fmt.Errorf("only ally-of pairs its subjects")
@@ -322,6 +329,13 @@ const subjectClass = "@subject"
 // names besides the subject: "Despite X's allegations of fraud, Y was sworn
 // in". With two such parties, or none, the row binds nothing.
 const otherStep = "@other"
+
+// disputedStep, as the whole object column, is the party the last
+// accusation told in one of the maxDisputedDistance sentences before accused:
+// "The court ruled that X's tax broke the rules. ... Y brought the dispute
+// to the court" disputes with X. What the accusation was over is the
+// charge.
+const disputedStep = "@disputed"
 
 func parsePaths(s string) ([]path, error) {
 	if s == "-" {

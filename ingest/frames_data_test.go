@@ -14,7 +14,7 @@ import (
 // would otherwise bind nothing, silently.
 var udRelations = set("nsubj", "obj", "iobj", "csubj", "ccomp", "xcomp", "obl", "advcl", "advmod", "nmod",
 	"appos", "amod", "acl", "det", "case", "compound", "conj", "cop", "mark", "aux", "ref", "flat", "nummod",
-	"parataxis", "dep", "cc", "fixed", "<appos", "clause", accuserStep, actStep)
+	"parataxis", "dep", "cc", "fixed", "<appos", "clause", accuserStep, actStep, disputedStep)
 
 func TestLexiconData(t *testing.T) {
 	l := loadFrames()
