@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/segmentio/kafka-go"
@@ -218,5 +219,50 @@ func benchBuild(b *testing.B, x *ingest.Extractor, k kind, msgs []kafka.Message,
 		if len(srcs) != len(msgs) || len(dead) != 0 {
 			b.Fatalf("%d sources, %d dead letters", len(srcs), len(dead))
 		}
+	}
+}
+
+// TestArticleFootprint measures what batches of extracted sample articles
+// keep beside their messages, per byte of message: the budget weighs an
+// article at articleFootprint bytes per byte, the message and the write's
+// parameters included.
+func TestArticleFootprint(t *testing.T) {
+	f, err := os.ReadFile("../ingest/testdata/articles-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []kafka.Message
+	size := 0
+	for i, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
+		msgs = append(msgs, kafka.Message{Offset: int64(i), Value: line})
+		size += len(line)
+	}
+	x := ingest.NewExtractor(nil)
+	// The first batches load the extractor's tables, which are not theirs.
+	for range 3 {
+		if _, _, _, err := buildBatch(context.Background(), x, articleTopic, msgs, 0, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const batches = 10
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	var srcs [][]source
+	for range batches {
+		b, _, _, err := buildBatch(context.Background(), x, articleTopic, msgs, 0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, b)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	kept := float64(int64(ms.HeapAlloc)-int64(before)) / float64(batches*size)
+	runtime.KeepAlive(srcs)
+	t.Logf("%d batches of %d articles, %d bytes of messages each: extraction keeps %.1f bytes per byte", batches, len(msgs), size, kept)
+	if kept > 2 {
+		t.Errorf("extraction keeps %.1f bytes per byte of message, more than the 2 that articleFootprint (%d) allows it beside the message and the parameters", kept, articleFootprint)
 	}
 }
