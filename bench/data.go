@@ -151,7 +151,7 @@ func (b *run) publishAll(ctx context.Context, topic string, msgs []consumers.Mes
 // and returns how many it sent. Each message gets a fresh id. A failed send
 // fails the run: the latencies would be those of fewer articles than
 // reported.
-func (b *run) openLoop(ctx context.Context, topic string, articles []consumers.Message, rate float64, d time.Duration) (int, error) {
+func (b *run) openLoop(ctx context.Context, topic, label string, articles []consumers.Message, rate float64, d time.Duration) (int, error) {
 	p, err := consumers.NewPublisher(ctx, b.svc.KafkaBrokers, b.svc.Kafka, topic, consumers.TopicSpec{})
 	if err != nil {
 		return 0, err
@@ -171,7 +171,7 @@ func (b *run) openLoop(ctx context.Context, topic string, articles []consumers.M
 		if err := json.Unmarshal(articles[sent%len(articles)].Value, &m); err != nil {
 			return sent, err
 		}
-		id := fmt.Sprintf("%s~live%d", m["id"], sent)
+		id := fmt.Sprintf("%s~%s%d", m["id"], label, sent)
 		m["id"] = id
 		v, err := json.Marshal(m)
 		if err != nil {

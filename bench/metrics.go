@@ -66,23 +66,60 @@ type latencyFigures struct {
 
 // latencyQuantiles reads the worker's end-to-end histogram.
 func latencyQuantiles(addr string) (latencyFigures, error) {
-	fams, err := scrapeMetrics(addr)
+	h, err := latencyHistogram(addr)
 	if err != nil {
 		return latencyFigures{}, err
 	}
-	return latencyOf(fams)
+	return figuresOf(h), nil
+}
+
+// latencyHistogram reads kg_end_to_end_seconds from the worker at addr.
+func latencyHistogram(addr string) (*dto.Histogram, error) {
+	fams, err := scrapeMetrics(addr)
+	if err != nil {
+		return nil, err
+	}
+	return histogramOf(fams)
+}
+
+// since is h less the samples before of the same histogram held: the
+// samples recorded between the two readings.
+func since(h, before *dto.Histogram) *dto.Histogram {
+	prior := make(map[float64]uint64, len(before.GetBucket()))
+	for _, b := range before.GetBucket() {
+		prior[b.GetUpperBound()] = b.GetCumulativeCount()
+	}
+	out := &dto.Histogram{}
+	count := h.GetSampleCount() - before.GetSampleCount()
+	out.SampleCount = &count
+	for _, b := range h.GetBucket() {
+		bound, c := b.GetUpperBound(), b.GetCumulativeCount()-prior[b.GetUpperBound()]
+		out.Bucket = append(out.Bucket, &dto.Bucket{UpperBound: &bound, CumulativeCount: &c})
+	}
+	return out
+}
+
+func figuresOf(h *dto.Histogram) latencyFigures {
+	return latencyFigures{p50: quantile(h, 0.5), p90: quantile(h, 0.9), p99: quantile(h, 0.99), max: quantile(h, 1)}
 }
 
 // latencyOf interpolates the percentiles of kg_end_to_end_seconds within
 // their buckets and bounds its maximum by the upper bound of the highest
 // bucket that holds a sample.
 func latencyOf(fams map[string]*dto.MetricFamily) (latencyFigures, error) {
+	h, err := histogramOf(fams)
+	if err != nil {
+		return latencyFigures{}, err
+	}
+	return figuresOf(h), nil
+}
+
+func histogramOf(fams map[string]*dto.MetricFamily) (*dto.Histogram, error) {
 	f, ok := fams["kg_end_to_end_seconds"]
 	if !ok || len(f.GetMetric()) == 0 {
-		return latencyFigures{}, fmt.Errorf("no kg_end_to_end_seconds")
+		return nil, fmt.Errorf("no kg_end_to_end_seconds")
 	}
-	h := f.GetMetric()[0].GetHistogram()
-	return latencyFigures{p50: quantile(h, 0.5), p90: quantile(h, 0.9), p99: quantile(h, 0.99), max: quantile(h, 1)}, nil
+	return f.GetMetric()[0].GetHistogram(), nil
 }
 
 func scrapeMetrics(addr string) (map[string]*dto.MetricFamily, error) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 )
@@ -84,5 +85,33 @@ func TestParseVmHWM(t *testing.T) {
 		if got := parseVmHWM(status); got != want {
 			t.Errorf("parseVmHWM(%q) = %d, want %d", status, got, want)
 		}
+	}
+}
+
+// TestSinceSubtractsEarlierSamples checks that the latencies of a warm-up
+// are left out of the timed part's figures.
+func TestSinceSubtractsEarlierSamples(t *testing.T) {
+	hist := func(counts ...uint64) *dto.Histogram {
+		h := &dto.Histogram{}
+		var n uint64
+		for i, c := range counts {
+			bound := []float64{0.1, 0.2, 0.5, 2}[i]
+			cum := c
+			h.Bucket = append(h.Bucket, &dto.Bucket{UpperBound: &bound, CumulativeCount: &cum})
+			n = c
+		}
+		h.SampleCount = &n
+		return h
+	}
+	// The warm-up: 10 samples, 4 of them slow (up to 2 s).
+	before := hist(4, 6, 6, 10)
+	// After the timed part: 100 more samples, all within 0.1 s.
+	after := hist(104, 106, 106, 110)
+	got := figuresOf(since(after, before))
+	if got.max != 0.1 {
+		t.Errorf("max %.3f s, want 0.1: the warm-up's slow samples counted", got.max)
+	}
+	if all := figuresOf(after); all.max != 2 {
+		t.Errorf("max over both %.3f s, want 2", all.max)
 	}
 }

@@ -29,7 +29,10 @@ func benchCmd() *cobra.Command {
      time per event (utime+stime of its process, from /proc);
   4. --articles articles through the same worker;
   5. latency from a record's create time to its graph commit under an open-loop publisher
-     at --rate articles/s (p50, p90, p99 and max), and the worker's peak RSS with
+     at --rate articles/s (p50, p90, p99 and max) for --latency-for, after an untimed
+     --latency-warm-up at the same rate, whose worst latency is printed beside them (the
+     steps before multiply the graph's articles, and Neo4j plans the article statements
+     again once their statistics have changed that much); and the worker's peak RSS with
      GOMEMLIMIT=64MiB.
 The event rows come from --gdelt and --icews (files or quoted glob patterns), by default the
 excerpts under ingest/testdata/events; paths are relative to the working directory, by
@@ -86,6 +89,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 	f.IntVar(&o.Grow, "grow", 1000000, "claims the graph holds before measuring")
 	f.Float64Var(&o.Rate, "rate", 50, "articles per second of the open-loop publisher for latency")
 	f.DurationVar(&o.LatencyFor, "latency-for", 30*time.Second, "how long the latency publisher runs")
+	f.DurationVar(&o.LatencyWarmUp, "latency-warm-up", 20*time.Second, "how long the latency publisher runs before the timed part, untimed (0: none)")
 	f.StringArrayVar(&o.GDELT, "gdelt", bench.DefaultGDELT, "GDELT export files or glob patterns, repeatable (the full samples: '../shared/data/raw/gdelt2-export-*/*.export.CSV')")
 	f.StringArrayVar(&o.ICEWS, "icews", bench.DefaultICEWS, "ICEWS files or glob patterns, repeatable (the full sample: ../shared/data/raw/icews-sample-andybega/icews_sample.tsv)")
 	f.StringVar(&o.ArticleFile, "article-file", bench.DefaultArticleFile, "article messages to repeat (JSON Lines)")
