@@ -102,6 +102,11 @@ func checkTestBroker(t *testing.T, addr string) {
 // emptying the user's graph.
 func openTestStore(t *testing.T) *neo4jstore.Store {
 	t.Helper()
+	if testDatabase != "kgtest" {
+		// The suite empties the database it is given: another name could be
+		// a graph someone keeps, the bench's among them.
+		t.Fatalf("KG_TEST_NEO4J_DATABASE=%q: the suite empties its database and runs only on kgtest", testDatabase)
+	}
 	ctx := context.Background()
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: testNeo4j, Database: testDatabase}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {

@@ -39,6 +39,11 @@ func testDatabase() string {
 func openTest(t *testing.T) *Store {
 	t.Helper()
 	uri, db := testURI(), testDatabase()
+	if db != "kgtest" {
+		// The suite empties the database it is given: another name could be
+		// a graph someone keeps, the bench's among them.
+		t.Fatalf("KG_TEST_NEO4J_DATABASE=%q: the suite empties its database and runs only on kgtest", db)
+	}
 	ctx := context.Background()
 	s, err := Open(ctx, Config{URI: uri, Database: db}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
