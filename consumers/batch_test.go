@@ -167,16 +167,7 @@ func TestBreaker(t *testing.T) {
 // BenchmarkBuildBatch decodes, extracts and deduplicates a batch of the
 // sample articles, as the worker does for every fetch.
 func BenchmarkBuildBatch(b *testing.B) {
-	f, err := os.ReadFile("../ingest/testdata/articles-dev.jsonl")
-	if err != nil {
-		b.Fatal(err)
-	}
-	var msgs []kafka.Message
-	size := 0
-	for i, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
-		msgs = append(msgs, kafka.Message{Offset: int64(i), Value: line})
-		size += len(line)
-	}
+	msgs, size := sampleArticles(b)
 	x := ingest.NewExtractor(nil)
 	benchBuild(b, x, articleTopic, msgs, size)
 }
@@ -227,16 +218,7 @@ func benchBuild(b *testing.B, x *ingest.Extractor, k kind, msgs []kafka.Message,
 // article at articleFootprint bytes per byte, the message and the write's
 // parameters included.
 func TestArticleFootprint(t *testing.T) {
-	f, err := os.ReadFile("../ingest/testdata/articles-dev.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []kafka.Message
-	size := 0
-	for i, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
-		msgs = append(msgs, kafka.Message{Offset: int64(i), Value: line})
-		size += len(line)
-	}
+	msgs, size := sampleArticles(t)
 	x := ingest.NewExtractor(nil)
 	// The first batches load the extractor's tables, which are not theirs.
 	for range 3 {
@@ -265,4 +247,19 @@ func TestArticleFootprint(t *testing.T) {
 	if kept > 2 {
 		t.Errorf("extraction keeps %.1f bytes per byte of message, more than the 2 that articleFootprint (%d) allows it beside the message and the parameters", kept, articleFootprint)
 	}
+}
+
+// sampleArticles are the sample articles as messages, and their bytes.
+func sampleArticles(tb testing.TB) ([]kafka.Message, int) {
+	f, err := os.ReadFile("../ingest/testdata/articles-dev.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var msgs []kafka.Message
+	size := 0
+	for i, line := range bytes.Split(bytes.TrimSpace(f), []byte("\n")) {
+		msgs = append(msgs, kafka.Message{Offset: int64(i), Value: line})
+		size += len(line)
+	}
+	return msgs, size
 }

@@ -182,7 +182,7 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 		// "the Islamic Republic", "the Jewish State": a capitalised
 		// description the name rules took for an organization of its own;
 		// a name whose state noun completes an "of" names a body of that
-		// state ("the Supreme Court of the United Kingdom"), no state
+		// state ("the Constitutional Court of the Czech Republic"), no state
 		if a.ent.kind != graphmodel.KindState && ps.d.g.orgs[a.ent.key] == nil && ps.definite(i) {
 			if w := strings.Fields(strings.ToLower(a.ent.name)); len(w) > 0 && l.inClass("statenoun", w[len(w)-1]) && !slices.Contains(w, "of") {
 				if e, ok := ps.d.epithet(strings.Join(w, " ")); ok {
@@ -422,8 +422,8 @@ func (ps *parsed) documentAuthor(l *frameLexicon, i, depth int) textParty {
 }
 
 // groupOf returns the international organization whose members a member
-// noun names, or nil: "members of the European Union", "EU member states",
-// "NATO allies", "member states of the African Union". A group acts
+// noun names, or nil: "members of ASEAN", "OPEC member states", "Arab
+// League members", "member states of the African Union". A group acts
 // through its members; members of any other body ("members of the
 // public", "a member of parliament") stand for nobody.
 func (ps *parsed) groupOf(l *frameLexicon, i, depth int) *docEntity {

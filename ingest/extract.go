@@ -759,8 +759,8 @@ func (d *doc) chunkTitled(s *sentence, start, end int, titled bool) int {
 
 // isOrgSpan reports whether capitalised words name an organization by their
 // form: a head noun at the end ("Foreign Ministry", "Sony Pictures"), or a
-// head noun before "of/for/on ..." ("Center for Strategic and International
-// Studies", "United States Department of Justice").
+// head noun before "of/for/on ..." ("Institute for Maritime and Polar
+// Research", "Norwegian Directorate of Fisheries").
 func isOrgSpan(words []token) bool {
 	if len(words) < 2 {
 		return false
@@ -777,7 +777,7 @@ func isOrgSpan(words []token) bool {
 }
 
 // opensWithHead reports whether a span reads "Head of/for/on ...":
-// "Ministry of Defence", "Center for Strategic and International Studies".
+// "Ministry of Fisheries", "Institute for Maritime and Polar Research".
 func opensWithHead(words []token) bool {
 	return len(words) > 2 && orgHeads[words[0].lower] && (words[1].lower == "of" || words[1].lower == "for" || words[1].lower == "on")
 }

@@ -564,8 +564,7 @@ func TestFramesHeldOut(t *testing.T) {
 // Condemning a party's wrongful act accuses the party; condemning an act
 // with no party named accuses no one.
 func TestFramesCondemnedActs(t *testing.T) {
-	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
-	for _, tt := range []struct{ text, want string }{
+	checkClaims(t, []claimCase{
 		{"Japan condemned North Korea's latest missile test.", "state:JPN accused-of state:PRK"},
 		{"The European Union denounced the Russian annexation of Crimea.", "org:european-union accused-of state:RUS"},
 		{"France's condemnation of the Iranian attack came within hours.", "state:FRA accused-of state:IRN"},
@@ -581,19 +580,7 @@ func TestFramesCondemnedActs(t *testing.T) {
 		{"Despite Chinese protests, Japan's prime minister visited the shrine.", "state:CHN accused-of state:JPN"},
 		{"Despite objections from Egypt, Ethiopia did not begin the filling.", ""},
 		{"The summit went ahead despite objections from France.", ""},
-	} {
-		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, c := range r.Claims {
-			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
-		}
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // A plural description of states ("the countries that asked ...") never
@@ -616,53 +603,27 @@ func TestFramesPluralDescription(t *testing.T) {
 // or the party at whose behest it was done; a ruling that it was lawful,
 // or an act told without its agent, accuses no one.
 func TestFramesActRuledUnlawful(t *testing.T) {
-	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
-	for _, tt := range []struct{ text, want string }{
+	checkClaims(t, []claimCase{
 		{"Norway seized a Russian trawler in June. The International Tribunal for the Law of the Sea ruled that the seizure was unlawful.", "org:international-tribunal-for-the-law-of-the-sea accused-of state:NOR"},
 		{"Norway seized a Russian trawler in June. The International Tribunal for the Law of the Sea ruled that the seizure was lawful.", ""},
 		{"A Russian trawler was seized in June. The International Tribunal for the Law of the Sea ruled that the seizure was unlawful.", ""},
 		{"King Harald suspended parliament in May. The European Court of Human Rights ruled on Friday that the suspension was unlawful.", "org:european-court-of-human-rights accused-of actor:harald"},
 		{"King Harald suspended parliament at the behest of Tomas Berg in May. The European Court of Human Rights ruled on Friday the suspension was unlawful.", "org:european-court-of-human-rights accused-of actor:tomas-berg"},
-	} {
-		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, c := range r.Claims {
-			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
-		}
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // Testimony of a harm suffered accuses the harm's agent when the one harmed
 // is the speaker or the speaker's own people or property; a harm told of
 // someone else, a dismissal and a kindness accuse no one.
 func TestFramesHarmSuffered(t *testing.T) {
-	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
-	for _, tt := range []struct{ text, want string }{
+	checkClaims(t, []claimCase{
 		{"Estonia said on Monday that its consul had been detained by Russia for six hours.", "state:EST accused-of state:RUS"},
 		{"Estonia said on Monday that Latvian sailors had been detained by Russia for six hours.", ""},
 		{"Estonia said on Monday that its fishing boats had been fired on by Russian border guards.", "state:EST accused-of state:RUS"},
 		{"Former banker Tomas Berg said he had been fired by Nordbank in 2019.", ""},
 		{"Former banker Tomas Berg said he had been helped by Nordbank in 2019.", ""},
 		{"Former banker Tomas Berg said he had been threatened by two guards, Ivo Kask and Mart Saar.", "actor:tomas-berg accused-of actor:ivo-kask; actor:tomas-berg accused-of actor:mart-saar"},
-	} {
-		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, c := range r.Claims {
-			got = append(got, c.Subject+" "+string(c.Type)+" "+c.Object)
-		}
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // A document accuses for its named author, a dispute brought over a
@@ -670,8 +631,7 @@ func TestFramesHarmSuffered(t *testing.T) {
 // before accuses whom they accused; a document with no author and a
 // dispute over what nobody owns accuse no one.
 func TestFramesDocumentsAndDisputes(t *testing.T) {
-	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
-	for _, tt := range []struct{ text, want string }{
+	checkClaims(t, []claimCase{
 		{"A complaint lodged by Brazil accused Argentina of dumping steel.", "state:BRA accused-of state:ARG"},
 		{"The complaint, filed on Monday, accused Argentina of dumping steel.", ""},
 		{"Mexico lodged a complaint with the WTO over Canadian dairy quotas.", "state:MEX accused-of state:CAN"},
@@ -679,7 +639,19 @@ func TestFramesDocumentsAndDisputes(t *testing.T) {
 		{"Peru brought the dispute to the International Court of Justice.", ""},
 		{"The European Union accused Japan of taxing imported liquor unfairly. Canada brought the dispute to the WTO in 1995.",
 			"org:european-union accused-of state:JPN; state:CAN accused-of state:JPN"},
-	} {
+	})
+}
+
+// claimCase is a text and the claims it must yield, "subject type object"
+// in sorted order joined by "; ", or "" for none.
+type claimCase struct{ text, want string }
+
+// checkClaims extracts each case's text over the recorded parses and
+// compares the claims with the case's.
+func checkClaims(t *testing.T, cases []claimCase) {
+	t.Helper()
+	x := ingest.NewExtractor(nil).WithParser(openParses(t, "paraphrases"))
+	for _, tt := range cases {
 		r, _, err := x.ExtractContext(context.Background(), "", tt.text, time.Time{})
 		if err != nil {
 			t.Fatal(err)

@@ -44,7 +44,7 @@ var roleNouns = wordList("role-nouns")
 var sayVerbs = wordList("say-verbs")
 
 // prepositions before an entity put it inside a phrase, not in the
-// position of the acting subject: "a campaign in the United Nations to ...".
+// position of the acting subject: "a vote in the Arctic Council to ...".
 var prepositions = wordList("prepositions")
 
 // placePrepositions before a capital city make it a place, not a government.

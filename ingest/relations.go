@@ -72,7 +72,7 @@ func (d *doc) antecedentOf(si, ti int, person bool, skip *docEntity, preposition
 }
 
 // accuserOfNoun reports whether a mention modifies an accusation or request
-// noun ("the U.S. allegations that it ..."): the pronoun that follows in the
+// noun ("the Estonian allegations that it ..."): the pronoun that follows in the
 // noun's clause is the other party, never this one.
 func accuserOfNoun(toks []token, m mention) bool {
 	j := m.end
@@ -416,7 +416,7 @@ func (d *doc) triggerAt(si, ti int) []found {
 		return nil
 	}
 	hedge := hedged(toks, ti)
-	// "Both Saudi Arabia and the United States have alleged ...": every
+	// "Both Chile and Peru have alleged ...": every
 	// coordinated subject asserts the relation.
 	n := len(fs)
 	for i := 0; i < n; i++ {

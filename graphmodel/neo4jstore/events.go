@@ -86,7 +86,7 @@ WITH count(*) AS written, collect(CASE WHEN old IS NULL THEN $id[i] END) AS crea
 RETURN CASE WHEN written = size($id) THEN null ELSE created END AS created, changed`
 
 // relinkEvents replaces the actor links of events upsertEvents changed,
-// with columns and $keys as upsertEvents reads them.
+// given their columns and $keys as upsertEvents reads them.
 const relinkEvents = entityIDs + `
 UNWIND range(0, size($id) - 1) AS i
 MATCH (ev:Event {id: $id[i]})
@@ -182,32 +182,6 @@ func (c *eventColumns) params() map[string]any {
 	}
 }
 
-// only returns the columns of the events whose ids keep reports true,
-// with the same keys.
-func (c *eventColumns) only(keep func(id string) bool) *eventColumns {
-	out := &eventColumns{keys: c.keys}
-	for i, id := range c.id {
-		if !keep(id) {
-			continue
-		}
-		out.id = append(out.id, id)
-		out.hash = append(out.hash, c.hash[i])
-		out.source = append(out.source, c.source[i])
-		out.cameo = append(out.cameo, c.cameo[i])
-		out.label = append(out.label, c.label[i])
-		out.occurred = append(out.occurred, c.occurred[i])
-		out.url = append(out.url, c.url[i])
-		out.version = append(out.version, c.version[i])
-		out.srcRole = append(out.srcRole, c.srcRole[i])
-		out.dstRole = append(out.dstRole, c.dstRole[i])
-		out.quad = append(out.quad, c.quad[i])
-		out.src = append(out.src, c.src[i])
-		out.dst = append(out.dst, c.dst[i])
-		out.goldstein = append(out.goldstein, c.goldstein[i])
-	}
-	return out
-}
-
 // upserted is what upsertEvents wrote: the events it changed, and either
 // all the others (all) or those it created.
 type upserted struct {
@@ -264,8 +238,14 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) 
 	if len(changed) == 0 {
 		return u, nil
 	}
-	changedCols := cols.only(func(id string) bool { return u.changed[id] })
-	if _, err := w.run(relinkEvents, changedCols.params()); err != nil {
+	// The changed events' own columns: their $keys are theirs too.
+	var changedEvents []graphmodel.Event
+	for i := range events {
+		if u.changed[events[i].ID] {
+			changedEvents = append(changedEvents, events[i])
+		}
+	}
+	if _, err := w.run(relinkEvents, newEventColumns(changedEvents).params()); err != nil {
 		return upserted{}, err
 	}
 	return u, nil
