@@ -1048,7 +1048,7 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 	}
 	name := joinTokens(toks[i:end])
 	if !titled && !personContext(toks, start, end) && !givenNames[foldWord(toks[i].lower)] && !d.listOfPeople(s, start) {
-		if _, leader := leaderStates()[graphmodel.ActorKey(name)]; !leader {
+		if _, leader := leaderStates()[graphmodel.ActorKey(name)]; !leader && !knownPerson(name) {
 			return start
 		}
 	}

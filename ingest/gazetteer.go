@@ -288,6 +288,22 @@ var leaderStates = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// knownPersons holds the names of knownPersonList as their words joined by
+// spaces, the form knownPerson looks them up in.
+var knownPersons = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(knownPersonList))
+	for _, n := range knownPersonList {
+		m[n] = true
+	}
+	return m
+})
+
+// knownPerson reports whether name, written in full, is a person of the
+// actor dictionary whose given name alone would not make it one.
+func knownPerson(name string) bool {
+	return knownPersons()[strings.Join(nameWords(name), " ")]
+}
+
 // leaderSurnames maps the surname of every known leader that no other known
 // leader shares (folded, lower case) to the leader's fullest name. Variants
 // of one name ("Recep Erdogan", "Recep Tayyip Erdogan") are one leader.

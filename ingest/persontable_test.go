@@ -125,3 +125,44 @@ func TestLeaderTableUnique(t *testing.T) {
 		seen[k] = l.Name
 	}
 }
+
+func TestKnownPersonListForm(t *testing.T) {
+	if len(knownPersonList) == 0 {
+		t.Fatal("knownPersonList: got no names, want some")
+	}
+	for i, n := range knownPersonList {
+		words := strings.Fields(n)
+		if len(words) < 2 || len(words) > 4 || n != strings.ToLower(n) || strings.Join(words, " ") != n {
+			t.Errorf("knownPersonList[%d]: got %q, want two to four lower-case words", i, n)
+		}
+		if _, given := slices.BinarySearch(givenNameList, words[0]); given {
+			t.Errorf("knownPersonList[%d]: got %q, whose first word is a given name (the name needs no listing)", i, n)
+		}
+		if i > 0 && knownPersonList[i-1] >= n {
+			t.Errorf("knownPersonList[%d]: got %q after %q, want sorted and unique", i, n, knownPersonList[i-1])
+		}
+	}
+}
+
+// A name written in full that the actor dictionary lists is a person, with
+// nothing around it to say so, even when its first word is not taken as a
+// given name; the same first word before another surname still is not.
+func TestKnownPersonInText(t *testing.T) {
+	for _, tt := range []struct {
+		text, name string
+		person     bool
+	}{
+		{"The incumbent won the vote over Morgan Tsvangirai of the opposition.", "Morgan Tsvangirai", true},
+		{"The incumbent won the vote over Morgan Harlow of the opposition.", "Morgan Harlow", false},
+		{"The incumbent won the vote over Long Marten of the opposition.", "Long Marten", false},
+	} {
+		r := NewExtractor(nil).Extract("", tt.text)
+		found := false
+		for _, e := range r.Entities {
+			found = found || e.Kind == graphmodel.KindActor && e.Name == tt.name
+		}
+		if found != tt.person {
+			t.Errorf("%q: person %q found %v, want %v (entities %+v)", tt.text, tt.name, found, tt.person, r.Entities)
+		}
+	}
+}

@@ -1262,7 +1262,7 @@ func (d *doc) allege(s *sentence, ti int) (found, bool) {
 	if ti > 0 {
 		switch p := toks[ti-1].lower; {
 		case p == "'s" || p == "the" || p == "these" || p == "those" || p == "such":
-			return d.accuseNoun(s, ti) // "Tsvangirai's claims that ..."
+			return d.accuseNoun(s, ti) // "Moyo's claims that ..."
 		case p == "a" || p == "an" || isPassive(toks, ti) || prepositions[p]:
 			return f, false // "an alleged breach", "was claimed by"
 		}
