@@ -129,9 +129,20 @@ const MaxParsedSentences = 100
 // descriptions resolved to entities, government nouns).
 func (d *doc) candidate(l *frameLexicon, si int) bool {
 	s := d.sents[si]
+	held := make(map[string]bool)
+	has := func(class string) bool {
+		v, ok := held[class]
+		if !ok {
+			v = l.inClass(class, "*") || slices.ContainsFunc(s.toks, func(t token) bool {
+				return t.word && mayBeForm(t.lower, func(lemma string) bool { return l.inClass(class, lemma) })
+			})
+			held[class] = v
+		}
+		return v
+	}
 	cue := false
 	for _, t := range s.toks {
-		if t.word && l.mayBeCue(t.lower) {
+		if t.word && l.mayBeCueIn(t.lower, has) {
 			cue = true
 			break
 		}
@@ -262,11 +273,19 @@ func actCandidate(s *sentence, si int, takesUp []int) bool {
 	return false
 }
 
-// mayBeCue reports whether a word form may be an inflection of a cue
-// lemma. It over-accepts (it only chooses what to parse); the parse's
-// lemma decides.
-func (l *frameLexicon) mayBeCue(w string) bool {
-	return mayBeForm(w, func(lemma string) bool { return l.byCue[lemma] != nil })
+// mayBeCueIn reports whether a word form may be the cue of a frame whose
+// conditions the sentence may meet: every word class a condition needs
+// some word of ("concluded" as a finding needs a wrongful act) has a word
+// form in the sentence, as has reports.
+func (l *frameLexicon) mayBeCueIn(w string, has func(class string) bool) bool {
+	return mayBeForm(w, func(lemma string) bool {
+		for i := range l.byCue[lemma] {
+			if l.byCue[lemma][i].classesHeld(has) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // mayBeForm reports whether a word form may be an inflection of a lemma

@@ -63,6 +63,18 @@ type frame struct {
 	disputed bool
 }
 
+// classesHeld reports whether has holds for every word class that one of
+// the frame's conditions needs some word of; a condition that needs a word
+// to be absent, or to stand for the subject, needs no class.
+func (f *frame) classesHeld(has func(class string) bool) bool {
+	for _, c := range f.needs {
+		if !c.neg && c.class != subjectClass && !has(c.class) {
+			return false
+		}
+	}
+	return true
+}
+
 // frameLexicon is the parsed language data.
 type frameLexicon struct {
 	byCue   map[string][]frame

@@ -675,3 +675,27 @@ func checkClaims(t *testing.T, cases []claimCase) {
 		}
 	}
 }
+
+// A sentence is parsed only when some cue of it has a frame whose needed
+// words the sentence holds: an act noun between two states is a cue of a
+// finding only with a verb of finding, and "help" is a call on a party
+// only with a verb of obligation.
+func TestParsedOnlyWithNeededWords(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		parsed bool
+	}{
+		{"The killing of the envoy by Ruritanian agents shocked Freedonia.", false},
+		{"Investigators in Freedonia found that the killing of the envoy was ordered by Ruritanian agents.", true},
+		{"Japan and Peru held talks on the help their fishermen get.", false},
+		{"\"Japan must help us,\" Peru's president said.", true},
+	} {
+		p := &countingParser{}
+		if _, _, err := ingest.NewExtractor(nil).WithParser(p).ExtractContext(context.Background(), "", tt.text, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := p.n > 0; got != tt.parsed {
+			t.Errorf("%q: parsed %v, want %v", tt.text, got, tt.parsed)
+		}
+	}
+}
