@@ -1029,6 +1029,10 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 			initials++ // "George W. Bush"
 			continue
 		}
+		if k > i && k+1 < end && !t.cap && surnameParticles[t.lower] {
+			initials++ // "Vaz de Souza": a particle is no word of its own
+			continue
+		}
 		if !t.word || utf8.RuneCountInString(t.text) < 2 || orgHeads[t.lower] || legislatures[t.lower] {
 			return start
 		}
@@ -1302,7 +1306,44 @@ func (d *doc) personByPart(toks []token) *docEntity {
 	if firstHits == 1 {
 		return byFirst
 	}
+	if len(words) == 1 {
+		return d.personByParticleSurname(words[0])
+	}
 	return nil
+}
+
+// surnameParticles join the words of a surname: "da Silva", "von der
+// Leyen", "bin Salman".
+var surnameParticles = set("da", "das", "de", "del", "der", "den", "di", "do", "dos", "du", "van", "von", "bin", "ibn", "al", "el")
+
+// personByParticleSurname finds the person named in full whose surname
+// opens with word before a particle ("Souza" of "Vaz de Souza" is a
+// surname, and so is "Vaz"), when exactly one person of the article has
+// it.
+func (d *doc) personByParticleSurname(word string) *docEntity {
+	var hit *docEntity
+	for _, e := range d.ents {
+		if e.kind != graphmodel.KindActor || len(e.words) < 3 {
+			continue
+		}
+		n := len(e.words)
+		for k := 1; k < n-2; k++ {
+			if e.words[k] != word {
+				continue
+			}
+			particles := true
+			for _, w := range e.words[k+1 : n-1] {
+				particles = particles && surnameParticles[w]
+			}
+			if particles {
+				if hit != nil && hit != e {
+					return nil
+				}
+				hit = e
+			}
+		}
+	}
+	return hit
 }
 
 // orgByFirstWord finds the organization the article named in full whose

@@ -170,7 +170,9 @@ func (d *doc) candidate(l *frameLexicon, si int) bool {
 		// "the kingdom", "the Islamic Republic", "the island nation"
 		description := l.inClass("statenoun", t.lower) && i > 0 &&
 			(s.toks[i-1].lower == "the" || i > 1 && s.toks[i-2].lower == "the" && s.toks[i-1].word)
-		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description || d.quotedSpeaker(si, i) != nil {
+		// "the president": the person named last before it
+		leader := l.inClass("leadertitle", t.lower) && i > 0 && s.toks[i-1].lower == "the"
+		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description || leader || d.quotedSpeaker(si, i) != nil {
 			parties++
 		}
 		// "the two countries", "both sides": two parties named before

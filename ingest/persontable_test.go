@@ -166,3 +166,26 @@ func TestKnownPersonInText(t *testing.T) {
 		}
 	}
 }
+
+// A particle inside a surname is no word of the name's own, and the word
+// before it opens the surname: "Lula" after "Luiz Inacio Lula da Silva".
+func TestSurnameWithParticle(t *testing.T) {
+	text := "Former leader Tiago Mendes Vaz de Souza arrived in Lisbon on Sunday. Vaz met students on Monday."
+	r := NewExtractor(nil).Extract("", text)
+	var got *graphmodel.Entity
+	for i, e := range r.Entities {
+		if e.Kind == graphmodel.KindActor {
+			got = &r.Entities[i]
+		}
+	}
+	if got == nil || got.Name != "Tiago Mendes Vaz de Souza" || !slices.Contains(got.Aliases, "Vaz") {
+		t.Errorf("entities %+v, want the person Tiago Mendes Vaz de Souza with the alias Vaz", r.Entities)
+	}
+	// a word that opens no particle surname is no alias
+	r = NewExtractor(nil).Extract("", "Former leader Tiago Mendes Vaz de Souza arrived in Lisbon on Sunday. Mendes met students on Monday.")
+	for _, e := range r.Entities {
+		if e.Kind == graphmodel.KindActor && slices.Contains(e.Aliases, "Mendes") {
+			t.Errorf("entity %+v: Mendes taken for the person", e)
+		}
+	}
+}
