@@ -320,6 +320,12 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 		}
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
+		// the state the sentence before was about, as its subject ("X
+		// expelled two envoys of Y. The government said ..."), else the
+		// state the article is about
+		if e := ps.d.topicState(ps.si); e != nil {
+			return textParty{ent: e, role: lem, implicit: true}
+		}
 		if e := ps.d.dominantState(); e != nil {
 			return textParty{ent: e, role: lem, implicit: true}
 		}

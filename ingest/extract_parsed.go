@@ -379,6 +379,21 @@ func (d *doc) dominantState() *docEntity {
 	return top
 }
 
+// topicState returns the state that is a subject of the sentence before
+// si, the first when it has several: the state that sentence is about.
+func (d *doc) topicState(si int) *docEntity {
+	if si == 0 {
+		return nil
+	}
+	s := d.sents[si-1]
+	for _, m := range s.ms {
+		if m.ent != nil && m.ent.kind == graphmodel.KindState && !m.pronoun && isSubject(s.toks, m) {
+			return m.ent
+		}
+	}
+	return nil
+}
+
 // lastState returns the state named last before token k of sentence si,
 // in that sentence or the two before it: what "the kingdom" or "the
 // island nation" refers back to.

@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 445 // of 524 relations the table expects
+	minParaphrasesFound = 451 // of 524 relations the table expects
 	// claims no row expects, outside the near misses: "despite X's
 	// allegations of ..., Y did ..." names the accused in the sentence
 	// before, and the one other party of the sentence is taken instead
@@ -525,7 +525,7 @@ func readHeldOut(t *testing.T) []heldOutItem {
 
 // Floors of the held-out table, a ratchet like the paraphrase table's.
 const (
-	minHeldOutFound  = 60 // of 96 relations
+	minHeldOutFound  = 63 // of 96 relations
 	maxHeldOutExtras = 2  // claims the table does not list
 )
 
@@ -698,4 +698,15 @@ func TestParsedOnlyWithNeededWords(t *testing.T) {
 			t.Errorf("%q: parsed %v, want %v", tt.text, got, tt.parsed)
 		}
 	}
+}
+
+// A government noun that names no state stands for the state the sentence
+// before has as its subject, and never for the other party of its claim.
+func TestFramesGovernmentTopic(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Greece expelled two Turkish diplomats on Monday. The government accused Turkey of spying on its navy.", "state:GRC accused-of state:TUR"},
+		{"Greece expelled two Turkish diplomats on Monday. Officials accused Turkey of spying on its navy.", "state:GRC accused-of state:TUR"},
+		{"Greece expelled two Turkish diplomats on Monday. The government accused Greece of overreacting.", ""},
+		{"Protests spread through the capital on Sunday. The government accused unnamed foreigners of stirring them up.", ""},
+	})
 }

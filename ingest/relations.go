@@ -83,15 +83,20 @@ func accuserOfNoun(toks []token, m mention) bool {
 }
 
 // resolveGovernments links "the government" with no state named to the
-// state the article is about: the one it mentions most, when one clearly
-// leads. "The central government", "the authorities" and "the regime" of a
-// story about Afghanistan are Afghanistan's.
+// state the sentence before has as its subject, or else to the state the
+// article is about: the one it mentions most, when one clearly leads. "The
+// central government", "the authorities" and "the regime" of a story about
+// Afghanistan are Afghanistan's.
 func (d *doc) resolveGovernments() {
-	top := d.dominantState()
-	if top == nil {
-		return
-	}
-	for _, s := range d.sents {
+	dominant := d.dominantState()
+	for si, s := range d.sents {
+		top := d.topicState(si)
+		if top == nil {
+			top = dominant
+		}
+		if top == nil {
+			continue
+		}
 		var added []mention
 		for i := 0; i+1 < len(s.toks); i++ {
 			if s.toks[i].lower != "the" {
