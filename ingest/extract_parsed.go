@@ -379,17 +379,22 @@ func (d *doc) dominantState() *docEntity {
 	return top
 }
 
-// topicState returns the state that is a subject of the sentence before
-// si, the first when it has several: the state that sentence is about.
+// topicState returns the state that the sentence before si is about: the
+// first party it names as a subject, when that party is a state (not when
+// it is a person or a body: "X said that Y was pleased" is not about Y).
 func (d *doc) topicState(si int) *docEntity {
 	if si == 0 {
 		return nil
 	}
 	s := d.sents[si-1]
 	for _, m := range s.ms {
-		if m.ent != nil && m.ent.kind == graphmodel.KindState && !m.pronoun && isSubject(s.toks, m) {
+		if m.ent == nil || m.pronoun || !isSubject(s.toks, m) {
+			continue
+		}
+		if m.ent.kind == graphmodel.KindState {
 			return m.ent
 		}
+		return nil
 	}
 	return nil
 }

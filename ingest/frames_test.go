@@ -708,5 +708,16 @@ func TestFramesGovernmentTopic(t *testing.T) {
 		{"Greece expelled two Turkish diplomats on Monday. Officials accused Turkey of spying on its navy.", "state:GRC accused-of state:TUR"},
 		{"Greece expelled two Turkish diplomats on Monday. The government accused Greece of overreacting.", ""},
 		{"Protests spread through the capital on Sunday. The government accused unnamed foreigners of stirring them up.", ""},
+		// a person as the subject before: the sentence is about the person
+		{"Foreign Minister Anna Berg said on Monday that Greece was pleased with the talks. The government accused Turkey of spying on its navy.", ""},
+	})
+}
+
+// Asking a party to approve a sum is a request; asking it to cut one is a
+// demand.
+func TestFramesMoneyAskedFor(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Peru asked Japan to approve 300 million dollars for the rebuilding of its ports.", "state:PER requested-help-from state:JPN"},
+		{"Peru asked Japan to cut its tariffs by 300 million dollars.", ""},
 	})
 }
