@@ -13,7 +13,7 @@ import (
 // FramesVersion names the behaviour of relation binding over a parse: the
 // frames and the binder. It is recorded on every article and claim an
 // extractor with a parser produces.
-const FramesVersion = "frames-2026.12.2"
+const FramesVersion = "frames-2026.12.3"
 
 // WithParser returns a copy of x that binds relations over the parses p
 // returns, instead of the rules-only surface patterns.
