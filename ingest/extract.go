@@ -13,7 +13,7 @@ import (
 // ExtractorVersion names the behaviour of this extractor. It is recorded on
 // every article and claim, so that reprocessing knows what produced what.
 // Change it whenever the output for some input changes.
-const ExtractorVersion = "rules-2026.11.2"
+const ExtractorVersion = "rules-2026.12.1"
 
 // Extractor finds entities and relations in article text. Its tables are
 // built once per process and shared; an Extractor is safe for concurrent use.
