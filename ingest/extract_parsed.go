@@ -168,8 +168,7 @@ func (d *doc) candidate(l *frameLexicon, si int) bool {
 			continue
 		}
 		// "the kingdom", "the Islamic Republic", "the island nation"
-		description := l.inClass("statenoun", t.lower) && i > 0 &&
-			(s.toks[i-1].lower == "the" || i > 1 && s.toks[i-2].lower == "the" && s.toks[i-1].word)
+		description := l.inClass("statenoun", t.lower) && afterThe(s.toks, i)
 		// "the president": the person named last before it
 		leader := l.inClass("leadertitle", t.lower) && i > 0 && s.toks[i-1].lower == "the"
 		if groupPronouns[t.lower] || personPronouns[t.lower] || l.inClass("govnoun", t.lower) || description || leader || d.quotedSpeaker(si, i) != nil {
@@ -181,6 +180,21 @@ func (d *doc) candidate(l *frameLexicon, si int) bool {
 		}
 	}
 	return parties >= 2
+}
+
+// afterThe reports whether token i follows "the" with at most three
+// modifying words or hyphens between: "the kingdom", "the Gulf state",
+// "the communist-run island".
+func afterThe(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch {
+		case toks[j].lower == "the":
+			return true
+		case !toks[j].word && toks[j].text != "-":
+			return false
+		}
+	}
+	return false
 }
 
 // discourseCue reports whether a word form is a cue with a frame whose

@@ -171,7 +171,7 @@ func readParaphrases(t *testing.T) []paraphrase {
 // Floors of the paraphrase table: a ratchet. Raise them when binding
 // improves; never lower them to let a change through.
 const (
-	minParaphrasesFound = 452 // of 524 relations the table expects
+	minParaphrasesFound = 454 // of 524 relations the table expects
 	// claims no row expects, outside the near misses: "despite X's
 	// allegations of ..., Y did ..." names the accused in the sentence
 	// before, and the one other party of the sentence is taken instead
