@@ -57,6 +57,10 @@ func newParsed(d *doc, si int, p *Parse, starts []int) *parsed {
 			ps.tokOf[i] = -1
 		}
 		ps.lemma[i] = strings.ToLower(t.Lemma)
+		// a name in capitals is no pronoun: "US" is not "us", "IT" not "it"
+		if strings.HasPrefix(t.POS, "NNP") && t.Lemma == strings.ToUpper(t.Lemma) && personalPronouns[ps.lemma[i]] {
+			ps.lemma[i] = t.Lemma
+		}
 	}
 	for _, e := range p.Deps {
 		if e.Dependent < 0 || e.Dependent >= len(p.Tokens) || e.Head >= len(p.Tokens) {
@@ -69,6 +73,9 @@ func newParsed(d *doc, si int, p *Parse, starts []int) *parsed {
 	}
 	return ps
 }
+
+// personalPronouns are the pronouns a name written in capitals may spell.
+var personalPronouns = set("we", "us", "our", "it", "its", "he", "him", "his", "she", "her", "they", "them", "i", "me", "my")
 
 // posClass maps a Penn Treebank tag to the classes frames name.
 func posClass(tag string) byte {
@@ -320,13 +327,13 @@ func (ps *parsed) partyAtDepth(l *frameLexicon, i, depth int) textParty {
 		}
 	}
 	if l.inClass("govnoun", lem) && !ps.hasParty(l, i) {
-		// the state the sentence before was about, as its subject ("X
-		// expelled two envoys of Y. The government said ..."), else the
-		// state the article is about
-		if e := ps.d.topicState(ps.si); e != nil {
+		// the state the article is about, else the state the sentence
+		// before was about, as its subject ("X expelled two envoys of Y.
+		// The government said ...")
+		if e := ps.d.dominantState(); e != nil {
 			return textParty{ent: e, role: lem, implicit: true}
 		}
-		if e := ps.d.dominantState(); e != nil {
+		if e := ps.d.topicState(ps.si); e != nil {
 			return textParty{ent: e, role: lem, implicit: true}
 		}
 	}

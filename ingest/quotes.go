@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/newsgraph/kg/graphmodel"
+import (
+	"strings"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
 
 // First-person words inside a quotation ("we", "our", "us") stand for the
 // state the quotation's speaker speaks for, when the text says which:
@@ -48,7 +52,8 @@ func (d *doc) resolveQuotedSpeakers() {
 					}
 					d.speakers[w] = st
 				}
-			case open && firstPersonWords[t.lower]:
+			case open && firstPersonWords[t.lower] && t.text != strings.ToUpper(t.text):
+				// "we", "We", "our"; not "US", the state
 				words = append(words, quotePos{si, k})
 			}
 		}

@@ -83,16 +83,17 @@ func accuserOfNoun(toks []token, m mention) bool {
 }
 
 // resolveGovernments links "the government" with no state named to the
-// state the sentence before has as its subject, or else to the state the
-// article is about: the one it mentions most, when one clearly leads. "The
-// central government", "the authorities" and "the regime" of a story about
-// Afghanistan are Afghanistan's.
+// state the article is about: the one it mentions most, when one clearly
+// leads; when none does, to the state the sentence before has as its
+// subject. "The central government", "the authorities" and "the regime"
+// of a story about Afghanistan are Afghanistan's, even right after a
+// sentence about the United States.
 func (d *doc) resolveGovernments() {
 	dominant := d.dominantState()
 	for si, s := range d.sents {
-		top := d.topicState(si)
+		top := dominant
 		if top == nil {
-			top = dominant
+			top = d.topicState(si)
 		}
 		if top == nil {
 			continue

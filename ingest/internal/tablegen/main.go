@@ -1283,7 +1283,7 @@ func knownPersons(blocks []*personBlock, given map[string]bool) []string {
 			plain := true
 			for i, w := range words {
 				words[i] = strings.ToLower(w)
-				plain = plain && len(w) >= 2 && givenNameRE.MatchString(words[i])
+				plain = plain && len(w) >= 2 && givenNameRE.MatchString(words[i]) && !titleWords[w] && !roleWords[w]
 			}
 			if plain && !given[words[0]] {
 				seen[strings.Join(words, " ")] = true
@@ -1314,8 +1314,14 @@ func checkPersons(given []string, leaders []leader, known []string, states []sta
 		if i > 0 && known[i-1] >= n {
 			fail("known persons %q and %q are not sorted and unique", known[i-1], n)
 		}
-		if w := strings.Fields(n); len(w) < 2 || len(w) > 4 {
+		w := strings.Fields(n)
+		if len(w) < 2 || len(w) > 4 {
 			fail("known person %q: not a name of two to four words", n)
+		}
+		for _, x := range w {
+			if titleWords[strings.ToUpper(x)] || roleWords[strings.ToUpper(x)] {
+				fail("known person %q: %q is a title or a word of a body's name", n, x)
+			}
 		}
 	}
 	stateISO := make(map[string]bool)
