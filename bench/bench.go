@@ -350,12 +350,14 @@ func (b *run) writerAloneRuns(ctx context.Context, round int) error {
 		rates      *[]float64
 	}{{"writer", b.o.Partitions, &b.res.writerRuns}, {"contiguous", 1, &b.res.contiguousRuns}} {
 		evs := graphEvents(fmt.Sprintf("%s%d:", run.name, round), b.events)
+		cpu0 := b.lay.neo4jCPU()
 		start := time.Now()
 		if err := writeAlone(ctx, b.store, evs, run.partitions, b.svc.BatchMaxMessages, b.svc.WriteConcurrency); err != nil {
 			return err
 		}
 		secs := time.Since(start).Seconds()
-		b.say("writer alone (%d partitions): %d events in %.1fs", run.partitions, len(evs), secs)
+		cpu := (b.lay.neo4jCPU() - cpu0) / float64(len(evs))
+		b.say("writer alone (%d partitions): %d events in %.1fs; Neo4j %.1f µs of CPU per event", run.partitions, len(evs), secs, 1e6*cpu)
 		*run.rates = append(*run.rates, float64(len(b.events))/secs)
 	}
 	return nil
