@@ -113,8 +113,12 @@ func Run(ctx context.Context, svc Services, o Options, out io.Writer) error {
 	}
 	// The pipeline's details are those of its median run.
 	b.res.pipeline = b.res.pipelines[medianIndex(b.res.pipelineRuns)]
-	if err := b.articleRun(ctx, w); err != nil {
-		return err
+	if len(b.articles) > 0 {
+		if err := b.articleRun(ctx, w); err != nil {
+			return err
+		}
+	} else {
+		b.res.rssThroughput = w.peakRSS()
 	}
 	w.stop()
 	if err := b.latencyRun(ctx); err != nil {
@@ -134,7 +138,9 @@ type run struct {
 	// events and articles are the messages of every timed pass.
 	events   []ingest.EventMessage
 	articles []consumers.Message
-	res      result
+	// the latency step's templates: articles, or the file's first when there are none
+	latencyArticles []consumers.Message
+	res             result
 }
 
 // topics are the bench's topics and the worker's group, fresh for each run.
@@ -159,6 +165,14 @@ func prepare(ctx context.Context, svc Services, o Options) (*run, error) {
 	}
 	if b.articles, err = readArticles(o.ArticleFile, o.Articles, stamp); err != nil {
 		return nil, err
+	}
+	// The latency step repeats the articles of step 4, or, when that step
+	// has none (--articles 0), those of the file.
+	b.latencyArticles = b.articles
+	if len(b.latencyArticles) == 0 {
+		if b.latencyArticles, err = readArticles(o.ArticleFile, 1, stamp); err != nil {
+			return nil, err
+		}
 	}
 	if b.store, err = neo4jstore.Open(ctx, svc.Neo4j, svc.Log); err != nil {
 		return nil, err
@@ -350,12 +364,14 @@ func (b *run) writerAloneRuns(ctx context.Context, round int) error {
 		rates      *[]float64
 	}{{"writer", b.o.Partitions, &b.res.writerRuns}, {"contiguous", 1, &b.res.contiguousRuns}} {
 		evs := graphEvents(fmt.Sprintf("%s%d:", run.name, round), b.events)
+		cpu0 := b.lay.neo4jCPU()
 		start := time.Now()
 		if err := writeAlone(ctx, b.store, evs, run.partitions, b.svc.BatchMaxMessages, b.svc.WriteConcurrency); err != nil {
 			return err
 		}
 		secs := time.Since(start).Seconds()
-		b.say("writer alone (%d partitions): %d events in %.1fs", run.partitions, len(evs), secs)
+		cpu := (b.lay.neo4jCPU() - cpu0) / float64(len(evs))
+		b.say("writer alone (%d partitions): %d events in %.1fs; Neo4j %.1f µs of CPU per event", run.partitions, len(evs), secs, 1e6*cpu)
 		*run.rates = append(*run.rates, float64(len(b.events))/secs)
 	}
 	return nil
@@ -471,7 +487,7 @@ func (b *run) latencyRun(ctx context.Context) error {
 	// seconds of article writes wait for planning that a graph growing at
 	// a deployment's pace does rarely. Its worst latency is reported.
 	if b.o.LatencyWarmUp > 0 {
-		if _, err := b.openLoop(ctx, b.topics.articles, "warm", b.articles, b.o.Rate, b.o.LatencyWarmUp); err != nil {
+		if _, err := b.openLoop(ctx, b.topics.articles, "warm", b.latencyArticles, b.o.Rate, b.o.LatencyWarmUp); err != nil {
 			return err
 		}
 		if err := b.waitLag(ctx, b.topics.articles, w); err != nil {
@@ -483,7 +499,7 @@ func (b *run) latencyRun(ctx context.Context) error {
 		return err
 	}
 	b.res.warmUpMax = quantile(before, 1)
-	sent, err := b.openLoop(ctx, b.topics.articles, "live", b.articles, b.o.Rate, b.o.LatencyFor)
+	sent, err := b.openLoop(ctx, b.topics.articles, "live", b.latencyArticles, b.o.Rate, b.o.LatencyFor)
 	if err != nil {
 		return err
 	}

@@ -93,8 +93,10 @@ func (r result) print(out io.Writer) error {
 		deadlocks += run.worker.deadlocks
 	}
 	fmt.Fprintf(tw, "deadlocks retried\t%d (ceiling), %d (pipeline), over all rounds\n", r.ceilingDeadlocks, deadlocks)
-	fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s; extractor %s)\n",
-		float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs, r.extractor)
+	if r.articles > 0 {
+		fmt.Fprintf(tw, "pipeline, articles\t%.0f articles/s (extraction alone: %.0f articles/s; extractor %s)\n",
+			float64(r.articles)/r.articleSecs, float64(r.articles)/r.extractSecs, r.extractor)
+	}
 	l := r.latency
 	fmt.Fprintf(tw, "latency at %d articles\tp50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max ≤ %.0f ms (kg_end_to_end_seconds; max is its bucket's bound)%s\n",
 		r.latencySent, 1000*l.p50, 1000*l.p90, 1000*l.p99, 1000*l.max, r.warmUpNote())

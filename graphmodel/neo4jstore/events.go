@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"math"
+	"sort"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -110,8 +111,9 @@ CALL {
 }`
 
 // eventColumns are the parameters of upsertEvents and relinkEvents: a
-// list per property, element i of each for event i, and the distinct
-// keys of the events' actors in the order the events first name them.
+// list per property, element i of each for the event of the i-th smallest
+// id, and the distinct keys of the events' actors in the order those rows
+// first name them.
 type eventColumns struct {
 	id, hash, source, cameo, label, occurred, url, version, srcRole, dstRole []string
 	quad, src, dst                                                           []int64
@@ -142,7 +144,18 @@ func newEventColumns(events []graphmodel.Event) *eventColumns {
 		}
 		return i, a.Role
 	}
-	for i := range events {
+	// Rows go in id order: the statement then seeks and inserts along the
+	// Event.id index instead of back and forth across it (for batches in
+	// random id order, Neo4j spent 1-5 µs less CPU per event in seven runs
+	// of nine, alternating batch by batch, docs/performance.md), and
+	// concurrent writers lock the ids they share in the same order. The
+	// caller's batch keeps its order.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return events[order[a]].ID < events[order[b]].ID })
+	for _, i := range order {
 		c.add(&events[i], index)
 	}
 	return c
