@@ -55,8 +55,10 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 	byID := make(map[string]int, len(msgs))
 	srcs := make([]source, 0, len(msgs))
 	var events []graphmodel.Event // one allocation for the batch's events
+	var decoder *ingest.EventDecoder
 	if k == eventTopic {
 		events = make([]graphmodel.Event, 0, len(msgs))
+		decoder = ingest.NewEventDecoder(len(msgs))
 	}
 	for _, m := range msgs {
 		var s source
@@ -64,7 +66,7 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 		case k == eventTopic:
 			// The event's strings share the message's value, which the
 			// batch holds until it is written.
-			ev, outcome, err := ingest.DecodeEventToGraph(m.Key, m.Value, maxBytes)
+			ev, outcome, err := decoder.Decode(m.Key, m.Value, maxBytes)
 			if err != nil {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue

@@ -30,14 +30,24 @@ func unmarshal(value []byte, maxBytes int, v any) error {
 
 // unmarshalWith is unmarshal with the decoder's flags.
 func unmarshalWith(value []byte, maxBytes int, v any, flags json.ParseFlags) error {
+	value, err := checkValue(value, maxBytes)
+	if err != nil {
+		return err
+	}
+	return parseValue(value, v, flags)
+}
+
+// checkValue applies the size and encoding checks of unmarshal to a
+// message value and returns it without a byte order mark.
+func checkValue(value []byte, maxBytes int) ([]byte, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxMessageBytes
 	}
 	if len(value) > maxBytes {
-		return malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
+		return nil, malformed(ReasonOversize, fmt.Sprintf("value is %d bytes, limit is %d", len(value), maxBytes))
 	}
 	if len(value) == 0 {
-		return malformed(ReasonEmpty, "value is empty (only a null value is a tombstone)")
+		return nil, malformed(ReasonEmpty, "value is empty (only a null value is a tombstone)")
 	}
 	// A byte order mark is not JSON, but some producers write one: it
 	// carries nothing, so it goes.
@@ -45,8 +55,14 @@ func unmarshalWith(value []byte, maxBytes int, v any, flags json.ParseFlags) err
 	// encoding/json silently replaces invalid UTF-8 with U+FFFD; reject it
 	// instead, so that what lands in the graph is what was sent.
 	if !utf8.Valid(value) {
-		return malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
+		return nil, malformed(ReasonInvalidUTF8, "value is not valid UTF-8")
 	}
+	return value, nil
+}
+
+// parseValue decodes a value that checkValue has passed into v: the
+// pre-scan's limits, then the decoder.
+func parseValue(value []byte, v any, flags json.ParseFlags) error {
 	if err := prescan(value); err != nil {
 		return err
 	}

@@ -80,12 +80,7 @@ func decodeEvent(key, value []byte, maxBytes int, flags json.ParseFlags) (EventM
 // bytes, which the caller must not change while it holds the Event. An
 // error is DecodeEvent's.
 func DecodeEventToGraph(key, value []byte, maxBytes int) (graphmodel.Event, Outcome, error) {
-	m, err := decodeEvent(key, value, maxBytes, json.ZeroCopy)
-	if err != nil {
-		return graphmodel.Event{}, Outcome{}, err
-	}
-	ev, oc := mapEvent(&m)
-	return ev, oc, nil
+	return NewEventDecoder(1).Decode(key, value, maxBytes)
 }
 
 // checkEvent enforces the event contract on a message and normalizes its
@@ -233,7 +228,7 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 	if err := checkEvent(&m); err != nil {
 		return graphmodel.Event{}, InvalidOutcome(err)
 	}
-	return mapEvent(&m)
+	return mapEvent(&m, new(eventParts), eventContentHash(&m))
 }
 
 // eventParts holds what an Event points to, so that mapping a message
@@ -245,16 +240,17 @@ type eventParts struct {
 	goldstein float64
 }
 
-// mapEvent is EventToGraph for a message that checkEvent has passed.
-func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
-	parts := new(eventParts)
+// mapEvent is EventToGraph for a message that checkEvent has passed,
+// whose content hash is hash. The Event points into parts, which must be
+// zero.
+func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event, Outcome) {
 	ev := graphmodel.Event{
 		ID:          m.ID,
 		Source:      graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
 		CAMEO:       m.CAMEO,
 		OccurredAt:  m.OccurredAt,
 		URL:         graphmodel.Truncate(m.SourceURL, graphmodel.MaxPropertyBytes),
-		ContentHash: eventContentHash(m),
+		ContentHash: hash,
 
 		ExtractorVersion: EventMappingVersion,
 	}
@@ -357,13 +353,23 @@ func EventContentHash(m EventMessage) string { return eventContentHash(&m) }
 func eventContentHash(m *EventMessage) string {
 	buf := hashBuffers.Get().(*[]byte)
 	defer hashBuffers.Put(buf)
-	b := append((*buf)[:0], EventMappingVersion+"\n"...)
-	b = appendEventJSON(b, m)
-	*buf = b
-	sum := sha256.Sum256(b)
-	var digest [2 * sha256.Size]byte
-	hex.Encode(digest[:], sum[:])
+	var digest [eventHashBytes]byte
+	*buf = putEventContentHash(digest[:], (*buf)[:0], m)
 	return string(digest[:])
+}
+
+// eventHashBytes is the length of an event's content hash: SHA-256 in hex.
+const eventHashBytes = 2 * sha256.Size
+
+// putEventContentHash writes the content hash of m, in hex, to
+// dst[:eventHashBytes], encoding m into buf, and returns buf for the next
+// message.
+func putEventContentHash(dst, buf []byte, m *EventMessage) []byte {
+	buf = append(buf, EventMappingVersion+"\n"...)
+	buf = appendEventJSON(buf, m)
+	sum := sha256.Sum256(buf)
+	hex.Encode(dst[:eventHashBytes], sum[:])
+	return buf[:0]
 }
 
 // hashBuffers holds the buffers EventContentHash encodes messages into.
