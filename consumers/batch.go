@@ -35,7 +35,6 @@ type source struct {
 	tombstone bool
 	article   *graphmodel.Article
 	event     *graphmodel.Event
-	outcome   ingest.Outcome         // events: claim or event only
 	decoded   *ingest.ArticleMessage // an article to extract once the batch is deduplicated
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.
@@ -76,7 +75,7 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 				continue
 			}
 			events = append(events, ev)
-			s = source{id: ev.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
+			s = source{id: ev.ID, msg: m, event: &events[len(events)-1]}
 		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})

@@ -232,11 +232,11 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 }
 
 // eventParts holds what an Event points to, so that mapping a message
-// allocates them at once: events are the most numerous messages.
+// allocates them at once: events are the most numerous messages. Its
+// claim is allocated apart, by the few events that assert one.
 type eventParts struct {
 	actors    [2]graphmodel.EventActor
 	entities  [2]graphmodel.Entity
-	claims    [graphmodel.MaxEventClaims]graphmodel.Claim
 	goldstein float64
 }
 
@@ -291,7 +291,9 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event
 	if subj.ent.Key == obj.ent.Key {
 		return ev, eventOnly(NoClaimSameEntity)
 	}
-	parts.claims[0] = graphmodel.Claim{
+	claims := make([]graphmodel.Claim, 1)
+	c := &claims[0]
+	*c = graphmodel.Claim{
 		Type:        rel,
 		Subject:     subj.ent.Key,
 		Object:      obj.ent.Key,
@@ -301,7 +303,6 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event
 		Modality:    graphmodel.Asserted,
 		Evidence:    evidence(m),
 	}
-	c := &parts.claims[0]
 	if m.Confidence != nil {
 		c.Confidence = *m.Confidence
 	}
@@ -312,7 +313,7 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event
 		}
 		c.Charge = graphmodel.Truncate(c.Charge, graphmodel.MaxChargeBytes)
 	}
-	ev.Claims = parts.claims[:1:1]
+	ev.Claims = claims
 	return ev, Outcome{Kind: OutcomeClaim}
 }
 

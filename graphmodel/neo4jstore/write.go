@@ -574,6 +574,9 @@ func (w *txWriter) upsertEntities(ents iter.Seq[graphmodel.Entity]) error {
 			continue
 		}
 		if old, ok := byKey[e.Key]; ok {
+			if e.Name == old.Name && e.Acronym == old.Acronym && len(e.Aliases) == 0 && len(old.Aliases) == 0 {
+				continue // what merging them makes of them: the events of a batch name the same people again and again
+			}
 			// One row per key: the best name, every other form an alias.
 			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
 			e.Name = bestName(old.Name, e.Name)
