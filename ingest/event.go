@@ -446,8 +446,7 @@ func appendPartyField(b []byte, name string, p *EventParty) []byte {
 // else is left to the encoder.
 func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if !jsonVerbatim[s[i]] {
 			b, _ = json.Append(b, s, hashFlags)
 			return b
 		}
@@ -456,6 +455,14 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s...)
 	return append(b, '"')
 }
+
+// jsonVerbatim holds the bytes appendJSONString copies as they are.
+var jsonVerbatim = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // appendJSONFloat appends a finite f as encoding/json does: like %g, with
 // ES6's exponent cutoffs and an exponent without padding.

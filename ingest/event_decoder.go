@@ -219,19 +219,27 @@ func fastJSONString(b []byte, i int) (string, int, bool) {
 		return "", i, false
 	}
 	start := i + 1
-	for j := start; j < len(b); j++ {
-		switch c := b[j]; {
-		case c == '"':
-			if j == start {
-				return "", j + 1, true
-			}
-			return unsafe.String(&b[start], j-start), j + 1, true
-		case c == '\\' || c < 0x20:
-			return "", j, false
-		}
+	j := start
+	for j < len(b) && plainJSON[b[j]] {
+		j++
 	}
-	return "", len(b), false
+	switch {
+	case j == len(b) || b[j] != '"':
+		return "", j, false
+	case j == start:
+		return "", j + 1, true
+	}
+	return unsafe.String(&b[start], j-start), j + 1, true
 }
+
+// plainJSON holds the bytes a string that fastJSONString reads may hold:
+// all but the quote, the backslash and control characters.
+var plainJSON = func() (t [256]bool) {
+	for c := 0x20; c < 0x100; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // skipJSONSpace returns the index of the first byte at or after i that is
 // not JSON white space.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/segmentio/encoding/json"
 )
@@ -122,5 +123,35 @@ func checkEventDecoder(t *testing.T, d *EventDecoder, value []byte) {
 	}
 	if wantEv, wantOut := EventToGraph(m); !reflect.DeepEqual(ev, wantEv) || out != wantOut {
 		t.Fatalf("%q: Decode: %+v %v\nDecodeEvent, EventToGraph: %+v %v", value, ev, out, wantEv, wantOut)
+	}
+}
+
+// plainDate accepts only dates time.Parse accepts as they are.
+func TestPlainDateAgreesWithTimeParse(t *testing.T) {
+	var dates []string
+	for _, y := range []string{"0000", "2016", "2018", "9999", "20a8"} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 40; d++ {
+				dates = append(dates, fmt.Sprintf("%s-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	dates = append(dates, "2018-3-26", "2018-03-26Z", "2018/03/26", " 2018-03-26", "2018-03-2x", "2018-0x-26", "")
+	accepted := 0
+	for _, s := range dates {
+		_, err := time.Parse("2006-01-02", s)
+		if plainDate(s) {
+			accepted++
+			if err != nil {
+				t.Errorf("plainDate(%q) but time.Parse: %v", s, err)
+			}
+		}
+		got, gotErr := ParseDate(s)
+		if (gotErr == nil) != (err == nil) || err == nil && got != s {
+			t.Errorf("ParseDate(%q) = %q, %v; time.Parse: %v", s, got, gotErr, err)
+		}
+	}
+	if accepted == 0 {
+		t.Error("plainDate accepted no date")
 	}
 }
