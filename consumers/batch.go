@@ -34,8 +34,11 @@ type source struct {
 	msg       kafka.Message
 	tombstone bool
 	article   *graphmodel.Article
-	event     *graphmodel.Event
-	decoded   *ingest.ArticleMessage // an article to extract once the batch is deduplicated
+	// events are an event's and those of the sources after it in the
+	// batch, in order (buildBatch): batchOf hands a run of sources' events
+	// to the writer without copying them.
+	events  []graphmodel.Event
+	decoded *ingest.ArticleMessage // an article to extract once the batch is deduplicated
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.
 	revision string
@@ -75,7 +78,7 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 				continue
 			}
 			events = append(events, ev)
-			s = source{id: ev.ID, msg: m, event: &events[len(events)-1]}
+			s = source{id: ev.ID, msg: m, events: events[len(events)-1:]}
 		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
 				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
@@ -107,6 +110,14 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 		}
 		byID[s.id] = len(srcs)
 		srcs = append(srcs, s)
+	}
+	// Source i's event moves to events[i]. It lies at i or later, where
+	// no move before it wrote: deduplication only drops sources.
+	for i := range srcs {
+		if srcs[i].events != nil {
+			events[i] = srcs[i].events[0]
+			srcs[i].events = events[i:]
+		}
 	}
 	start := time.Now()
 	if err := extractArticles(ctx, x, srcs, parallel); err != nil {
@@ -157,13 +168,13 @@ func newer(a, b source) bool {
 
 func batchOf(srcs []source) graphmodel.Batch {
 	var b graphmodel.Batch
-	if len(srcs) > 0 && srcs[0].event != nil {
-		b.Events = make([]graphmodel.Event, 0, len(srcs)) // a batch from the event topic holds only events
+	if len(srcs) > 0 && srcs[0].events != nil {
+		// A batch from the event topic holds only events, in a row.
+		b.Events = srcs[0].events[:len(srcs):len(srcs)]
+		return b
 	}
 	for _, s := range srcs {
 		switch {
-		case s.event != nil:
-			b.Events = append(b.Events, *s.event)
 		case s.tombstone:
 			b.Retractions = append(b.Retractions, s.id)
 			if s.revision != "" {
