@@ -228,22 +228,23 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 	if err := checkEvent(&m); err != nil {
 		return graphmodel.Event{}, InvalidOutcome(err)
 	}
-	return mapEvent(&m, new(eventParts), eventContentHash(&m))
+	return mapEvent(&m, new(eventParts), eventContentHash(&m), nil)
 }
 
 // eventParts holds what an Event points to, so that mapping a message
 // allocates them at once: events are the most numerous messages. Its
-// claim is allocated apart, by the few events that assert one.
+// claim is allocated apart, by the few events that assert one, and its
+// entities by eventEntities.
 type eventParts struct {
 	actors    [2]graphmodel.EventActor
-	entities  [2]graphmodel.Entity
 	goldstein float64
 }
 
 // mapEvent is EventToGraph for a message that checkEvent has passed,
 // whose content hash is hash. The Event points into parts, which must be
-// zero.
-func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event, Outcome) {
+// zero. d, when not nil, is the decoder of the message's batch, whose
+// Events may share their entities (eventEntities).
+func mapEvent(m *EventMessage, parts *eventParts, hash string, d *EventDecoder) (graphmodel.Event, Outcome) {
 	ev := graphmodel.Event{
 		ID:          m.ID,
 		Source:      graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
@@ -259,22 +260,15 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event
 		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &parts.goldstein
 	}
 	subj, obj := resolveParty(m.Subject), resolveParty(m.Object)
-	ev.Entities = parts.entities[:0:len(parts.entities)]
 	if subj.ent != nil {
 		parts.actors[0] = graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
 		ev.SourceActor = &parts.actors[0]
-		ev.Entities = append(ev.Entities, *subj.ent)
 	}
 	if obj.ent != nil {
 		parts.actors[1] = graphmodel.EventActor{Key: obj.ent.Key, Role: obj.role}
 		ev.TargetActor = &parts.actors[1]
-		if subj.ent == nil || obj.ent.Key != subj.ent.Key {
-			ev.Entities = append(ev.Entities, *obj.ent)
-		}
 	}
-	if len(ev.Entities) == 0 {
-		ev.Entities = nil // as it always was: no entities, no slice
-	}
+	ev.Entities = eventEntities(subj.ent, obj.ent, d)
 
 	rel := graphmodel.RelType(m.Type)
 	if rel == "" {
@@ -315,6 +309,39 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string) (graphmodel.Event
 	}
 	ev.Claims = claims
 	return ev, Outcome{Kind: OutcomeClaim}
+}
+
+// eventEntities returns the entities of an event whose actors are subj and
+// obj, either of which may be nil: each once, nil when there are none.
+// With a decoder, events whose entities are all seeded states and
+// organizations (the tables' own, shared) share one slice per pair: the
+// events of a batch name the same few pairs again and again. Entities of
+// an Event are therefore read, never changed.
+func eventEntities(subj, obj *graphmodel.Entity, d *EventDecoder) []graphmodel.Entity {
+	if subj == nil && obj == nil {
+		return nil // as it always was: no entities, no slice
+	}
+	shared := d != nil && (subj == nil || subj.Seeded) && (obj == nil || obj.Seeded)
+	pair := [2]*graphmodel.Entity{subj, obj}
+	if shared {
+		if ents, ok := d.pairs[pair]; ok {
+			return ents
+		}
+	}
+	ents := make([]graphmodel.Entity, 0, 2)
+	if subj != nil {
+		ents = append(ents, *subj)
+	}
+	if obj != nil && (subj == nil || obj.Key != subj.Key) {
+		ents = append(ents, *obj)
+	}
+	if shared {
+		if d.pairs == nil {
+			d.pairs = make(map[[2]*graphmodel.Entity][]graphmodel.Entity)
+		}
+		d.pairs[pair] = ents
+	}
+	return ents
 }
 
 func eventOnly(r NoClaimReason) Outcome { return Outcome{Kind: OutcomeEventOnly, NoClaim: r} }

@@ -13,9 +13,11 @@ import (
 // what a worker does for one. It decodes the common shape of a message
 // without reflection, reuses the message it decodes into and the buffer
 // its content hash encodes it in, and hands out the parts and the content
-// hashes of the Events it returns from slabs allocated a batch at a time.
+// hashes of the Events it returns from slabs allocated a batch at a time,
+// and their entities, when seeded, from one slice per pair of actors.
 // An Event it returns stays valid after the next Decode: slabs are never
-// written twice. A decoder is not safe for concurrent use.
+// written twice. Events may share their Entities: they are read, never
+// changed. A decoder is not safe for concurrent use.
 type EventDecoder struct {
 	slab    int // messages a slab holds
 	msg     EventMessage
@@ -23,6 +25,9 @@ type EventDecoder struct {
 	buf     []byte        // the content hash's encoding of msg
 	parts   []eventParts  // what is left of the current slab
 	hashes  []byte        // what is left of the current slab of hex digests
+	// pairs are the entities of events whose actors are seeded, by
+	// actors: the Events of the decoder share them (eventEntities).
+	pairs map[[2]*graphmodel.Entity][]graphmodel.Entity
 }
 
 // NewEventDecoder returns a decoder whose slabs hold n messages: the
@@ -55,7 +60,7 @@ func (d *EventDecoder) Decode(key, value []byte, maxBytes int) (graphmodel.Event
 	// slab moves past them.
 	hash := unsafe.String(&d.hashes[0], eventHashBytes)
 	d.hashes = d.hashes[eventHashBytes:]
-	ev, oc := mapEvent(m, parts, hash)
+	ev, oc := mapEvent(m, parts, hash, d)
 	return ev, oc, nil
 }
 
