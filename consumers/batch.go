@@ -31,7 +31,7 @@ const (
 // message it came from.
 type source struct {
 	id        string
-	msg       kafka.Message
+	msg       *kafka.Message // in the batch's messages, which outlive it
 	tombstone bool
 	article   *graphmodel.Article
 	// events are an event's and those of the sources after it in the
@@ -62,7 +62,8 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 		events = make([]graphmodel.Event, 0, len(msgs))
 		decoder = ingest.NewEventDecoder(len(msgs))
 	}
-	for _, m := range msgs {
+	for i := range msgs {
+		m := &msgs[i]
 		var s source
 		switch {
 		case k == eventTopic:
@@ -70,22 +71,22 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			// batch holds until it is written.
 			ev, outcome, err := decoder.Decode(m.Key, m.Value, maxBytes)
 			if err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
 			if outcome.Kind == ingest.OutcomeInvalid {
-				dead = append(dead, deadLetter{msg: m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
+				dead = append(dead, deadLetter{msg: *m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
 				continue
 			}
 			events = append(events, ev)
 			s = source{id: ev.ID, msg: m, events: events[len(events)-1:]}
 		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
 				continue
 			}
 			if err := ingest.CheckID(string(m.Key)); err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: "tombstone key: " + err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: "tombstone key: " + err.Error()})
 				continue
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}
@@ -94,7 +95,7 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			// the batch holds until it is written.
 			am, err := ingest.DecodeArticleShared(m.Key, m.Value, maxBytes)
 			if err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
 			s = source{id: am.ID, msg: m, decoded: &am, revision: am.UpdatedAt}
