@@ -283,7 +283,7 @@ func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error)
 
 func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	var st graphmodel.WriteStats
-	ids := make([]string, 0, b.Len())
+	ids := make([]string, 0, len(b.Articles)+len(b.Retractions))
 	for _, a := range b.Articles {
 		ids = append(ids, a.ID)
 	}
