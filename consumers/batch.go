@@ -31,12 +31,14 @@ const (
 // message it came from.
 type source struct {
 	id        string
-	msg       kafka.Message
+	msg       *kafka.Message // in the batch's messages, which outlive it
 	tombstone bool
 	article   *graphmodel.Article
-	event     *graphmodel.Event
-	outcome   ingest.Outcome         // events: claim or event only
-	decoded   *ingest.ArticleMessage // an article to extract once the batch is deduplicated
+	// events are an event's and those of the sources after it in the
+	// batch, in order (buildBatch): batchOf hands a run of sources' events
+	// to the writer without copying them.
+	events  []graphmodel.Event
+	decoded *ingest.ArticleMessage // an article to extract once the batch is deduplicated
 	// revision orders versions: updated_at for an article, and for a
 	// tombstone the newest revision it supersedes in the batch.
 	revision string
@@ -55,33 +57,36 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 	byID := make(map[string]int, len(msgs))
 	srcs := make([]source, 0, len(msgs))
 	var events []graphmodel.Event // one allocation for the batch's events
+	var decoder *ingest.EventDecoder
 	if k == eventTopic {
 		events = make([]graphmodel.Event, 0, len(msgs))
+		decoder = ingest.NewEventDecoder(len(msgs))
 	}
-	for _, m := range msgs {
+	for i := range msgs {
+		m := &msgs[i]
 		var s source
 		switch {
 		case k == eventTopic:
 			// The event's strings share the message's value, which the
 			// batch holds until it is written.
-			ev, outcome, err := ingest.DecodeEventToGraph(m.Key, m.Value, maxBytes)
+			ev, outcome, err := decoder.Decode(m.Key, m.Value, maxBytes)
 			if err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
 			if outcome.Kind == ingest.OutcomeInvalid {
-				dead = append(dead, deadLetter{msg: m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
+				dead = append(dead, deadLetter{msg: *m, reason: outcome.Invalid, detail: "event: " + outcome.String()})
 				continue
 			}
 			events = append(events, ev)
-			s = source{id: ev.ID, msg: m, event: &events[len(events)-1], outcome: outcome}
+			s = source{id: ev.ID, msg: m, events: events[len(events)-1:]}
 		case m.Value == nil: // a null value: the caller told it from an empty one
 			if len(m.Key) == 0 {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonMissingField, detail: "tombstone without a key"})
 				continue
 			}
 			if err := ingest.CheckID(string(m.Key)); err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: "tombstone key: " + err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: "tombstone key: " + err.Error()})
 				continue
 			}
 			s = source{id: string(m.Key), msg: m, tombstone: true}
@@ -90,7 +95,7 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 			// the batch holds until it is written.
 			am, err := ingest.DecodeArticleShared(m.Key, m.Value, maxBytes)
 			if err != nil {
-				dead = append(dead, deadLetter{msg: m, reason: ingest.ReasonOf(err), detail: err.Error()})
+				dead = append(dead, deadLetter{msg: *m, reason: ingest.ReasonOf(err), detail: err.Error()})
 				continue
 			}
 			s = source{id: am.ID, msg: m, decoded: &am, revision: am.UpdatedAt}
@@ -106,6 +111,14 @@ func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.M
 		}
 		byID[s.id] = len(srcs)
 		srcs = append(srcs, s)
+	}
+	// Source i's event moves to events[i]. It lies at i or later, where
+	// no move before it wrote: deduplication only drops sources.
+	for i := range srcs {
+		if srcs[i].events != nil {
+			events[i] = srcs[i].events[0]
+			srcs[i].events = events[i:]
+		}
 	}
 	start := time.Now()
 	if err := extractArticles(ctx, x, srcs, parallel); err != nil {
@@ -156,13 +169,13 @@ func newer(a, b source) bool {
 
 func batchOf(srcs []source) graphmodel.Batch {
 	var b graphmodel.Batch
-	if len(srcs) > 0 && srcs[0].event != nil {
-		b.Events = make([]graphmodel.Event, 0, len(srcs)) // a batch from the event topic holds only events
+	if len(srcs) > 0 && srcs[0].events != nil {
+		// A batch from the event topic holds only events, in a row.
+		b.Events = srcs[0].events[:len(srcs):len(srcs)]
+		return b
 	}
 	for _, s := range srcs {
 		switch {
-		case s.event != nil:
-			b.Events = append(b.Events, *s.event)
 		case s.tombstone:
 			b.Retractions = append(b.Retractions, s.id)
 			if s.revision != "" {

@@ -145,6 +145,41 @@ func nonNilMap(m map[string]string) map[string]string {
 	return m
 }
 
+// An event batch keeps the newest version of each id, in the order the
+// ids first came, and any run of its sources makes a batch of exactly
+// their events, as the writer's bisection takes them.
+func TestBuildEventBatch(t *testing.T) {
+	event := func(id, cameo string) string {
+		return fmt.Sprintf(`{"id": %q, "cameo": %q, "occurred_at": "2018-03-26", "subject": {"code": "USAGOV"}, "object": {"code": "CHN"}}`, id, cameo)
+	}
+	msgs := []kafka.Message{
+		msg(0, "e1", event("e1", "042")), msg(1, "e2", event("e2", "043")), msg(2, "bad", `{"id": "bad"}`),
+		msg(3, "e1", event("e1", "0231")), msg(4, "e3", event("e3", "112")), msg(5, "e2", event("e2", "044")),
+	}
+	srcs, dead, _, err := buildBatch(context.Background(), ingest.NewExtractor(nil), eventTopic, msgs, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dead) != 1 || dead[0].msg.Offset != 2 {
+		t.Errorf("dead letters %+v, want offset 2", dead)
+	}
+	want := []string{"e1 0231 3", "e2 044 5", "e3 112 4"}
+	for _, run := range [][2]int{{0, 3}, {0, 1}, {1, 3}, {2, 3}} {
+		sub := srcs[run[0]:run[1]]
+		b := batchOf(sub)
+		var got []string
+		for i, ev := range b.Events {
+			got = append(got, fmt.Sprintf("%s %s %d", ev.ID, ev.CAMEO, sub[i].msg.Offset))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want[run[0]:run[1]]) {
+			t.Errorf("sources %d to %d: events %q, want %q", run[0], run[1], got, want[run[0]:run[1]])
+		}
+		if err := b.Validate(); err != nil {
+			t.Errorf("sources %d to %d: %v", run[0], run[1], err)
+		}
+	}
+}
+
 func TestBreaker(t *testing.T) {
 	b := newBreaker(100, 0.5)
 	if !b.record(10, 10) {

@@ -84,7 +84,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 
 func (m *metrics) observeArticles(v string, srcs []source) {
 	for _, s := range srcs {
-		if s.tombstone || s.event != nil {
+		if s.tombstone || s.events != nil {
 			continue
 		}
 		a := s.article

@@ -579,7 +579,7 @@ func (w *Worker) writeSources(ctx context.Context, topic string, partition int, 
 		}
 		w.m.retries.WithLabelValues(label).Inc()
 		if len(srcs) == 1 {
-			return w.deadLetter(ctx, topic, partition, []deadLetter{{msg: srcs[0].msg, reason: reason, detail: err.Error()}})
+			return w.deadLetter(ctx, topic, partition, []deadLetter{{msg: *srcs[0].msg, reason: reason, detail: err.Error()}})
 		}
 		mid := len(srcs) / 2
 		if err := w.writeSources(ctx, topic, partition, srcs[:mid]); err != nil {

@@ -61,7 +61,7 @@ func sources(n int) []source {
 	srcs := make([]source, n)
 	for i := range srcs {
 		id := fmt.Sprintf("a%02d", i)
-		srcs[i] = source{id: id, msg: kafka.Message{Key: []byte(id), Offset: int64(i)}, article: &graphmodel.Article{ID: id}}
+		srcs[i] = source{id: id, msg: &kafka.Message{Key: []byte(id), Offset: int64(i)}, article: &graphmodel.Article{ID: id}}
 	}
 	return srcs
 }

@@ -105,7 +105,7 @@ func (b *Batch) Len() int { return len(b.Articles) + len(b.Retractions) + len(b.
 // relation types, well-formed keys, claims between entities of the same
 // source, no claim of an entity with itself, and the caps above.
 func (b *Batch) Validate() error {
-	seen := make(map[string]bool, b.Len())
+	seen := make(map[string]bool, len(b.Retractions)+len(b.Articles)) // events have a map of their own
 	for _, id := range b.Retractions {
 		if err := checkID(id, seen); err != nil {
 			return err

@@ -80,12 +80,7 @@ func decodeEvent(key, value []byte, maxBytes int, flags json.ParseFlags) (EventM
 // bytes, which the caller must not change while it holds the Event. An
 // error is DecodeEvent's.
 func DecodeEventToGraph(key, value []byte, maxBytes int) (graphmodel.Event, Outcome, error) {
-	m, err := decodeEvent(key, value, maxBytes, json.ZeroCopy)
-	if err != nil {
-		return graphmodel.Event{}, Outcome{}, err
-	}
-	ev, oc := mapEvent(&m)
-	return ev, oc, nil
+	return NewEventDecoder(1).Decode(key, value, maxBytes)
 }
 
 // checkEvent enforces the event contract on a message and normalizes its
@@ -233,28 +228,30 @@ func EventToGraph(m EventMessage) (graphmodel.Event, Outcome) {
 	if err := checkEvent(&m); err != nil {
 		return graphmodel.Event{}, InvalidOutcome(err)
 	}
-	return mapEvent(&m)
+	return mapEvent(&m, new(eventParts), eventContentHash(&m), nil)
 }
 
 // eventParts holds what an Event points to, so that mapping a message
-// allocates them at once: events are the most numerous messages.
+// allocates them at once: events are the most numerous messages. Its
+// claim is allocated apart, by the few events that assert one, and its
+// entities by eventEntities.
 type eventParts struct {
 	actors    [2]graphmodel.EventActor
-	entities  [2]graphmodel.Entity
-	claims    [graphmodel.MaxEventClaims]graphmodel.Claim
 	goldstein float64
 }
 
-// mapEvent is EventToGraph for a message that checkEvent has passed.
-func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
-	parts := new(eventParts)
+// mapEvent is EventToGraph for a message that checkEvent has passed,
+// whose content hash is hash. The Event points into parts, which must be
+// zero. d, when not nil, is the decoder of the message's batch, whose
+// Events may share their entities (eventEntities).
+func mapEvent(m *EventMessage, parts *eventParts, hash string, d *EventDecoder) (graphmodel.Event, Outcome) {
 	ev := graphmodel.Event{
 		ID:          m.ID,
 		Source:      graphmodel.Truncate(m.Source, graphmodel.MaxPropertyBytes),
 		CAMEO:       m.CAMEO,
 		OccurredAt:  m.OccurredAt,
 		URL:         graphmodel.Truncate(m.SourceURL, graphmodel.MaxPropertyBytes),
-		ContentHash: eventContentHash(m),
+		ContentHash: hash,
 
 		ExtractorVersion: EventMappingVersion,
 	}
@@ -263,22 +260,15 @@ func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
 		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &parts.goldstein
 	}
 	subj, obj := resolveParty(m.Subject), resolveParty(m.Object)
-	ev.Entities = parts.entities[:0:len(parts.entities)]
 	if subj.ent != nil {
 		parts.actors[0] = graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
 		ev.SourceActor = &parts.actors[0]
-		ev.Entities = append(ev.Entities, *subj.ent)
 	}
 	if obj.ent != nil {
 		parts.actors[1] = graphmodel.EventActor{Key: obj.ent.Key, Role: obj.role}
 		ev.TargetActor = &parts.actors[1]
-		if subj.ent == nil || obj.ent.Key != subj.ent.Key {
-			ev.Entities = append(ev.Entities, *obj.ent)
-		}
 	}
-	if len(ev.Entities) == 0 {
-		ev.Entities = nil // as it always was: no entities, no slice
-	}
+	ev.Entities = eventEntities(subj.ent, obj.ent, d)
 
 	rel := graphmodel.RelType(m.Type)
 	if rel == "" {
@@ -295,7 +285,9 @@ func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
 	if subj.ent.Key == obj.ent.Key {
 		return ev, eventOnly(NoClaimSameEntity)
 	}
-	parts.claims[0] = graphmodel.Claim{
+	claims := make([]graphmodel.Claim, 1)
+	c := &claims[0]
+	*c = graphmodel.Claim{
 		Type:        rel,
 		Subject:     subj.ent.Key,
 		Object:      obj.ent.Key,
@@ -305,7 +297,6 @@ func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
 		Modality:    graphmodel.Asserted,
 		Evidence:    evidence(m),
 	}
-	c := &parts.claims[0]
 	if m.Confidence != nil {
 		c.Confidence = *m.Confidence
 	}
@@ -316,8 +307,41 @@ func mapEvent(m *EventMessage) (graphmodel.Event, Outcome) {
 		}
 		c.Charge = graphmodel.Truncate(c.Charge, graphmodel.MaxChargeBytes)
 	}
-	ev.Claims = parts.claims[:1:1]
+	ev.Claims = claims
 	return ev, Outcome{Kind: OutcomeClaim}
+}
+
+// eventEntities returns the entities of an event whose actors are subj and
+// obj, either of which may be nil: each once, nil when there are none.
+// With a decoder, events whose entities are all seeded states and
+// organizations (the tables' own, shared) share one slice per pair: the
+// events of a batch name the same few pairs again and again. Entities of
+// an Event are therefore read, never changed.
+func eventEntities(subj, obj *graphmodel.Entity, d *EventDecoder) []graphmodel.Entity {
+	if subj == nil && obj == nil {
+		return nil // as it always was: no entities, no slice
+	}
+	shared := d != nil && (subj == nil || subj.Seeded) && (obj == nil || obj.Seeded)
+	pair := [2]*graphmodel.Entity{subj, obj}
+	if shared {
+		if ents, ok := d.pairs[pair]; ok {
+			return ents
+		}
+	}
+	ents := make([]graphmodel.Entity, 0, 2)
+	if subj != nil {
+		ents = append(ents, *subj)
+	}
+	if obj != nil && (subj == nil || obj.Key != subj.Key) {
+		ents = append(ents, *obj)
+	}
+	if shared {
+		if d.pairs == nil {
+			d.pairs = make(map[[2]*graphmodel.Entity][]graphmodel.Entity)
+		}
+		d.pairs[pair] = ents
+	}
+	return ents
 }
 
 func eventOnly(r NoClaimReason) Outcome { return Outcome{Kind: OutcomeEventOnly, NoClaim: r} }
@@ -357,13 +381,23 @@ func EventContentHash(m EventMessage) string { return eventContentHash(&m) }
 func eventContentHash(m *EventMessage) string {
 	buf := hashBuffers.Get().(*[]byte)
 	defer hashBuffers.Put(buf)
-	b := append((*buf)[:0], EventMappingVersion+"\n"...)
-	b = appendEventJSON(b, m)
-	*buf = b
-	sum := sha256.Sum256(b)
-	var digest [2 * sha256.Size]byte
-	hex.Encode(digest[:], sum[:])
+	var digest [eventHashBytes]byte
+	*buf = putEventContentHash(digest[:], (*buf)[:0], m)
 	return string(digest[:])
+}
+
+// eventHashBytes is the length of an event's content hash: SHA-256 in hex.
+const eventHashBytes = 2 * sha256.Size
+
+// putEventContentHash writes the content hash of m, in hex, to
+// dst[:eventHashBytes], encoding m into buf, and returns buf for the next
+// message.
+func putEventContentHash(dst, buf []byte, m *EventMessage) []byte {
+	buf = append(buf, EventMappingVersion+"\n"...)
+	buf = appendEventJSON(buf, m)
+	sum := sha256.Sum256(buf)
+	hex.Encode(dst[:eventHashBytes], sum[:])
+	return buf[:0]
 }
 
 // hashBuffers holds the buffers EventContentHash encodes messages into.
@@ -439,8 +473,7 @@ func appendPartyField(b []byte, name string, p *EventParty) []byte {
 // else is left to the encoder.
 func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if !jsonVerbatim[s[i]] {
 			b, _ = json.Append(b, s, hashFlags)
 			return b
 		}
@@ -449,6 +482,14 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s...)
 	return append(b, '"')
 }
+
+// jsonVerbatim holds the bytes appendJSONString copies as they are.
+var jsonVerbatim = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // appendJSONFloat appends a finite f as encoding/json does: like %g, with
 // ES6's exponent cutoffs and an exponent without padding.

@@ -199,7 +199,7 @@ RETURN count{ (p)<-[:MENTIONS]-() }, count{ (p)<-[:SOURCE_ACTOR]-() }, o.name,
 	}
 }
 
-func readExcerpt(t *testing.T, name string) *os.File {
+func readExcerpt(t testing.TB, name string) *os.File {
 	t.Helper()
 	f, err := os.Open("../../ingest/testdata/events/" + name)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 
 // sampleEvents maps the GDELT and ICEWS excerpts and repeats them, with ids
 // of their own, to n events: the mix of actors the bench writes.
-func sampleEvents(t *testing.T, n int) []graphmodel.Event {
+func sampleEvents(t testing.TB, n int) []graphmodel.Event {
 	t.Helper()
 	var base []graphmodel.Event
 	keep := func(r ingest.EventRow) error {

@@ -301,7 +301,7 @@ func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error)
 
 func (w *txWriter) write(b *graphmodel.Batch) (graphmodel.WriteStats, error) {
 	var st graphmodel.WriteStats
-	ids := make([]string, 0, b.Len())
+	ids := make([]string, 0, len(b.Articles)+len(b.Retractions))
 	for _, a := range b.Articles {
 		ids = append(ids, a.ID)
 	}
@@ -532,19 +532,19 @@ func noteDeleted(recs []*neo4j.Record, recompute map[string]bool, st *graphmodel
 }
 
 // entitiesOf yields the entities of the articles and events, in order,
-// without copying them.
-func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) iter.Seq[graphmodel.Entity] {
-	return func(yield func(graphmodel.Entity) bool) {
+// without copying them: they are read, never changed.
+func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) iter.Seq[*graphmodel.Entity] {
+	return func(yield func(*graphmodel.Entity) bool) {
 		for _, a := range arts {
-			for _, e := range a.Entities {
-				if !yield(e) {
+			for i := range a.Entities {
+				if !yield(&a.Entities[i]) {
 					return
 				}
 			}
 		}
-		for _, ev := range evs {
-			for _, e := range ev.Entities {
-				if !yield(e) {
+		for j := range evs {
+			for i := range evs[j].Entities {
+				if !yield(&evs[j].Entities[i]) {
 					return
 				}
 			}
@@ -554,11 +554,13 @@ func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) iter.Seq[gra
 
 // checkStates fails when a state the batch names was never seeded: writers
 // only MATCH states, so a missing one would silently drop claims.
-func (w *txWriter) checkStates(ents iter.Seq[graphmodel.Entity]) error {
+func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 	keys := make(map[string]bool)
+	last := "" // the state before: a batch of events names a few states, again and again
 	for e := range ents {
-		if e.Kind == graphmodel.KindState {
+		if e.Kind == graphmodel.KindState && e.Key != last {
 			keys[e.Key] = true
+			last = e.Key
 		}
 	}
 	if len(keys) == 0 {
@@ -585,13 +587,17 @@ func (w *txWriter) checkStates(ents iter.Seq[graphmodel.Entity]) error {
 // upsertEntities merges the people and organizations of the batch, sorted
 // by key so that concurrent transactions lock in the same order. Seeded
 // entities are only matched.
-func (w *txWriter) upsertEntities(ents iter.Seq[graphmodel.Entity]) error {
+func (w *txWriter) upsertEntities(ents iter.Seq[*graphmodel.Entity]) error {
 	byKey := make(map[string]graphmodel.Entity)
-	for e := range ents {
-		if e.Kind == graphmodel.KindState || e.Seeded {
+	for ent := range ents {
+		if ent.Kind == graphmodel.KindState || ent.Seeded {
 			continue
 		}
+		e := *ent // merged below: the batch's own entity is left as it is
 		if old, ok := byKey[e.Key]; ok {
+			if e.Name == old.Name && e.Acronym == old.Acronym && len(e.Aliases) == 0 && len(old.Aliases) == 0 {
+				continue // what merging them makes of them: the events of a batch name the same people again and again
+			}
 			// One row per key: the best name, every other form an alias.
 			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
 			e.Name = bestName(old.Name, e.Name)

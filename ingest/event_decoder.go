@@ -1,0 +1,261 @@
+package ingest
+
+import (
+	"unsafe"
+
+	"github.com/segmentio/encoding/json"
+
+	"github.com/newsgraph/kg/graphmodel"
+)
+
+// EventDecoder is DecodeEventToGraph for the messages of a batch: events
+// are the most numerous messages, and decoding and mapping them is most of
+// what a worker does for one. It decodes the common shape of a message
+// without reflection, reuses the message it decodes into and the buffer
+// its content hash encodes it in, and hands out the parts and the content
+// hashes of the Events it returns from slabs allocated a batch at a time,
+// and their entities, when seeded, from one slice per pair of actors.
+// An Event it returns stays valid after the next Decode: slabs are never
+// written twice. Events may share their Entities: they are read, never
+// changed. A decoder is not safe for concurrent use.
+type EventDecoder struct {
+	slab    int // messages a slab holds
+	msg     EventMessage
+	parties [2]EventParty // the subject and object of msg, when the fast path decodes it
+	buf     []byte        // the content hash's encoding of msg
+	parts   []eventParts  // what is left of the current slab
+	hashes  []byte        // what is left of the current slab of hex digests
+	// pairs are the entities of events whose actors are seeded, by
+	// actors: the Events of the decoder share them (eventEntities).
+	pairs map[[2]*graphmodel.Entity][]graphmodel.Entity
+}
+
+// NewEventDecoder returns a decoder whose slabs hold n messages: the
+// number of messages of the batch, so that it allocates them once.
+func NewEventDecoder(n int) *EventDecoder { return &EventDecoder{slab: max(n, 1)} }
+
+// Decode is DecodeEventToGraph. The strings of the Event share value's
+// bytes, which the caller must not change while it holds the Event.
+func (d *EventDecoder) Decode(key, value []byte, maxBytes int) (graphmodel.Event, Outcome, error) {
+	m := &d.msg
+	if err := d.decode(value, maxBytes); err != nil {
+		return graphmodel.Event{}, Outcome{}, err
+	}
+	if err := checkEvent(m); err != nil {
+		return graphmodel.Event{}, Outcome{}, err
+	}
+	if len(key) > 0 && string(key) != m.ID {
+		return graphmodel.Event{}, Outcome{}, malformed(ReasonKeyMismatch, "record key differs from the id")
+	}
+	if len(d.parts) == 0 {
+		d.parts = make([]eventParts, d.slab)
+	}
+	parts := &d.parts[0]
+	d.parts = d.parts[1:]
+	if len(d.hashes) < eventHashBytes {
+		d.hashes = make([]byte, d.slab*eventHashBytes)
+	}
+	d.buf = putEventContentHash(d.hashes, d.buf, m)
+	// The digest's bytes are written once, here, and never again: the
+	// slab moves past them.
+	hash := unsafe.String(&d.hashes[0], eventHashBytes)
+	d.hashes = d.hashes[eventHashBytes:]
+	ev, oc := mapEvent(m, parts, hash, d)
+	return ev, oc, nil
+}
+
+// decode decodes value into d.msg as decodeEvent does with json.ZeroCopy,
+// without its checks of the message.
+func (d *EventDecoder) decode(value []byte, maxBytes int) error {
+	d.msg = EventMessage{}
+	value, err := checkValue(value, maxBytes)
+	if err != nil {
+		return err
+	}
+	if parseEventFast(value, &d.msg, &d.parties) {
+		return nil
+	}
+	d.msg = EventMessage{} // what the fast path set before it gave up
+	return parseValue(value, &d.msg, json.ZeroCopy)
+}
+
+// fastEventKeys bounds the keys the fast path reads, far above the
+// fields of a message: a value of many repeated keys is the pre-scan's.
+const fastEventKeys = 64
+
+// parseEventFast decodes b into m, which must be zero, when b has the shape
+// producers write: one object of the message's own keys, spelled as they
+// are tagged, whose values are strings without escapes or control
+// characters, and at most one subject and one object, each an object of
+// such strings under their own keys. b must be valid UTF-8 (checkValue).
+// It reports false for anything else: another key or another spelling of
+// one, an escape, a number (confidence), null, a repeated party. The
+// general decoder then decodes b, so that every message decodes as
+// json.Parse decodes it (TestEventDecoderAgreesWithParse). A party is
+// decoded into parties, which m then points to. m's strings share b's
+// bytes, as json.ZeroCopy's do.
+func parseEventFast(b []byte, m *EventMessage, parties *[2]EventParty) bool {
+	i := skipJSONSpace(b, 0)
+	if i == len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipJSONSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipJSONSpace(b, i+1) == len(b)
+	}
+	for keys := 1; keys <= fastEventKeys; keys++ {
+		key, j, ok := fastJSONString(b, i)
+		if !ok {
+			return false
+		}
+		if i = skipJSONSpace(b, j); i == len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipJSONSpace(b, i+1)
+		switch key {
+		case "subject", "object":
+			p, side := &parties[0], &m.Subject
+			if key == "object" {
+				p, side = &parties[1], &m.Object
+			}
+			if *side != nil {
+				return false // json.Parse merges a repeated party into the first
+			}
+			*p = EventParty{}
+			if i, ok = parsePartyFast(b, i, p); !ok {
+				return false
+			}
+			*side = p
+		default:
+			var field *string
+			switch key {
+			case "id":
+				field = &m.ID
+			case "type":
+				field = &m.Type
+			case "cameo":
+				field = &m.CAMEO
+			case "occurred_at":
+				field = &m.OccurredAt
+			case "charge":
+				field = &m.Charge
+			case "source":
+				field = &m.Source
+			case "source_url":
+				field = &m.SourceURL
+			default:
+				return false
+			}
+			if *field, i, ok = fastJSONString(b, i); !ok {
+				return false
+			}
+		}
+		if i = skipJSONSpace(b, i); i == len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipJSONSpace(b, i+1)
+		case '}':
+			return skipJSONSpace(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// parsePartyFast decodes the party object at b[i:] into p, as
+// parseEventFast decodes a message, and returns the index after it.
+func parsePartyFast(b []byte, i int, p *EventParty) (int, bool) {
+	if i == len(b) || b[i] != '{' {
+		return i, false
+	}
+	i = skipJSONSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return i + 1, true
+	}
+	for keys := 1; keys <= fastEventKeys; keys++ {
+		key, j, ok := fastJSONString(b, i)
+		if !ok {
+			return i, false
+		}
+		if i = skipJSONSpace(b, j); i == len(b) || b[i] != ':' {
+			return i, false
+		}
+		i = skipJSONSpace(b, i+1)
+		var field *string
+		switch key {
+		case "name":
+			field = &p.Name
+		case "type":
+			field = &p.Type
+		case "code":
+			field = &p.Code
+		case "role":
+			field = &p.Role
+		default:
+			return i, false
+		}
+		if *field, i, ok = fastJSONString(b, i); !ok {
+			return i, false
+		}
+		if i = skipJSONSpace(b, i); i == len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case ',':
+			i = skipJSONSpace(b, i+1)
+		case '}':
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
+	return i, false
+}
+
+// fastJSONString returns the string that starts with the quote at b[i]
+// and the index after its closing quote, sharing b's bytes. It reports
+// false for a string with an escape or a control character, which only
+// the general decoder reads, and for anything that is not a string.
+func fastJSONString(b []byte, i int) (string, int, bool) {
+	if i == len(b) || b[i] != '"' {
+		return "", i, false
+	}
+	start := i + 1
+	j := start
+	for j < len(b) && plainJSON[b[j]] {
+		j++
+	}
+	switch {
+	case j == len(b) || b[j] != '"':
+		return "", j, false
+	case j == start:
+		return "", j + 1, true
+	}
+	return unsafe.String(&b[start], j-start), j + 1, true
+}
+
+// plainJSON holds the bytes a string that fastJSONString reads may hold:
+// all but the quote, the backslash and control characters.
+var plainJSON = func() (t [256]bool) {
+	for c := 0x20; c < 0x100; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// skipJSONSpace returns the index of the first byte at or after i that is
+// not JSON white space.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
