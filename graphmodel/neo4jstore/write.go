@@ -38,7 +38,6 @@ RETURN sum(CASE WHEN s:State THEN 1 ELSE 0 END) AS n`
 	// that changes, so an upsert of a known entity takes no write lock.
 	upsertActors = `
 UNWIND $rows AS r
-` + skipKnownForms + `, false)
 MERGE (e:Entity {key: r.key})
 ON CREATE SET e:Actor, e.name = r.name, e.aliases = []
 WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name
@@ -48,8 +47,6 @@ SET e.name = name, e.aliases = aliases`
 
 	upsertOrgs = `
 UNWIND $rows AS r
-` + skipKnownForms + `
-  AND (r.acronym = '' OR r.acronym >= known.acronym), false)
 MERGE (e:Entity {key: r.key})
 ON CREATE SET e:Organization, e.name = r.name, e.aliases = []
 WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name,
@@ -60,21 +57,6 @@ WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name,
 WITH e, name, aliases, acronym
 WHERE e.name <> name OR e.aliases <> aliases OR coalesce(e.acronym, '') <> coalesce(acronym, '')
 SET e.name = name, e.aliases = aliases, e.acronym = acronym`
-
-	// skipKnownForms drops the rows whose entity the graph already holds
-	// with every form of the row, as its name or an alias: their upsert
-	// would write nothing, and most rows of a batch name entities seen
-	// before. The read takes no lock and costs one seek, where the MERGE
-	// locks the key and the alias union sorts every form. A row it keeps
-	// goes through the MERGE as before, so a concurrent writer's new forms
-	// are merged as they were. Names only improve and the aliases are the
-	// first $maxAliases forms in order, so forms present when read stay
-	// part of what the entity has seen whoever writes next. The statement
-	// closes the condition: organizations add that of the acronym.
-	skipKnownForms = `OPTIONAL MATCH (known:Entity {key: r.key})
-WITH r, known
-WHERE NOT coalesce(known IS NOT NULL
-  AND all(f IN [r.name] + r.aliases WHERE f = known.name OR f IN coalesce(known.aliases, []))`
 
 	// mergeAliases is the union of an entity's aliases and a row's, its
 	// old and new names included, without the name it keeps (name),
