@@ -58,7 +58,8 @@ func newParsed(d *doc, si int, p *Parse, starts []int) *parsed {
 		}
 		ps.lemma[i] = strings.ToLower(t.Lemma)
 		// a name in capitals is no pronoun: "US" is not "us", "IT" not "it"
-		if strings.HasPrefix(t.POS, "NNP") && t.Lemma == strings.ToUpper(t.Lemma) && personalPronouns[ps.lemma[i]] {
+		if l := ps.lemma[i]; (firstPersonWords[l] || groupPronouns[l] || personPronouns[l]) &&
+			strings.HasPrefix(t.POS, "NNP") && t.Lemma == strings.ToUpper(t.Lemma) {
 			ps.lemma[i] = t.Lemma
 		}
 	}
@@ -73,9 +74,6 @@ func newParsed(d *doc, si int, p *Parse, starts []int) *parsed {
 	}
 	return ps
 }
-
-// personalPronouns are the pronouns a name written in capitals may spell.
-var personalPronouns = set("we", "us", "our", "it", "its", "he", "him", "his", "she", "her", "they", "them", "i", "me", "my")
 
 // posClass maps a Penn Treebank tag to the classes frames name.
 func posClass(tag string) byte {

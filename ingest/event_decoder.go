@@ -95,23 +95,7 @@ const fastEventKeys = 64
 // decoded into parties, which m then points to. m's strings share b's
 // bytes, as json.ZeroCopy's do.
 func parseEventFast(b []byte, m *EventMessage, parties *[2]EventParty) bool {
-	i := skipJSONSpace(b, 0)
-	if i == len(b) || b[i] != '{' {
-		return false
-	}
-	i = skipJSONSpace(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		return skipJSONSpace(b, i+1) == len(b)
-	}
-	for keys := 1; keys <= fastEventKeys; keys++ {
-		key, j, ok := fastJSONString(b, i)
-		if !ok {
-			return false
-		}
-		if i = skipJSONSpace(b, j); i == len(b) || b[i] != ':' {
-			return false
-		}
-		i = skipJSONSpace(b, i+1)
+	i, ok := fastObject(b, skipJSONSpace(b, 0), func(key string, i int) (int, bool) {
 		switch key {
 		case "subject", "object":
 			p, side := &parties[0], &m.Subject
@@ -119,55 +103,68 @@ func parseEventFast(b []byte, m *EventMessage, parties *[2]EventParty) bool {
 				p, side = &parties[1], &m.Object
 			}
 			if *side != nil {
-				return false // json.Parse merges a repeated party into the first
+				return i, false // json.Parse merges a repeated party into the first
 			}
 			*p = EventParty{}
-			if i, ok = parsePartyFast(b, i, p); !ok {
-				return false
-			}
+			i, ok := parsePartyFast(b, i, p)
 			*side = p
+			return i, ok
+		}
+		var field *string
+		switch key {
+		case "id":
+			field = &m.ID
+		case "type":
+			field = &m.Type
+		case "cameo":
+			field = &m.CAMEO
+		case "occurred_at":
+			field = &m.OccurredAt
+		case "charge":
+			field = &m.Charge
+		case "source":
+			field = &m.Source
+		case "source_url":
+			field = &m.SourceURL
 		default:
-			var field *string
-			switch key {
-			case "id":
-				field = &m.ID
-			case "type":
-				field = &m.Type
-			case "cameo":
-				field = &m.CAMEO
-			case "occurred_at":
-				field = &m.OccurredAt
-			case "charge":
-				field = &m.Charge
-			case "source":
-				field = &m.Source
-			case "source_url":
-				field = &m.SourceURL
-			default:
-				return false
-			}
-			if *field, i, ok = fastJSONString(b, i); !ok {
-				return false
-			}
+			return i, false
 		}
-		if i = skipJSONSpace(b, i); i == len(b) {
-			return false
-		}
-		switch b[i] {
-		case ',':
-			i = skipJSONSpace(b, i+1)
-		case '}':
-			return skipJSONSpace(b, i+1) == len(b)
-		default:
-			return false
-		}
-	}
-	return false
+		var ok bool
+		*field, i, ok = fastJSONString(b, i)
+		return i, ok
+	})
+	return ok && skipJSONSpace(b, i) == len(b)
 }
 
 // parsePartyFast decodes the party object at b[i:] into p, as
 // parseEventFast decodes a message, and returns the index after it.
 func parsePartyFast(b []byte, i int, p *EventParty) (int, bool) {
+	return fastObject(b, i, func(key string, i int) (int, bool) {
+		var field *string
+		switch key {
+		case "name":
+			field = &p.Name
+		case "type":
+			field = &p.Type
+		case "code":
+			field = &p.Code
+		case "role":
+			field = &p.Role
+		default:
+			return i, false
+		}
+		var ok bool
+		*field, i, ok = fastJSONString(b, i)
+		return i, ok
+	})
+}
+
+// fastObject reads the object at b[i:], at most fastEventKeys members,
+// handing each member's key and the index of its value to member, which
+// decodes the value and returns the index after it. It returns the index
+// after the object, and false when the object is not of the shape the
+// fast path reads or member refuses a value.
+func fastObject(b []byte, i int, member func(key string, i int) (int, bool)) (int, bool) {
 	if i == len(b) || b[i] != '{' {
 		return i, false
 	}
@@ -183,21 +180,7 @@ func parsePartyFast(b []byte, i int, p *EventParty) (int, bool) {
 		if i = skipJSONSpace(b, j); i == len(b) || b[i] != ':' {
 			return i, false
 		}
-		i = skipJSONSpace(b, i+1)
-		var field *string
-		switch key {
-		case "name":
-			field = &p.Name
-		case "type":
-			field = &p.Type
-		case "code":
-			field = &p.Code
-		case "role":
-			field = &p.Role
-		default:
-			return i, false
-		}
-		if *field, i, ok = fastJSONString(b, i); !ok {
+		if i, ok = member(key, skipJSONSpace(b, i+1)); !ok {
 			return i, false
 		}
 		if i = skipJSONSpace(b, i); i == len(b) {

@@ -1029,7 +1029,7 @@ func (d *doc) personSpan(s *sentence, start, end int, titled bool) int {
 			initials++ // "George W. Bush"
 			continue
 		}
-		if k > i && k+1 < end && !t.cap && innerParticles[t.lower] {
+		if k > i && k+1 < end && !t.cap && (surnameParticles[t.lower] || patronymParticles[t.lower]) {
 			initials++ // "Vaz de Souza": a particle is no word of its own
 			continue
 		}
@@ -1312,15 +1312,15 @@ func (d *doc) personByPart(toks []token) *docEntity {
 	return nil
 }
 
-// innerParticles are lower-case words inside a name that are no name of
-// their own: "da Silva", "von der Leyen", "bin Salman".
-var innerParticles = set("da", "das", "de", "del", "der", "den", "di", "do", "dos", "du", "van", "von", "bin", "ibn", "al", "el")
-
-// surnameParticles join the words of a surname, whose first word may
-// stand for the person: "Vaz" of "Vaz de Souza". Not "bin" or "ibn": the
-// word before "bin Zayed" is the person's own given name, and "Zayed" is
-// the father's.
-var surnameParticles = set("da", "das", "de", "del", "der", "den", "di", "do", "dos", "du", "van", "von")
+// Lower-case words inside a name that are no name of their own:
+// surnameParticles join the words of a surname, whose first word may stand
+// for the person ("Vaz" of "Vaz de Souza", "von der Leyen");
+// patronymParticles join a given name to the father's ("bin Salman"), so
+// the word before them is no surname.
+var (
+	surnameParticles  = set("da", "das", "de", "del", "der", "den", "di", "do", "dos", "du", "van", "von")
+	patronymParticles = set("bin", "ibn", "al", "el")
+)
 
 // personByParticleSurname finds the person named in full whose surname
 // opens with word before a particle ("Souza" of "Vaz de Souza" is a

@@ -129,8 +129,11 @@ const MaxParsedSentences = 100
 // descriptions resolved to entities, government nouns).
 func (d *doc) candidate(l *frameLexicon, si int) bool {
 	s := d.sents[si]
-	held := make(map[string]bool)
+	var held map[string]bool // made when a frame first needs a class
 	has := func(class string) bool {
+		if held == nil {
+			held = make(map[string]bool)
+		}
 		v, ok := held[class]
 		if !ok {
 			v = l.inClass(class, "*") || slices.ContainsFunc(s.toks, func(t token) bool {
