@@ -16,6 +16,26 @@ var confinement = map[string]string{
 	"internal.dbms.cypher_ip_blocklist":             "0.0.0.0/0,::/0",
 }
 
+// writeTuning is the Neo4j configuration the write load relies on: an
+// index is resampled once its updates reach half its size, so that the
+// unique Event.id index, which grows with every event, is not scanned
+// whole after every 5 % of growth. Every way of running Neo4j in deploy/
+// sets it.
+var writeTuning = map[string]string{
+	"db.index_sampling.update_percentage": "50",
+}
+
+// required is every setting of confinement and writeTuning.
+func required() map[string]string {
+	all := map[string]string{}
+	for _, m := range []map[string]string{confinement, writeTuning} {
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all
+}
+
 // neo4jSetting turns an environment variable of the Neo4j Docker image into
 // the setting it configures, as the image's entrypoint does: the NEO4J_
 // prefix goes, "__" stands for "_" and "_" for ".".
@@ -36,6 +56,7 @@ func TestNeo4jSettingNames(t *testing.T) {
 		"NEO4J_dbms_security_allow__csv__import__from__file__urls": "dbms.security.allow_csv_import_from_file_urls",
 		"NEO4J_internal_dbms_cypher__ip__blocklist":                "internal.dbms.cypher_ip_blocklist",
 		"NEO4J_server_memory_heap_max__size":                       "server.memory.heap.max_size",
+		"NEO4J_db_index__sampling_update__percentage":              "db.index_sampling.update_percentage",
 	} {
 		if got, _ := neo4jSetting(name); got != want {
 			t.Errorf("neo4jSetting(%s) = %q, want %q", name, got, want)
@@ -43,21 +64,21 @@ func TestNeo4jSettingNames(t *testing.T) {
 	}
 }
 
-func TestComposeNeo4jConfinesCypher(t *testing.T) {
+func TestComposeNeo4jSettings(t *testing.T) {
 	settings := map[string]string{}
 	for k, v := range env(service(t, loadProject(t), "neo4j")) {
 		if s, ok := neo4jSetting(k); ok {
 			settings[s] = v
 		}
 	}
-	for k, want := range confinement {
+	for k, want := range required() {
 		if got, ok := settings[k]; !ok || got != want {
 			t.Errorf("%s: neo4j sets %s = %q (set: %v), want %q", composeFile, k, got, ok, want)
 		}
 	}
 }
 
-func TestKubernetesNeo4jConfinesCypher(t *testing.T) {
+func TestKubernetesNeo4jSettings(t *testing.T) {
 	const file = "k8s/neo4j/values.yaml"
 	b, err := os.ReadFile(file)
 	if err != nil {
@@ -69,7 +90,7 @@ func TestKubernetesNeo4jConfinesCypher(t *testing.T) {
 	if err := yaml.Unmarshal(b, &values); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
-	for k, want := range confinement {
+	for k, want := range required() {
 		// The chart takes every config value as a string.
 		got, ok := values.Config[k].(string)
 		if !ok || got != want {
@@ -78,10 +99,10 @@ func TestKubernetesNeo4jConfinesCypher(t *testing.T) {
 	}
 }
 
-// The local Neo4j (deploy/local/neo4j/Launcher.java) sets the same two
+// The local Neo4j (deploy/local/neo4j/Launcher.java) sets the same
 // settings; the integration tests in cmd/kg show that it refuses LOAD CSV
 // from a file and from 127.0.0.1.
-func TestLocalNeo4jConfinesCypher(t *testing.T) {
+func TestLocalNeo4jSettings(t *testing.T) {
 	const file = "local/neo4j/Launcher.java"
 	b, err := os.ReadFile(file)
 	if err != nil {
@@ -93,6 +114,7 @@ func TestLocalNeo4jConfinesCypher(t *testing.T) {
 		"GraphDatabaseInternalSettings.cypher_ip_blocklist",
 		`new IPAddressString("0.0.0.0/0")`,
 		`new IPAddressString("::/0")`,
+		".setConfig(GraphDatabaseSettings.index_sampling_update_percentage, 50)",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("%s does not contain %s", file, want)
