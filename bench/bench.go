@@ -65,6 +65,7 @@ type Options struct {
 	ArticleFile         string // article messages, JSON Lines
 	BatchSizes, Writers []int  // the ceiling's sweep
 	CPUProfile          string // a file for a CPU profile of the worker; empty for none
+	AllocProfile        string // a file for the worker's allocations during the event run; empty for none
 	Partitions          int
 	Rounds              int
 	LatencyOnly         bool
@@ -423,12 +424,14 @@ func (b *run) timePipeline(ctx context.Context, w *worker, round int) (pipelineS
 		return run, err
 	}
 	run.written = published.since(base).written
-	if b.o.CPUProfile != "" && round == 0 {
-		go func() {
-			if err := cpuProfile(w.pprofAddr, b.o.CPUProfile, 10*time.Second); err != nil {
-				b.say("cpu profile: %v", err)
-			}
-		}()
+	for kind, path := range map[string]string{"profile": b.o.CPUProfile, "allocs": b.o.AllocProfile} {
+		if path != "" && round == 0 {
+			go func() {
+				if err := saveProfile(w.pprofAddr, kind, path, 10*time.Second); err != nil {
+					b.say("%s profile: %v", kind, err)
+				}
+			}()
+		}
 	}
 	if err := b.waitLag(ctx, b.topics.events, w); err != nil {
 		return run, err

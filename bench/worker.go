@@ -170,12 +170,13 @@ func waitReady(addr string, timeout time.Duration) error {
 	return fmt.Errorf("worker not ready after %s", timeout)
 }
 
-// cpuProfile saves a CPU profile of the worker at addr.
-func cpuProfile(addr, path string, d time.Duration) error {
+// saveProfile saves a profile of the worker at addr over the next d: kind
+// "profile" for its CPU, "allocs" for what it allocated.
+func saveProfile(addr, kind, path string, d time.Duration) error {
 	var resp *http.Response
 	var err error
 	for range 100 { // the worker serves HTTP once Neo4j answers
-		resp, err = http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+		resp, err = http.Get(fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", addr, kind, int(d.Seconds())))
 		if err == nil {
 			break
 		}

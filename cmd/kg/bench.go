@@ -96,6 +96,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 	f.IntSliceVar(&o.BatchSizes, "batch-sizes", []int{1000, 2000, 5000, 10000}, "batch sizes the ceiling sweep tries")
 	f.IntSliceVar(&o.Writers, "writers", []int{1, 2, 3}, "concurrent transactions the ceiling sweep tries with each batch size")
 	f.StringVar(&o.CPUProfile, "cpu-profile", "", "write a 10 s CPU profile of the worker during the event run to this file")
+	f.StringVar(&o.AllocProfile, "alloc-profile", "", "write what the worker allocates in 10 s of the event run to this file (go tool pprof -sample_index=alloc_space)")
 	f.IntVar(&o.Partitions, "partitions", 3, "partitions of the bench's topics")
 	f.BoolVar(&o.AnyDatabase, "any-database", false, "benchmark a Neo4j database other than kgbench (it adds the bench's data to that graph)")
 	f.IntVar(&o.Rounds, "rounds", 5, "rounds of the ceiling, the writer alone and the pipeline; each is reported as the median and range of its rounds")
