@@ -400,7 +400,9 @@ func (b *run) timePipeline(ctx context.Context, w *worker, round int) (pipelineS
 	var run pipelineStats
 	msgs := make([]ingest.EventMessage, len(b.events))
 	for i, m := range b.events {
-		m.ID = fmt.Sprintf("%s/%d", m.ID, round)
+		// A prefix of the round's own, as graphEvents gives the other
+		// steps' events (readEvents).
+		m.ID = fmt.Sprintf("pipeline%d:%s", round, m.ID)
 		msgs[i] = m
 	}
 	values := eventMessages(msgs)

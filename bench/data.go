@@ -61,10 +61,16 @@ func readEvents(gdelt, icews []string, n int, stamp string) ([]ingest.EventMessa
 	if len(base) == 0 {
 		return nil, fmt.Errorf("no event rows: name files with --gdelt or --icews")
 	}
+	// The run's stamp leads the id, as the step's name leads it in the
+	// steps that write them (graphEvents, timePipeline): each step of each
+	// run inserts its events into a region of the Event.id index of its
+	// own, as a feed whose ids rise does, rather than between the ids of
+	// earlier runs and rounds. The ceiling, the writer alone and the
+	// pipeline then insert alike, and their costs compare.
 	out := make([]ingest.EventMessage, 0, n)
 	for i := 0; len(out) < n; i++ {
 		m := base[i%len(base)]
-		m.ID = fmt.Sprintf("%s~%s.%d", m.ID, stamp, i/len(base))
+		m.ID = fmt.Sprintf("%s.%d~%s", stamp, i/len(base), m.ID)
 		out = append(out, m)
 	}
 	return out, nil
