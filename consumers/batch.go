@@ -53,15 +53,60 @@ type source struct {
 // parallel at once (the parser's requests in flight). An error wraps
 // ingest.ErrParserUnavailable: nothing of the batch may be written then.
 func buildBatch(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes, parallel int) ([]source, []deadLetter, time.Duration, error) {
+	return new(batchBuffers).build(ctx, x, k, msgs, maxBytes, parallel)
+}
+
+// batchBuffers are what a partition builds its batches in: the sources,
+// the events (one slice for the batch's events), the index of the sources
+// by id and the event decoder with its slabs. A partition builds one batch
+// at a time, so they serve batch after batch; reset drops what they point
+// to once a batch is written or abandoned. For a worker that reads events
+// most of what it allocated for a batch was these, and its collector's
+// work follows what it allocates.
+type batchBuffers struct {
+	srcs    []source
+	events  []graphmodel.Event
+	byID    map[string]int
+	decoder *ingest.EventDecoder
+}
+
+// reset forgets the last batch: its sources and events point into its
+// messages, whose bytes must go with their budget.
+func (b *batchBuffers) reset() {
+	clear(b.srcs)
+	clear(b.events)
+	b.srcs, b.events = b.srcs[:0], b.events[:0]
+	clear(b.byID)
+	if b.decoder != nil {
+		b.decoder.Reset()
+	}
+}
+
+// build is buildBatch in b's buffers, which it resets first.
+func (b *batchBuffers) build(ctx context.Context, x *ingest.Extractor, k kind, msgs []kafka.Message, maxBytes, parallel int) ([]source, []deadLetter, time.Duration, error) {
+	b.reset()
 	var dead []deadLetter
-	byID := make(map[string]int, len(msgs))
-	srcs := make([]source, 0, len(msgs))
-	var events []graphmodel.Event // one allocation for the batch's events
+	if b.byID == nil {
+		b.byID = make(map[string]int, len(msgs))
+	}
+	byID := b.byID
+	srcs := b.srcs
+	if cap(srcs) < len(msgs) {
+		srcs = make([]source, 0, len(msgs))
+	}
+	var events []graphmodel.Event
 	var decoder *ingest.EventDecoder
 	if k == eventTopic {
-		events = make([]graphmodel.Event, 0, len(msgs))
-		decoder = ingest.NewEventDecoder(len(msgs))
+		events = b.events
+		if cap(events) < len(msgs) {
+			events = make([]graphmodel.Event, 0, len(msgs))
+		}
+		if b.decoder == nil {
+			b.decoder = ingest.NewEventDecoder(len(msgs))
+		}
+		decoder = b.decoder
 	}
+	defer func() { b.srcs, b.events = srcs, events }()
 	for i := range msgs {
 		m := &msgs[i]
 		var s source

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"testing"
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
 )
 
@@ -180,6 +182,56 @@ func TestBuildEventBatch(t *testing.T) {
 	}
 }
 
+// A partition's buffers serve batch after batch: each batch built in them
+// is the batch buildBatch builds anew, and reset leaves nothing of the
+// last batch's messages in them.
+func TestBatchBuffersReused(t *testing.T) {
+	event := func(id, cameo string) string {
+		return fmt.Sprintf(`{"id": %q, "cameo": %q, "occurred_at": "2018-03-26", "subject": {"code": "USAGOV", "name": "x%s"}, "object": {"code": "CHN"}}`, id, cameo, id)
+	}
+	var batches [][]kafka.Message
+	for b, n := range []int{3, 40, 7, 40} { // the second outgrows the first's slabs
+		var msgs []kafka.Message
+		for i := range n {
+			id := fmt.Sprintf("e%d-%d", b, i%(n-1)) // one id twice: a version superseded
+			msgs = append(msgs, msg(int64(i), id, event(id, []string{"042", "0231", "112"}[i%3])))
+		}
+		batches = append(batches, msgs)
+	}
+	batches = append(batches, []kafka.Message{msg(0, "a1", `{"id": "a1", "text": "China and Russia are allies."}`)})
+	x := ingest.NewExtractor(nil)
+	bufs := new(batchBuffers)
+	for i, msgs := range batches {
+		k := eventTopic
+		if i == len(batches)-1 {
+			k = articleTopic
+		}
+		got, _, _, err := bufs.build(context.Background(), x, k, msgs, 0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, _, err := buildBatch(context.Background(), x, k, msgs, 0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(batchOf(got), batchOf(want)) {
+			t.Errorf("batch %d built in reused buffers:\n%+v\nbuilt anew:\n%+v", i, batchOf(got), batchOf(want))
+		}
+		srcs, events := bufs.srcs, bufs.events
+		bufs.reset()
+		for j, s := range srcs {
+			if !reflect.DeepEqual(s, source{}) {
+				t.Fatalf("batch %d: source %d survives reset: %+v", i, j, s)
+			}
+		}
+		for j := range events {
+			if !reflect.DeepEqual(events[j], graphmodel.Event{}) {
+				t.Fatalf("batch %d: event %d survives reset: %+v", i, j, events[j])
+			}
+		}
+	}
+}
+
 func TestBreaker(t *testing.T) {
 	b := newBreaker(100, 0.5)
 	if !b.record(10, 10) {
@@ -237,8 +289,9 @@ func BenchmarkBuildEventBatch(b *testing.B) {
 func benchBuild(b *testing.B, x *ingest.Extractor, k kind, msgs []kafka.Message, size int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	bufs := new(batchBuffers) // a partition's, batch after batch
 	for b.Loop() {
-		srcs, dead, _, err := buildBatch(context.Background(), x, k, msgs, 0, 1)
+		srcs, dead, _, err := bufs.build(context.Background(), x, k, msgs, 0, 1)
 		if err != nil {
 			b.Fatal(err)
 		}

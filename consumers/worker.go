@@ -233,6 +233,7 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 	defer context.AfterFunc(hard, cancelWrite)()
 
 	var buf []kafka.Message // the last batch's slice, reused
+	bufs := new(batchBuffers)
 	for {
 		msgs, held, err := w.fetch(fetchCtx, r, buf)
 		if len(msgs) == 0 {
@@ -249,9 +250,10 @@ func (w *Worker) consume(stop, genCtx, hard context.Context, gen *kafka.Generati
 		// A batch fetched in this generation is written with the
 		// generation's context: once a rebalance ends it, nothing more of
 		// the batch is written and nothing is committed.
-		err = w.process(writeCtx, topic, partition, msgs)
+		err = w.process(writeCtx, topic, partition, msgs, bufs)
 		w.budget.Release(held)
 		last := msgs[len(msgs)-1]
+		bufs.reset()
 		clear(msgs) // the messages' values go with their budget
 		buf = msgs[:0]
 		if err != nil {
@@ -392,9 +394,10 @@ func (w *Worker) weight(m kafka.Message, article bool) int64 {
 // RSS reached 79 MiB at GOMEMLIMIT=64MiB.
 const articleFootprint = 4
 
-// process turns one fetched batch into graph writes and dead letters. It
-// returns nil only when every message is either written or dead-lettered.
-func (w *Worker) process(ctx context.Context, topic string, partition int, msgs []kafka.Message) error {
+// process turns one fetched batch into graph writes and dead letters,
+// built in the partition's buffers. It returns nil only when every message
+// is either written or dead-lettered.
+func (w *Worker) process(ctx context.Context, topic string, partition int, msgs []kafka.Message, bufs *batchBuffers) error {
 	k := articleTopic
 	if topic == w.cfg.EventsTopic {
 		k = eventTopic
@@ -404,7 +407,7 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 			return err
 		}
 	}
-	srcs, dead, took, err := w.build(ctx, k, msgs)
+	srcs, dead, took, err := w.build(ctx, k, msgs, bufs)
 	if err != nil {
 		return err
 	}
@@ -444,7 +447,7 @@ func (w *Worker) process(ctx context.Context, topic string, partition int, msgs 
 // batch extracted through the parser spends its time waiting on another
 // process, so it takes no slot: a slow or absent parser never holds back
 // the event topic.
-func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]source, []deadLetter, time.Duration, error) {
+func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message, bufs *batchBuffers) ([]source, []deadLetter, time.Duration, error) {
 	slot := k == eventTopic || !w.x.Parses()
 	var srcs []source
 	var dead []deadLetter
@@ -458,7 +461,7 @@ func (w *Worker) build(ctx context.Context, k kind, msgs []kafka.Message) ([]sou
 			}
 		}
 		var err error
-		srcs, dead, took, err = buildBatch(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
+		srcs, dead, took, err = bufs.build(ctx, w.x, k, msgs, w.cfg.MaxMessageBytes, w.cfg.ParserConcurrency)
 		if slot {
 			<-w.builders
 		}

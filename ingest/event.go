@@ -328,7 +328,14 @@ func eventEntities(subj, obj *graphmodel.Entity, d *EventDecoder) []graphmodel.E
 			return ents
 		}
 	}
-	ents := make([]graphmodel.Entity, 0, 2)
+	// A shared slice outlives the batch (the decoder keeps it across
+	// Reset); the others come from the decoder's slab.
+	var ents []graphmodel.Entity
+	if d != nil && !shared {
+		ents = d.entities()
+	} else {
+		ents = make([]graphmodel.Entity, 0, 2)
+	}
 	if subj != nil {
 		ents = append(ents, *subj)
 	}

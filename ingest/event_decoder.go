@@ -12,12 +12,13 @@ import (
 // are the most numerous messages, and decoding and mapping them is most of
 // what a worker does for one. It decodes the common shape of a message
 // without reflection, reuses the message it decodes into and the buffer
-// its content hash encodes it in, and hands out the parts and the content
-// hashes of the Events it returns from slabs allocated a batch at a time,
-// and their entities, when seeded, from one slice per pair of actors.
-// An Event it returns stays valid after the next Decode: slabs are never
-// written twice. Events may share their Entities: they are read, never
-// changed. A decoder is not safe for concurrent use.
+// its content hash encodes it in, and hands out the parts, the content
+// hashes and the entities of the Events it returns from slabs, and the
+// entities of events between seeded states and organizations from one
+// slice per pair of actors. An Event it returns stays valid after the next
+// Decode: slabs are not written twice before Reset. Events may share their
+// Entities: they are read, never changed. A decoder is not safe for
+// concurrent use.
 type EventDecoder struct {
 	slab    int // messages a slab holds
 	msg     EventMessage
@@ -25,14 +26,58 @@ type EventDecoder struct {
 	buf     []byte        // the content hash's encoding of msg
 	parts   []eventParts  // what is left of the current slab
 	hashes  []byte        // what is left of the current slab of hex digests
+	ents    []graphmodel.Entity
+	// The first slabs, which Reset hands out again, and the messages
+	// decoded since the last Reset.
+	partSlab []eventParts
+	hashSlab []byte
+	entSlab  []graphmodel.Entity
+	used     int // messages
+	entsUsed int // entities
 	// pairs are the entities of events whose actors are seeded, by
-	// actors: the Events of the decoder share them (eventEntities).
+	// actors: the Events of the decoder share them (eventEntities). They
+	// are copies of the seeded tables' entities, so they outlive Reset.
 	pairs map[[2]*graphmodel.Entity][]graphmodel.Entity
 }
 
+// maxSharedPairs bounds the pairs a decoder keeps across Reset.
+const maxSharedPairs = 4096
+
 // NewEventDecoder returns a decoder whose slabs hold n messages: the
-// number of messages of the batch, so that it allocates them once.
+// number of messages of a batch, so that it allocates them once.
 func NewEventDecoder(n int) *EventDecoder { return &EventDecoder{slab: max(n, 1)} }
+
+// Reset lets the decoder hand out its slabs again: the Events it has
+// returned must no longer be used. It drops what the slabs point to (the
+// messages' bytes), so that they do not outlive their batch. A batch that
+// outgrew the slabs gets slabs that hold it next time.
+func (d *EventDecoder) Reset() {
+	if d.used > len(d.partSlab) {
+		d.slab = d.used
+		d.partSlab, d.hashSlab, d.entSlab = nil, nil, nil
+	} else {
+		clear(d.partSlab[:d.used])
+		clear(d.entSlab[:min(d.entsUsed, len(d.entSlab))])
+	}
+	d.parts, d.hashes, d.ents, d.used, d.entsUsed = d.partSlab, d.hashSlab, d.entSlab, 0, 0
+	if len(d.pairs) > maxSharedPairs {
+		clear(d.pairs)
+	}
+}
+
+// entities returns an empty slice of capacity 2 from the entity slab.
+func (d *EventDecoder) entities() []graphmodel.Entity {
+	if len(d.ents) < 2 {
+		d.ents = make([]graphmodel.Entity, 2*d.slab)
+		if d.entSlab == nil {
+			d.entSlab = d.ents
+		}
+	}
+	e := d.ents[:0:2]
+	d.ents = d.ents[2:]
+	d.entsUsed += 2
+	return e
+}
 
 // Decode is DecodeEventToGraph. The strings of the Event share value's
 // bytes, which the caller must not change while it holds the Event.
@@ -49,11 +94,18 @@ func (d *EventDecoder) Decode(key, value []byte, maxBytes int) (graphmodel.Event
 	}
 	if len(d.parts) == 0 {
 		d.parts = make([]eventParts, d.slab)
+		if d.partSlab == nil {
+			d.partSlab = d.parts
+		}
 	}
 	parts := &d.parts[0]
 	d.parts = d.parts[1:]
+	d.used++
 	if len(d.hashes) < eventHashBytes {
 		d.hashes = make([]byte, d.slab*eventHashBytes)
+		if d.hashSlab == nil {
+			d.hashSlab = d.hashes
+		}
 	}
 	d.buf = putEventContentHash(d.hashes, d.buf, m)
 	// The digest's bytes are written once, here, and never again: the

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/segmentio/encoding/json"
+
+	"github.com/newsgraph/kg/graphmodel"
 )
 
 // Content hashes are stored in the graph: a change of their value would
@@ -153,5 +155,68 @@ func TestPlainDateAgreesWithTimeParse(t *testing.T) {
 	}
 	if accepted == 0 {
 		t.Error("plainDate accepted no date")
+	}
+}
+
+// A decoder reused across batches, with Reset between them, maps every
+// message as EventToGraph does, hands its first slabs out again, and keeps
+// nothing of the last batch in them.
+func TestEventDecoderReset(t *testing.T) {
+	var values [][]byte
+	for _, r := range append(gdeltRows(t, "testdata/events/gdelt2-excerpt.export.CSV"), icewsRows(t, "testdata/events/icews-excerpt.tsv")...) {
+		if r.Err != nil {
+			t.Fatalf("line %d: %v", r.Line, r.Err)
+		}
+		v, err := json.Marshal(r.Message)
+		if err != nil {
+			t.Fatal(err)
+		}
+		values = append(values, v)
+	}
+	half := len(values) / 2
+	d := NewEventDecoder(half) // the first batch fits, the second outgrows it
+	for round, batch := range [][][]byte{values[:half], values, values[:half], values[half:]} {
+		for _, v := range batch {
+			ev, out, err := d.Decode(nil, v, 1<<16)
+			m, wantErr := DecodeEvent(nil, v, 1<<16)
+			if err != nil || wantErr != nil {
+				t.Fatalf("round %d: %s: %v, DecodeEvent: %v", round, v, err, wantErr)
+			}
+			if wantEv, wantOut := EventToGraph(m); !reflect.DeepEqual(ev, wantEv) || out != wantOut {
+				t.Fatalf("round %d: %s: Decode: %+v %v\nEventToGraph: %+v %v", round, v, ev, out, wantEv, wantOut)
+			}
+		}
+		first := &d.partSlab[0]
+		d.Reset()
+		if len(d.partSlab) > 0 && &d.partSlab[0] == first && *first != (eventParts{}) {
+			t.Errorf("round %d: Reset left the slab's parts: %+v", round, *first)
+		}
+		for i, e := range d.entSlab {
+			if !reflect.DeepEqual(e, graphmodel.Entity{}) {
+				t.Fatalf("round %d: Reset left entity %d of the slab: %+v", round, i, e)
+			}
+		}
+		if len(d.parts) != len(d.partSlab) || len(d.hashes) != len(d.hashSlab) {
+			t.Errorf("round %d: after Reset %d parts and %d hash bytes are handed out, want the slabs' %d and %d", round, len(d.parts), len(d.hashes), len(d.partSlab), len(d.hashSlab))
+		}
+	}
+	if d.slab != len(values) {
+		t.Errorf("slabs of %d messages after a batch of %d", d.slab, len(values))
+	}
+	// Slabs handed out again are not allocated again: a reused decoder
+	// makes at least three allocations fewer a batch (parts, hashes,
+	// entities) than a new one.
+	decode := func(d *EventDecoder) {
+		for _, v := range values[:half] {
+			if _, _, err := d.Decode(nil, v, 1<<16); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	d.Reset()
+	reused := testing.AllocsPerRun(10, func() { decode(d); d.Reset() })
+	fresh := testing.AllocsPerRun(10, func() { decode(NewEventDecoder(half)) })
+	if reused > fresh-3 {
+		t.Errorf("a batch decoded into reused slabs allocated %.0f times, with a new decoder %.0f", reused, fresh)
 	}
 }
