@@ -2,7 +2,9 @@ package neo4jstore
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/newsgraph/kg/graphmodel"
 )
@@ -119,27 +121,48 @@ type eventColumns struct {
 	quad, src, dst                                                           []int64
 	goldstein                                                                []float64
 	keys                                                                     []string
+
+	// What the lists are cut from, kept with them in columnsPool.
+	strs  []string
+	ints  []int64
+	order []int
+	pos   map[string]int64
 }
 
+// columnsPool keeps eventColumns from one statement to the next: a
+// batch's columns are a few hundred bytes an event, and the worker writes
+// a batch every few hundred milliseconds.
+var columnsPool = sync.Pool{New: func() any { return new(eventColumns) }}
+
+// newEventColumns returns the columns of events, from columnsPool; release
+// returns them once the statement has run.
 func newEventColumns(events []graphmodel.Event) *eventColumns {
 	n := len(events)
-	c := &eventColumns{keys: []string{}}
-	strs := make([]string, 10*n)
+	c := columnsPool.Get().(*eventColumns)
+	if cap(c.strs) < 10*n {
+		c.strs, c.ints, c.goldstein, c.order = make([]string, 10*n), make([]int64, 3*n), make([]float64, 0, n), make([]int, n)
+	}
+	if c.pos == nil {
+		c.pos = make(map[string]int64)
+	}
+	if c.keys == nil {
+		c.keys = []string{} // a list, never null, even when no event names an actor
+	}
+	strs := c.strs[:10*n]
 	for i, col := range []*[]string{&c.id, &c.hash, &c.source, &c.cameo, &c.label, &c.occurred, &c.url, &c.version, &c.srcRole, &c.dstRole} {
 		*col = strs[i*n : i*n : (i+1)*n]
 	}
-	ints := make([]int64, 3*n)
+	ints := c.ints[:3*n]
 	c.quad, c.src, c.dst = ints[:0:n], ints[n:n:2*n], ints[2*n:2*n:3*n]
-	c.goldstein = make([]float64, 0, n)
-	pos := make(map[string]int64)
+	c.goldstein = c.goldstein[:0]
 	index := func(a *graphmodel.EventActor) (int64, string) {
 		if a == nil {
 			return -1, ""
 		}
-		i, ok := pos[a.Key]
+		i, ok := c.pos[a.Key]
 		if !ok {
 			i = int64(len(c.keys))
-			pos[a.Key] = i
+			c.pos[a.Key] = i
 			c.keys = append(c.keys, a.Key)
 		}
 		return i, a.Role
@@ -150,15 +173,25 @@ func newEventColumns(events []graphmodel.Event) *eventColumns {
 	// of nine, alternating batch by batch, docs/performance.md), and
 	// concurrent writers lock the ids they share in the same order. The
 	// caller's batch keeps its order.
-	order := make([]int, n)
+	order := c.order[:n]
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return events[order[a]].ID < events[order[b]].ID })
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(events[a].ID, events[b].ID) })
 	for _, i := range order {
 		c.add(&events[i], index)
 	}
 	return c
+}
+
+// release returns c to columnsPool, without the strings it held: they
+// point into the batch's messages, which must not outlive it.
+func (c *eventColumns) release() {
+	clear(c.strs)
+	clear(c.keys)
+	clear(c.pos)
+	c.keys = c.keys[:0]
+	columnsPool.Put(c)
 }
 
 // add appends e to the columns.
@@ -220,6 +253,7 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) 
 	params := cols.params()
 	params["now"] = w.now
 	recs, err := w.run(upsertEvents, params)
+	cols.release()
 	if err != nil {
 		return upserted{}, err
 	}
@@ -258,7 +292,10 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) 
 			changedEvents = append(changedEvents, events[i])
 		}
 	}
-	if _, err := w.run(relinkEvents, newEventColumns(changedEvents).params()); err != nil {
+	cols = newEventColumns(changedEvents)
+	_, err = w.run(relinkEvents, cols.params())
+	cols.release()
+	if err != nil {
 		return upserted{}, err
 	}
 	return u, nil

@@ -14,7 +14,8 @@ func BenchmarkEventParams(b *testing.B) {
 	events := sampleEvents(b, 2000)
 	b.ReportAllocs()
 	for b.Loop() {
-		params := newEventColumns(events).params()
+		cols := newEventColumns(events)
+		params := cols.params()
 		var claims []claimRow
 		for i := range events {
 			e := &events[i]
@@ -27,6 +28,7 @@ func BenchmarkEventParams(b *testing.B) {
 		if len(params["id"].([]string)) != len(events) || len(rows) != len(claims) {
 			b.Fatalf("%d event rows and %d claim rows for %d events and %d claims", len(params["id"].([]string)), len(rows), len(events), len(claims))
 		}
+		cols.release() // as the writer does once the statement has run
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(events)), "ns/event")
 }
