@@ -18,7 +18,8 @@ func benchCmd() *cobra.Command {
   1. grow the graph to --grow claims (once; later runs reuse it);
   2. a sweep of batch sizes and numbers of concurrent writers for the ceiling: the events
      written straight to Neo4j by batched UNWIND statements;
-  3. the ceiling, the pipeline's writer alone and the pipeline in turn, --rounds times (5),
+  3. after --warm-up-rounds untimed rounds (1), while Neo4j compiles its hot code, the
+     ceiling, the pipeline's writer alone and the pipeline in turn, --rounds times (5),
      each reported as the median and the range of its runs: the ceiling alternating between
      the best and the second best configuration of the sweep; the writer alone with the batches and write concurrency of
      the worker, in this process, without Kafka, then with contiguous batches as the loader
@@ -100,6 +101,7 @@ on any Neo4j database but "kgbench", the one of the bench's own instance that ma
 	f.IntVar(&o.Partitions, "partitions", 3, "partitions of the bench's topics")
 	f.BoolVar(&o.AnyDatabase, "any-database", false, "benchmark a Neo4j database other than kgbench (it adds the bench's data to that graph)")
 	f.IntVar(&o.Rounds, "rounds", 5, "rounds of the ceiling, the writer alone and the pipeline; each is reported as the median and range of its rounds")
+	f.IntVar(&o.WarmUpRounds, "warm-up-rounds", 1, "untimed rounds before them, while Neo4j compiles its hot code")
 	f.StringVar(&o.Layout.Neo4jCPUs, "neo4j-cpus", "", "CPUs Neo4j is pinned to, as a list (\"1\", \"2-3\"); default the upper half of the CPUs")
 	f.BoolVar(&o.LatencyOnly, "latency-only", false, "run the latency measurement (step 5) alone, on topics of its own")
 	f.BoolVar(&o.Layout.NoPin, "no-pin", false, "leave CPU placement to the scheduler")
