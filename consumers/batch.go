@@ -106,7 +106,6 @@ func (b *batchBuffers) build(ctx context.Context, x *ingest.Extractor, k kind, m
 		}
 		decoder = b.decoder
 	}
-	defer func() { b.srcs, b.events = srcs, events }()
 	for i := range msgs {
 		m := &msgs[i]
 		var s source
@@ -165,6 +164,7 @@ func (b *batchBuffers) build(ctx context.Context, x *ingest.Extractor, k kind, m
 			srcs[i].events = events[i:]
 		}
 	}
+	b.srcs, b.events = srcs, events // for reset, and the next batch
 	start := time.Now()
 	if err := extractArticles(ctx, x, srcs, parallel); err != nil {
 		return nil, nil, 0, err
