@@ -19,7 +19,7 @@ import (
 // the pipeline's claim bookkeeping (which claims are new, which pairs to
 // recompute), so it only suits events the graph does not hold yet, whose
 // claims are new, and is not a substitute for Write. Events go through
-// upsertEvents, the pipeline's statement.
+// the pipeline's event statements (upsertEventRows).
 const (
 	bulkClaims = `
 UNWIND $rows AS r

@@ -20,16 +20,27 @@ CALL {
   RETURN collect([elementId(e)]) AS ids
 }`
 
-// upsertEvents writes the events of a batch that the graph does not
-// already hold with the same content, and the actor links of those it
-// creates, and returns the ids it created and those it changed, in one
-// record. When it wrote every row, created is null: the ids are those of
-// the rows less the changed ones, and a batch of new events, the common
-// case, sends no list back. relinkEvents then replaces the links of the
-// changed ones, the rare case.
+// heldEvents reads the content hash of every event of a batch ($id) that
+// the graph holds; an event it does not hold returns no row, so a batch of
+// new events, the common case, gets none back. The read takes no lock.
+const heldEvents = `
+UNWIND $id AS id
+MATCH (ev:Event {id: id})
+RETURN id, coalesce(ev.content_hash, '') AS hash`
+
+// createEvents writes the events of a batch that the graph did not hold
+// when heldEvents read it, with their actor links.
 //
 // What an event costs Neo4j is most of what the pipeline costs it, so the
-// statement does only what an event needs:
+// statement does only what a new event needs:
+//   - The node is created, not merged. MERGE seeks Event.id under a lock
+//     for every event, and on a graph of new events it finds nothing; the
+//     read before it takes no lock. The unique constraint still holds the
+//     id: a transaction that created the same event between the read and
+//     this statement makes this one fail, and inTx runs it again, when the
+//     read finds the event. With Neo4j on one core, MERGE cost 31-32 µs of
+//     Neo4j's CPU per event and the read with this statement 28
+//     (docs/performance.md).
 //   - The entities the batch links to are looked up in the key index once
 //     per statement, not once per link: most events name the same few
 //     states. $keys are the distinct keys, and an event names its actors by
@@ -39,15 +50,10 @@ CALL {
 //     linked to it (Neo4j refuses such a transaction as Outdated). A key
 //     that is not in the graph links nothing, as a MATCH finding no node
 //     would.
-//   - A created event has no links to delete: only changed ones go on to
-//     relinkEvents, so this statement has no subquery that reads links,
-//     which made the planner materialize every row twice (Eager).
+//   - A new event has no links to delete, and its links are created, not
+//     merged: MERGE would lock the linked states, which most events name,
+//     until commit, and concurrent writers would queue on them.
 //   - The ingest time is read once per statement, not once per event.
-//
-// Links are created only for an event the statement created, and an id is
-// in a batch once (Batch.Validate): CREATE suffices. MERGE would lock the
-// linked states, which most events name, until commit, and concurrent
-// writers would queue on them.
 //
 // The events come as columns, one list per property (eventColumns), row i
 // of the statement reading element i of each: the driver sends a list of
@@ -55,14 +61,31 @@ CALL {
 // through reflection value by value and boxed every value on the way.
 // An empty string, a quad class of 0, a NaN Goldstein value and an actor
 // index of -1 stand for no value.
-const upsertEvents = entityIDs + `
+const createEvents = entityIDs + `
 WITH ids, datetime($now) AS now
 UNWIND range(0, size($id) - 1) AS i
-MERGE (ev:Event {id: $id[i]})
-ON CREATE SET ev.ingested_at = now
-WITH ids, i, ev, ev.content_hash AS old
-WHERE old IS NULL OR old <> $hash[i]
-SET ev.source = CASE WHEN $source[i] <> '' THEN $source[i] END,
+CREATE (ev:Event {id: $id[i]})
+SET ev.ingested_at = now,` + eventProperties + `
+WITH ids, i, ev` + linkActors
+
+// updateEvents rewrites the events the graph holds in another version
+// (the rare case): their properties but the ingest time, and their actor
+// links, given their columns and $keys as createEvents reads them.
+const updateEvents = entityIDs + `
+UNWIND range(0, size($id) - 1) AS i
+MATCH (ev:Event {id: $id[i]})
+SET` + eventProperties + `
+WITH ids, i, ev
+CALL {
+  WITH ev
+  MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
+  DELETE a
+}
+WITH ids, i, ev` + linkActors
+
+// eventProperties sets an event's properties from row i of its columns.
+const eventProperties = `
+    ev.source = CASE WHEN $source[i] <> '' THEN $source[i] END,
     ev.cameo = CASE WHEN $cameo[i] <> '' THEN $cameo[i] END,
     ev.label = CASE WHEN $label[i] <> '' THEN $label[i] END,
     ev.quad_class = CASE WHEN $quad[i] <> 0 THEN $quad[i] END,
@@ -70,35 +93,11 @@ SET ev.source = CASE WHEN $source[i] <> '' THEN $source[i] END,
     ev.occurred_at = date($occurred[i]),
     ev.url = CASE WHEN $url[i] <> '' THEN $url[i] END,
     ev.content_hash = $hash[i],
-    ev.extractor_version = CASE WHEN $version[i] <> '' THEN $version[i] END
-WITH ids, i, ev, old
-CALL {
-  WITH ids, i, ev, old
-  WITH ev, i, ids[$src[i]][0] AS id WHERE old IS NULL AND $src[i] >= 0 AND id IS NOT NULL
-  MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:SOURCE_ACTOR {role: CASE WHEN $srcRole[i] <> '' THEN $srcRole[i] END}]->(e)
-}
-CALL {
-  WITH ids, i, ev, old
-  WITH ev, i, ids[$dst[i]][0] AS id WHERE old IS NULL AND $dst[i] >= 0 AND id IS NOT NULL
-  MATCH (e) WHERE elementId(e) = id
-  CREATE (ev)-[:TARGET_ACTOR {role: CASE WHEN $dstRole[i] <> '' THEN $dstRole[i] END}]->(e)
-}
-WITH count(*) AS written, collect(CASE WHEN old IS NULL THEN $id[i] END) AS created,
-     collect(CASE WHEN old IS NOT NULL THEN $id[i] END) AS changed
-RETURN CASE WHEN written = size($id) THEN null ELSE created END AS created, changed`
+    ev.extractor_version = CASE WHEN $version[i] <> '' THEN $version[i] END`
 
-// relinkEvents replaces the actor links of events upsertEvents changed,
-// given their columns and $keys as upsertEvents reads them.
-const relinkEvents = entityIDs + `
-UNWIND range(0, size($id) - 1) AS i
-MATCH (ev:Event {id: $id[i]})
-CALL {
-  WITH ev
-  MATCH (ev)-[a:SOURCE_ACTOR|TARGET_ACTOR]->()
-  DELETE a
-}
-WITH ids, i, ev
+// linkActors links the event of row i (ev) to its actors, read by the
+// element ids entityIDs found (ids).
+const linkActors = `
 CALL {
   WITH ids, i, ev
   WITH ev, i, ids[$src[i]][0] AS id WHERE $src[i] >= 0 AND id IS NOT NULL
@@ -112,7 +111,7 @@ CALL {
   CREATE (ev)-[:TARGET_ACTOR {role: CASE WHEN $dstRole[i] <> '' THEN $dstRole[i] END}]->(e)
 }`
 
-// eventColumns are the parameters of upsertEvents and relinkEvents: a
+// eventColumns are the parameters of createEvents and updateEvents: a
 // list per property, element i of each for the event of the i-th smallest
 // id, and the distinct keys of the events' actors in the order those rows
 // first name them.
@@ -228,77 +227,74 @@ func (c *eventColumns) params() map[string]any {
 	}
 }
 
-// upserted is what upsertEvents wrote: the events it changed, and either
-// all the others (all) or those it created.
+// upserted says which events of a batch upsertEventRows wrote: all but
+// those the graph held with the same content (skipped), and of them, those
+// it held in another version (changed).
 type upserted struct {
-	all     bool
-	created map[string]bool // when not all
-	changed map[string]bool
-	n       int // events written
+	skipped, changed map[string]bool
 }
 
-// written reports whether the statement wrote the event with id, and
+// written reports whether upsertEventRows wrote the event with id, and
 // whether the graph held another version of it.
 func (u upserted) written(id string) (written, changed bool) {
-	if u.changed[id] {
-		return true, true
-	}
-	return u.all || u.created[id], false
+	return !u.skipped[id], u.changed[id]
 }
 
-// upsertEventRows runs upsertEvents, then relinkEvents for the events it
-// changed.
+// upsertEventRows reads which events of the batch the graph holds, then
+// creates the new ones and rewrites the changed ones.
 func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) {
+	var u upserted
 	cols := newEventColumns(events)
-	params := cols.params()
-	params["now"] = w.now
-	recs, err := w.run(upsertEvents, params)
-	cols.release()
+	recs, err := w.run(heldEvents, map[string]any{"id": cols.id})
 	if err != nil {
-		return upserted{}, err
+		cols.release()
+		return u, err
 	}
-	rec, err := single(recs)
-	if err != nil {
-		return upserted{}, err
-	}
-	changed, err := stringList(rec, "changed")
-	if err != nil {
-		return upserted{}, err
-	}
-	u := upserted{changed: make(map[string]bool, len(changed))}
-	for _, id := range changed {
-		u.changed[id] = true
-	}
-	if v, _ := rec.Get("created"); v == nil { // every row written
-		u.all, u.n = true, len(events)
-	} else {
-		created, err := stringList(rec, "created")
-		if err != nil {
-			return upserted{}, err
+	if len(recs) > 0 {
+		cols.release()
+		held := make(map[string]string, len(recs))
+		for _, r := range recs {
+			id, err := get[string](r, "id")
+			if err != nil {
+				return u, err
+			}
+			if held[id], err = get[string](r, "hash"); err != nil {
+				return u, err
+			}
 		}
-		u.created = make(map[string]bool, len(created))
-		for _, id := range created {
-			u.created[id] = true
+		u.skipped, u.changed = make(map[string]bool), make(map[string]bool)
+		var fresh, changed []graphmodel.Event
+		for i := range events {
+			e := &events[i]
+			switch hash, ok := held[e.ID]; {
+			case !ok:
+				fresh = append(fresh, *e)
+			case hash == e.ContentHash:
+				u.skipped[e.ID] = true
+			default:
+				u.changed[e.ID] = true
+				changed = append(changed, *e)
+			}
 		}
-		u.n = len(created) + len(changed)
+		if len(changed) > 0 {
+			// The changed events' own columns: their $keys are theirs too.
+			cols = newEventColumns(changed)
+			_, err := w.run(updateEvents, cols.params())
+			cols.release()
+			if err != nil {
+				return u, err
+			}
+		}
+		cols = newEventColumns(fresh)
 	}
-	if len(changed) == 0 {
+	defer cols.release()
+	if len(cols.id) == 0 {
 		return u, nil
 	}
-	// The changed events' own columns: their $keys are theirs too.
-	var changedEvents []graphmodel.Event
-	for i := range events {
-		if u.changed[events[i].ID] {
-			changedEvents = append(changedEvents, events[i])
-		}
-	}
-	cols = newEventColumns(changedEvents)
-	_, err = w.run(relinkEvents, cols.params())
-	cols.release()
-	if err != nil {
-		return upserted{}, err
-	}
-	return u, nil
+	params := cols.params()
+	params["now"] = w.now
+	_, err = w.run(createEvents, params)
+	return u, err
 }
 
 // writeEvents writes new and changed events: their nodes, their actor
@@ -314,8 +310,8 @@ func (w *txWriter) writeEvents(events []graphmodel.Event, created map[string]*su
 	if err != nil {
 		return err
 	}
-	st.Events += u.n
-	st.Skipped += len(events) - u.n
+	st.Events += len(events) - len(u.skipped)
+	st.Skipped += len(u.skipped)
 
 	// Only an event the graph held in another version can have claims to
 	// replace; a new one skips that statement.

@@ -4,6 +4,9 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/kg/graphmodel"
 	"github.com/newsgraph/kg/ingest"
@@ -130,6 +133,56 @@ func TestChangedEventReplacesItsClaim(t *testing.T) {
 	rows = queryRows(t, s, `MATCH (:Event {id: $id})-[r:SOURCE_ACTOR]->(e) RETURN e.key, r.role`, map[string]any{"id": m.ID})
 	if len(rows) != 1 || rows[0][0] != "state:USA" || rows[0][1] != "citizen" {
 		t.Errorf("source actor %v, want state:USA as citizen", rows)
+	}
+}
+
+// interposer calls before with every statement, then runs it in tx.
+type interposer struct {
+	tx     runner
+	before func(q string)
+}
+
+func (r interposer) Run(ctx context.Context, q string, params map[string]any) (neo4j.ResultWithContext, error) {
+	r.before(q)
+	return r.tx.Run(ctx, q, params)
+}
+
+// An event is read absent and created in the same transaction; another
+// transaction that created it in between makes the create fail on the
+// unique constraint, and the retry finds it held: one node, one claim
+// counted on its edge, nothing lost.
+func TestEventCreatedMeanwhileIsWrittenOnce(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	m := ingest.EventMessage{ID: "icews:2018-06-01:2", CAMEO: "112", OccurredAt: "2018-06-01", Source: "icews",
+		Subject: &ingest.EventParty{Name: "Government (United States)"}, Object: &ingest.EventParty{Name: "China"}}
+	b := graphmodel.Batch{Events: []graphmodel.Event{event(t, m)}}
+	tries, raced := 0, false
+	st, _, err := inTx(ctx, s, func(tx runner) (graphmodel.WriteStats, error) {
+		tries++
+		r := interposer{tx: tx, before: func(q string) {
+			if q == createEvents && !raced {
+				raced = true
+				write(t, s, b) // another transaction, committed before this one creates
+			}
+		}}
+		w := &txWriter{ctx: ctx, tx: r, now: time.Now().UTC().Format(time.RFC3339Nano), batch: "race"}
+		return w.write(&b)
+	})
+	if err != nil {
+		t.Fatalf("write after the race: %v", err)
+	}
+	if !raced || tries != 2 {
+		t.Fatalf("raced %v, %d tries: want the other transaction between the read and the create, and one retry", raced, tries)
+	}
+	if st.Events != 0 || st.Skipped != 1 || st.ClaimsCreated != 0 {
+		t.Errorf("stats of the retried write %+v: want the event skipped as held", st)
+	}
+	if rows := queryRows(t, s, `MATCH (e:Event {id: $id}) RETURN count(e)`, map[string]any{"id": m.ID}); rows[0][0] != int64(1) {
+		t.Errorf("%v nodes for the event, want 1", rows[0][0])
+	}
+	if got, want := edges(t, s), "state:USA ACCUSED_OF state:CHN 1"; got != want {
+		t.Errorf("edges %q, want %q", got, want)
 	}
 }
 
