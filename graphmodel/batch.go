@@ -3,6 +3,7 @@ package graphmodel
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -121,8 +122,14 @@ func (b *Batch) Validate() error {
 		}
 	}
 	// Events have ids of their own: an event may share an id with an
-	// article without being the same source.
-	seenEvents := make(map[string]bool, len(b.Events))
+	// article without being the same source. A batch holds thousands, and
+	// a worker validates a batch every few hundred milliseconds: their map
+	// is kept from one batch to the next, empty.
+	seenEvents := seenPool.Get().(map[string]bool)
+	defer func() {
+		clear(seenEvents)
+		seenPool.Put(seenEvents)
+	}()
 	for i := range b.Events {
 		e := &b.Events[i]
 		if err := checkID(e.ID, seenEvents); err != nil {
@@ -134,6 +141,9 @@ func (b *Batch) Validate() error {
 	}
 	return nil
 }
+
+// seenPool keeps the maps Validate checks event ids in.
+var seenPool = sync.Pool{New: func() any { return make(map[string]bool) }}
 
 func checkID(id string, seen map[string]bool) error {
 	if id == "" || len(id) > MaxIDBytes || !utf8.ValidString(id) {

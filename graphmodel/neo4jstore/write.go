@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -31,13 +32,19 @@ UNWIND $keys AS k
 MATCH (s:Entity {key: k})
 RETURN sum(CASE WHEN s:State THEN 1 ELSE 0 END) AS n`
 
+	// The entities come as columns, as events do (eventColumns), row i of
+	// the statement reading element i of each.
+	entityRows = `
+UNWIND range(0, size($key) - 1) AS i
+WITH {key: $key[i], name: $name[i], aliases: $aliases[i], acronym: $acronym[i]} AS r`
+
 	// An entity's name is the best of all the names sources gave it (most
 	// words, then most characters, then the first in code-point order) and
 	// its aliases are every other form, sorted and capped: the same node
 	// whatever order the sources arrive in. A node is written only when
 	// that changes, so an upsert of a known entity takes no write lock.
 	upsertActors = `
-UNWIND $rows AS r
+` + entityRows + `
 MERGE (e:Entity {key: r.key})
 ON CREATE SET e:Actor, e.name = r.name, e.aliases = []
 WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name
@@ -46,7 +53,7 @@ WITH e, name, aliases WHERE e.name <> name OR e.aliases <> aliases
 SET e.name = name, e.aliases = aliases`
 
 	upsertOrgs = `
-UNWIND $rows AS r
+` + entityRows + `
 MERGE (e:Entity {key: r.key})
 ON CREATE SET e:Organization, e.name = r.name, e.aliases = []
 WITH e, r, CASE WHEN ` + betterName + ` THEN r.name ELSE e.name END AS name,
@@ -570,53 +577,73 @@ func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 // by key so that concurrent transactions lock in the same order. Seeded
 // entities are only matched.
 func (w *txWriter) upsertEntities(ents iter.Seq[*graphmodel.Entity]) error {
-	byKey := make(map[string]graphmodel.Entity)
+	var merged []graphmodel.Entity // one per key
+	at := make(map[string]int)     // the index in merged of a key's entity
 	for ent := range ents {
 		if ent.Kind == graphmodel.KindState || ent.Seeded {
 			continue
 		}
-		e := *ent // merged below: the batch's own entity is left as it is
-		if old, ok := byKey[e.Key]; ok {
-			if e.Name == old.Name && e.Acronym == old.Acronym && len(e.Aliases) == 0 && len(old.Aliases) == 0 {
-				continue // what merging them makes of them: the events of a batch name the same people again and again
-			}
-			// One row per key: the best name, every other form an alias.
-			forms := unionStrings(unionStrings(old.Aliases, e.Aliases), []string{old.Name, e.Name})
-			e.Name = bestName(old.Name, e.Name)
-			e.Aliases = e.Aliases[:0:0]
-			for _, f := range forms {
-				if f != e.Name {
-					e.Aliases = append(e.Aliases, f)
-				}
-			}
-			if e.Acronym == "" || (old.Acronym != "" && old.Acronym < e.Acronym) {
-				e.Acronym = old.Acronym
+		i, ok := at[ent.Key]
+		if !ok {
+			at[ent.Key] = len(merged)
+			merged = append(merged, *ent) // merged below: the batch's own entity is left as it is
+			continue
+		}
+		old := &merged[i]
+		if ent.Name == old.Name && ent.Acronym == old.Acronym && len(ent.Aliases) == 0 && len(old.Aliases) == 0 {
+			continue // what merging them makes of them: the events of a batch name the same people again and again
+		}
+		// One row per key: the best name, every other form an alias.
+		forms := unionStrings(unionStrings(old.Aliases, ent.Aliases), []string{old.Name, ent.Name})
+		name := bestName(old.Name, ent.Name)
+		aliases := make([]string, 0, len(forms))
+		for _, f := range forms {
+			if f != name {
+				aliases = append(aliases, f)
 			}
 		}
-		byKey[e.Key] = e
+		if ent.Acronym != "" && (old.Acronym == "" || ent.Acronym <= old.Acronym) {
+			old.Acronym = ent.Acronym
+		}
+		old.Name, old.Aliases = name, aliases
 	}
-	var actors, orgs []map[string]any
-	for _, k := range sortedKeys(byKey) {
-		e := byKey[k]
-		row := map[string]any{"key": e.Key, "name": e.Name, "aliases": nonNil(e.Aliases), "acronym": e.Acronym}
-		if e.Kind == graphmodel.KindActor {
-			actors = append(actors, row)
+	slices.SortFunc(merged, func(a, b graphmodel.Entity) int { return strings.Compare(a.Key, b.Key) })
+	var actors, orgs entityColumns
+	for i := range merged {
+		if merged[i].Kind == graphmodel.KindActor {
+			actors.add(&merged[i])
 		} else {
-			orgs = append(orgs, row)
+			orgs.add(&merged[i])
 		}
 	}
 	for _, step := range []struct {
 		q    string
-		rows []map[string]any
-	}{{upsertActors, actors}, {upsertOrgs, orgs}} {
-		if len(step.rows) == 0 {
+		cols *entityColumns
+	}{{upsertActors, &actors}, {upsertOrgs, &orgs}} {
+		if len(step.cols.key) == 0 {
 			continue
 		}
-		if _, err := w.run(step.q, map[string]any{"rows": step.rows, "maxAliases": 64}); err != nil {
+		params := map[string]any{"key": step.cols.key, "name": step.cols.name, "aliases": step.cols.aliases,
+			"acronym": step.cols.acronym, "maxAliases": 64}
+		if _, err := w.run(step.q, params); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// entityColumns are the parameters of upsertActors and upsertOrgs: a list
+// per property, element i of each for the i-th entity.
+type entityColumns struct {
+	key, name, acronym []string
+	aliases            [][]string
+}
+
+func (c *entityColumns) add(e *graphmodel.Entity) {
+	c.key = append(c.key, e.Key)
+	c.name = append(c.name, e.Name)
+	c.acronym = append(c.acronym, e.Acronym)
+	c.aliases = append(c.aliases, nonNil(e.Aliases))
 }
 
 func articleRows(arts []*graphmodel.Article) []map[string]any {
