@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"runtime"
@@ -262,14 +263,26 @@ func BenchmarkBuildBatch(b *testing.B) {
 // BenchmarkBuildEventBatch decodes and maps a batch of real GDELT event
 // messages, as the worker does for every fetch from the event topic.
 func BenchmarkBuildEventBatch(b *testing.B) {
-	f, err := os.Open("../../shared/data/raw/gdelt2-export-20180326044500/20180326044500.export.CSV")
+	benchEventFile(b, "../../shared/data/raw/gdelt2-export-20180326044500/20180326044500.export.CSV", ingest.ReadGDELT)
+}
+
+// The ICEWS sample names its parties, people among them, where GDELT
+// codes them.
+func BenchmarkBuildEventBatchICEWS(b *testing.B) {
+	benchEventFile(b, "../../shared/data/raw/icews-sample-andybega/icews_sample.tsv", ingest.ReadICEWS)
+}
+
+// benchEventFile builds the first 2,000 events of the file, read with
+// read, as one batch of event messages.
+func benchEventFile(b *testing.B, path string, read func(io.Reader, func(ingest.EventRow) error) error) {
+	f, err := os.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer f.Close()
 	var msgs []kafka.Message
 	size := 0
-	err = ingest.ReadGDELT(f, func(r ingest.EventRow) error {
+	err = read(f, func(r ingest.EventRow) error {
 		if r.Err == nil && len(msgs) < 2000 {
 			v, _ := json.Marshal(r.Message)
 			msgs = append(msgs, kafka.Message{Offset: int64(len(msgs)), Key: []byte(r.Message.ID), Value: v})

@@ -91,6 +91,21 @@ func Slug(name string) string {
 	return unicodeSlug(name)
 }
 
+// SlugEmpty reports whether Slug(name) is empty, without making the slug
+// when an ASCII letter or digit comes before any other byte that is not
+// ASCII: what checking a name costs, for every message that names a party.
+func SlugEmpty(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= utf8.RuneSelf:
+			return Slug(name) == ""
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
+}
+
 // unicodeSlug is Slug for any name: NFKD, accents dropped.
 func unicodeSlug(name string) string {
 	var b strings.Builder

@@ -36,6 +36,26 @@ func TestASCIISlugIsUnicodeSlug(t *testing.T) {
 	}
 }
 
+// SlugEmpty agrees with Slug on names with and without letters, ASCII or
+// not, and on random names over a small alphabet of both.
+func TestSlugEmpty(t *testing.T) {
+	names := []string{"", " ", "--", "'.", "U", "a", "9", " .x", "é", "\u0301", "①", "- ①", "-\u0301", "..é", "x①", "Erdoğan", "—", "··"}
+	alphabet := []string{" ", "-", ".", "'", "a", "Z", "3", "é", "\u0301", "①", "—", "’"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		names = append(names, b.String())
+	}
+	for _, n := range names {
+		if got, want := SlugEmpty(n), Slug(n) == ""; got != want {
+			t.Errorf("SlugEmpty(%q) = %v; Slug gives %q", n, got, Slug(n))
+		}
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Kim Jong Un", "kim-jong-un"},

@@ -148,7 +148,7 @@ func checkParty(side string, p *EventParty) error {
 		}
 	}
 	if (p.Type == string(graphmodel.KindActor) || p.Type == string(graphmodel.KindOrganization)) &&
-		p.Code == "" && graphmodel.Slug(p.Name) == "" {
+		p.Code == "" && graphmodel.SlugEmpty(p.Name) {
 		return malformed(ReasonMissingField, side+" is a person or organization without a name")
 	}
 	return nil
@@ -259,7 +259,7 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string, d *EventDecoder) 
 		parts.goldstein = c.Goldstein
 		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &parts.goldstein
 	}
-	subj, obj := resolveParty(m.Subject), resolveParty(m.Object)
+	subj, obj := d.resolveParty(m.Subject), d.resolveParty(m.Object)
 	if subj.ent != nil {
 		parts.actors[0] = graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
 		ev.SourceActor = &parts.actors[0]

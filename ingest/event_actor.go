@@ -180,14 +180,8 @@ func resolveParty(p *EventParty) party {
 	}
 	name := strings.TrimSpace(p.Name)
 	role := strings.TrimSpace(p.Role)
-	switch graphmodel.Kind(p.Type) {
-	case graphmodel.KindActor:
-		return party{ent: &graphmodel.Entity{Key: graphmodel.ActorKey(name), Kind: graphmodel.KindActor, Name: name}, role: role}
-	case graphmodel.KindOrganization:
-		if o := orgByName(name); o != nil {
-			return party{ent: orgEntity(o), role: role}
-		}
-		return party{ent: &graphmodel.Entity{Key: graphmodel.OrgKey(name), Kind: graphmodel.KindOrganization, Name: name}, role: role}
+	if kind := graphmodel.Kind(p.Type); typed(kind) {
+		return party{ent: typedEntity(kind, name), role: role}
 	}
 	// A state, or a name to resolve: "China", "Government (China)",
 	// "United Nations".
@@ -208,6 +202,23 @@ func resolveParty(p *EventParty) party {
 		}
 	}
 	return party{why: NoClaimNotEntity}
+}
+
+// typed reports whether a party of type kind is the entity its name makes,
+// a person or an organization, with no state to resolve.
+func typed(kind graphmodel.Kind) bool {
+	return kind == graphmodel.KindActor || kind == graphmodel.KindOrganization
+}
+
+// typedEntity is the entity of a party of a typed kind (typed) named name.
+func typedEntity(kind graphmodel.Kind, name string) *graphmodel.Entity {
+	if kind == graphmodel.KindOrganization {
+		if o := orgByName(name); o != nil {
+			return orgEntity(o)
+		}
+		return &graphmodel.Entity{Key: graphmodel.OrgKey(name), Kind: graphmodel.KindOrganization, Name: name}
+	}
+	return &graphmodel.Entity{Key: graphmodel.ActorKey(name), Kind: graphmodel.KindActor, Name: name}
 }
 
 func stateParty(s *State, role string, government bool) party {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/segmentio/encoding/json"
@@ -38,6 +39,17 @@ type EventDecoder struct {
 	// actors: the Events of the decoder share them (eventEntities). They
 	// are copies of the seeded tables' entities, so they outlive Reset.
 	pairs map[[2]*graphmodel.Entity][]graphmodel.Entity
+	// named are the entities of the typed parties of the batch by kind
+	// and name: its events name the same people again and again, and a
+	// person's key is a slug of the name. Their names share the
+	// messages' bytes, so Reset drops them.
+	named map[typedName]*graphmodel.Entity
+}
+
+// typedName is a typed party's kind and trimmed name.
+type typedName struct {
+	kind graphmodel.Kind
+	name string
 }
 
 // maxSharedPairs bounds the pairs a decoder keeps across Reset.
@@ -63,6 +75,25 @@ func (d *EventDecoder) Reset() {
 	if len(d.pairs) > maxSharedPairs {
 		clear(d.pairs)
 	}
+	clear(d.named)
+}
+
+// resolveParty is resolveParty, making the entity of a typed party once
+// per name in a batch.
+func (d *EventDecoder) resolveParty(p *EventParty) party {
+	if d == nil || p.empty() || p.Code != "" || !typed(graphmodel.Kind(p.Type)) {
+		return resolveParty(p)
+	}
+	k := typedName{graphmodel.Kind(p.Type), strings.TrimSpace(p.Name)}
+	ent, ok := d.named[k]
+	if !ok {
+		ent = typedEntity(k.kind, k.name)
+		if d.named == nil {
+			d.named = make(map[typedName]*graphmodel.Entity)
+		}
+		d.named[k] = ent
+	}
+	return party{ent: ent, role: strings.TrimSpace(p.Role)}
 }
 
 // entities returns an empty slice of capacity 2 from the entity slab.

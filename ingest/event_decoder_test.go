@@ -187,7 +187,13 @@ func TestEventDecoderReset(t *testing.T) {
 			}
 		}
 		first := &d.partSlab[0]
+		if round == 1 && len(d.named) == 0 {
+			t.Fatal("the excerpts name no person or organization: the test checks nothing of the named entities")
+		}
 		d.Reset()
+		if len(d.named) > 0 {
+			t.Errorf("round %d: Reset left %d named entities, whose names share the batch's messages", round, len(d.named))
+		}
 		if len(d.partSlab) > 0 && &d.partSlab[0] == first && *first != (eventParts{}) {
 			t.Errorf("round %d: Reset left the slab's parts: %+v", round, *first)
 		}
