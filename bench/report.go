@@ -86,8 +86,15 @@ func (r result) print(out io.Writer) error {
 		float64(p.written)/p.publishSecs, p.publishSecs, after, after/ceil.median)
 	fmt.Fprintf(tw, "pipeline's write slots\tbusy %.0f%% of the run, %d batches of %.0f events on average (median run)\n",
 		100*p.worker.writeSecs/(p.secs*float64(r.writeConcurrency)), p.worker.batches, float64(r.events)/float64(max(p.worker.batches, 1)))
-	fmt.Fprintf(tw, "pipeline's worker CPU\t%.2f s for the %d events, %.2f of a core on average (median run)\n",
-		p.worker.cpuSecs, r.events, p.worker.cpuSecs/p.secs)
+	// The worker's CPU is a figure of its own, the median of the rounds
+	// as the others are, not the CPU of the run whose rate is the median.
+	var cpus []float64
+	for _, run := range r.pipelines {
+		cpus = append(cpus, run.worker.cpuSecs)
+	}
+	cpu := spreadOf(cpus)
+	fmt.Fprintf(tw, "pipeline's worker CPU\t%.2f (%.2f–%.2f) s for the %d events, %.1f µs per event; %.2f of a core on average in the median run\n",
+		cpu.median, cpu.min, cpu.max, r.events, 1e6*cpu.median/float64(r.events), p.worker.cpuSecs/p.secs)
 	deadlocks := 0
 	for _, run := range r.pipelines {
 		deadlocks += run.worker.deadlocks

@@ -3,6 +3,7 @@ package bench
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,26 @@ func TestSpreadOf(t *testing.T) {
 	}
 	if got := spreadOf([]float64{math.NaN(), math.NaN()}); !math.IsNaN(got.median) {
 		t.Errorf("spreadOf of unknown figures = %+v, want NaN", got)
+	}
+}
+
+// The worker's CPU is the median of the rounds with their range, not the
+// CPU of the round whose rate is the median.
+func TestReportWorkerCPU(t *testing.T) {
+	r := result{events: 100000, batchMessages: 2000, writeConcurrency: 2, partitions: 3}
+	for i, c := range []struct{ rate, cpu float64 }{{20000, 0.60}, {21000, 0.45}, {22000, 0.50}, {19000, 0.47}, {23000, 0.52}} {
+		r.pipelineRuns = append(r.pipelineRuns, c.rate)
+		r.pipelines = append(r.pipelines, pipelineStats{secs: 100000 / c.rate, rows: 100000, publishSecs: 1, written: 10000 * (i + 1),
+			worker: workerStats{cpuSecs: c.cpu}})
+		r.ceilingRuns = append(r.ceilingRuns, 25000)
+	}
+	r.pipeline = r.pipelines[medianIndex(r.pipelineRuns)]
+	var out strings.Builder
+	if err := r.print(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := "0.50 (0.45–0.60) s for the 100000 events, 5.0 µs per event; 0.09 of a core on average in the median run"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("report:\n%s\nwant a line with %q", out.String(), want)
 	}
 }
