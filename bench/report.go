@@ -59,7 +59,7 @@ func (r result) print(out io.Writer) error {
 	fmt.Fprintf(tw, "machine\t%d cores, GOMAXPROCS %d\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	fmt.Fprintf(tw, "layout\t%s\n", r.layout)
 	fmt.Fprintf(tw, "graph before\t%d claims\n", r.claimsBefore)
-	fmt.Fprintf(tw, "ceiling sweep (batch×writers)\t%s\n", strings.Join(r.sweep, ", "))
+	fmt.Fprintf(tw, "ceiling sweep (batch×writers, the better of two passes)\t%s\n", strings.Join(r.sweep, ", "))
 	fmt.Fprintf(tw, "figures\tmedian (min–max) of %d rounds\n", n)
 	ceil := spreadOf(r.ceilingRuns)
 	p := r.pipeline

@@ -17,7 +17,8 @@ func benchCmd() *cobra.Command {
 		Long: `Measure, in one run on the configured Kafka and Neo4j:
   1. grow the graph to --grow claims (once; later runs reuse it);
   2. a sweep of batch sizes and numbers of concurrent writers for the ceiling: the events
-     written straight to Neo4j by batched UNWIND statements;
+     written straight to Neo4j by batched UNWIND statements, every configuration tried in
+     one order and then in the reverse, keeping its better rate;
   3. after --warm-up-rounds untimed rounds (1), while Neo4j compiles its hot code, the
      ceiling, the pipeline's writer alone and the pipeline in turn, --rounds times (5),
      each reported as the median and the range of its runs: the ceiling alternating between
