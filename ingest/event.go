@@ -259,7 +259,7 @@ func mapEvent(m *EventMessage, parts *eventParts, hash string, d *EventDecoder) 
 		parts.goldstein = c.Goldstein
 		ev.Label, ev.QuadClass, ev.Goldstein = c.Label, quadClass(m.CAMEO), &parts.goldstein
 	}
-	subj, obj := d.resolveParty(m.Subject), d.resolveParty(m.Object)
+	subj, obj := resolveParty(m.Subject, d), resolveParty(m.Object, d)
 	if subj.ent != nil {
 		parts.actors[0] = graphmodel.EventActor{Key: subj.ent.Key, Role: subj.role}
 		ev.SourceActor = &parts.actors[0]

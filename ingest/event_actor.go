@@ -170,8 +170,10 @@ var loadSeededEntities = sync.OnceValue(func() (ix struct {
 
 // resolveParty maps an event party to an entity and says whether it may be
 // the subject or object of a claim. A code, when given, decides; otherwise
-// the type and the name do.
-func resolveParty(p *EventParty) party {
+// the type and the name do. d, when not nil, is the decoder of the
+// message's batch, which makes a named person's or organization's entity
+// once (typedEntity).
+func resolveParty(p *EventParty, d *EventDecoder) party {
 	if p.empty() {
 		return party{why: NoClaimNoActor}
 	}
@@ -180,8 +182,8 @@ func resolveParty(p *EventParty) party {
 	}
 	name := strings.TrimSpace(p.Name)
 	role := strings.TrimSpace(p.Role)
-	if kind := graphmodel.Kind(p.Type); typed(kind) {
-		return party{ent: typedEntity(kind, name), role: role}
+	if kind := graphmodel.Kind(p.Type); kind == graphmodel.KindActor || kind == graphmodel.KindOrganization {
+		return party{ent: d.typedEntity(kind, name), role: role}
 	}
 	// A state, or a name to resolve: "China", "Government (China)",
 	// "United Nations".
@@ -204,13 +206,7 @@ func resolveParty(p *EventParty) party {
 	return party{why: NoClaimNotEntity}
 }
 
-// typed reports whether a party of type kind is the entity its name makes,
-// a person or an organization, with no state to resolve.
-func typed(kind graphmodel.Kind) bool {
-	return kind == graphmodel.KindActor || kind == graphmodel.KindOrganization
-}
-
-// typedEntity is the entity of a party of a typed kind (typed) named name.
+// typedEntity is the entity of a person or organization (kind) named name.
 func typedEntity(kind graphmodel.Kind, name string) *graphmodel.Entity {
 	if kind == graphmodel.KindOrganization {
 		if o := orgByName(name); o != nil {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"strings"
 	"unsafe"
 
 	"github.com/segmentio/encoding/json"
@@ -78,22 +77,22 @@ func (d *EventDecoder) Reset() {
 	clear(d.named)
 }
 
-// resolveParty is resolveParty, making the entity of a typed party once
-// per name in a batch.
-func (d *EventDecoder) resolveParty(p *EventParty) party {
-	if d == nil || p.empty() || p.Code != "" || !typed(graphmodel.Kind(p.Type)) {
-		return resolveParty(p)
+// typedEntity is typedEntity, made once per kind and name in a batch when
+// d is not nil.
+func (d *EventDecoder) typedEntity(kind graphmodel.Kind, name string) *graphmodel.Entity {
+	if d == nil {
+		return typedEntity(kind, name)
 	}
-	k := typedName{graphmodel.Kind(p.Type), strings.TrimSpace(p.Name)}
+	k := typedName{kind, name}
 	ent, ok := d.named[k]
 	if !ok {
-		ent = typedEntity(k.kind, k.name)
+		ent = typedEntity(kind, name)
 		if d.named == nil {
 			d.named = make(map[typedName]*graphmodel.Entity)
 		}
 		d.named[k] = ent
 	}
-	return party{ent: ent, role: strings.TrimSpace(p.Role)}
+	return ent
 }
 
 // entities returns an empty slice of capacity 2 from the entity slab.

@@ -38,9 +38,9 @@ RETURN id, coalesce(ev.content_hash, '') AS hash`
 //     read before it takes no lock. The unique constraint still holds the
 //     id: a transaction that created the same event between the read and
 //     this statement makes this one fail, and inTx runs it again, when the
-//     read finds the event. With Neo4j on one core, MERGE cost 31-32 µs of
-//     Neo4j's CPU per event and the read with this statement 28
-//     (docs/performance.md).
+//     read finds the event. With Neo4j on one core and one writer, MERGE
+//     cost 32-34 µs of Neo4j's CPU per event and the read with this
+//     statement 30-31 (docs/performance.md).
 //   - The entities the batch links to are looked up in the key index once
 //     per statement, not once per link: most events name the same few
 //     states. $keys are the distinct keys, and an event names its actors by
@@ -245,13 +245,12 @@ func (u upserted) written(id string) (written, changed bool) {
 func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) {
 	var u upserted
 	cols := newEventColumns(events)
+	defer func() { cols.release() }() // the new events' columns, once created
 	recs, err := w.run(heldEvents, map[string]any{"id": cols.id})
 	if err != nil {
-		cols.release()
 		return u, err
 	}
 	if len(recs) > 0 {
-		cols.release()
 		held := make(map[string]string, len(recs))
 		for _, r := range recs {
 			id, err := get[string](r, "id")
@@ -278,16 +277,16 @@ func (w *txWriter) upsertEventRows(events []graphmodel.Event) (upserted, error) 
 		}
 		if len(changed) > 0 {
 			// The changed events' own columns: their $keys are theirs too.
-			cols = newEventColumns(changed)
-			_, err := w.run(updateEvents, cols.params())
-			cols.release()
+			upd := newEventColumns(changed)
+			_, err := w.run(updateEvents, upd.params())
+			upd.release()
 			if err != nil {
 				return u, err
 			}
 		}
+		cols.release()
 		cols = newEventColumns(fresh)
 	}
-	defer cols.release()
 	if len(cols.id) == 0 {
 		return u, nil
 	}
