@@ -26,8 +26,9 @@ type worker struct {
 	stopOnce  sync.Once
 }
 
-// startWorker starts a kg worker on the bench's topics and group, with
-// GOMEMLIMIT as deploy/ sets it, pinned as the layout says.
+// startWorker starts a kg worker on the bench's topics and group, with the
+// runtime settings deploy/ gives it (workerRuntimeEnv), pinned as the
+// layout says.
 func (b *run) startWorker() (*worker, error) {
 	if len(b.svc.Worker) == 0 {
 		return nil, fmt.Errorf("no worker command")
@@ -41,10 +42,9 @@ func (b *run) startWorker() (*worker, error) {
 		return nil, err
 	}
 	cmd := exec.Command(b.svc.Worker[0], b.svc.Worker[1:]...)
-	limit := 64 << 20 // GOMEMLIMIT as deploy/ sets it
 	cmd.Env = append(os.Environ(), "KG_ARTICLES_TOPIC="+b.topics.articles, "KG_EVENTS_TOPIC="+b.topics.events,
-		"KG_KAFKA_GROUP_ID="+b.topics.group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true", "KG_PPROF_ADDR="+pprofAddr,
-		"GOMEMLIMIT="+strconv.Itoa(limit))
+		"KG_KAFKA_GROUP_ID="+b.topics.group, "KG_HTTP_ADDR="+addr, "KG_LOG_LEVEL=warn", "KG_PPROF=true", "KG_PPROF_ADDR="+pprofAddr)
+	cmd.Env = append(cmd.Env, workerRuntimeEnv(os.Getenv("GODEBUG"))...)
 	cmd.Stdout, cmd.Stderr = b.svc.Progress, b.svc.Progress
 	if err := cmd.Start(); err != nil {
 		return nil, err
@@ -56,6 +56,17 @@ func (b *run) startWorker() (*worker, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// workerRuntimeEnv is the Go runtime's settings for the worker as deploy/
+// gives them: GOMEMLIMIT, and consumers.WorkerGODEBUG after the settings of
+// godebug, the bench's own GODEBUG.
+func workerRuntimeEnv(godebug string) []string {
+	limit := 64 << 20 // GOMEMLIMIT as deploy/ sets it
+	if godebug != "" {
+		godebug += ","
+	}
+	return []string{"GOMEMLIMIT=" + strconv.Itoa(limit), "GODEBUG=" + godebug + consumers.WorkerGODEBUG}
 }
 
 // freeAddr is a loopback address no one listens on now.

@@ -37,6 +37,19 @@ type messageWriter interface {
 // dead-lettered.
 var ErrCircuitOpen = errors.New("dead-letter circuit breaker open")
 
+// WorkerGODEBUG is the GODEBUG setting deploy/ gives a worker, and kg
+// bench the worker it measures. A worker works in short stretches between
+// waits on Kafka and Neo4j. Each time it wakes from such a wait with a
+// system call, Go's sysmon thread, asleep while the process idled, wakes
+// too and polls every 20 µs for the next millisecond (golang/go#18236, no
+// setting of its own). With Neo4j on a core of its own that polling was a
+// fifth of the worker's CPU (docs/performance.md). sysmon does not sleep
+// that way while schedtrace is set, so it is not woken into the polling: it
+// backs off to every 10 ms and stays there. The trace line schedtrace asks
+// for comes every 2^31-1 ms (24.8 days), the longest period it takes, and
+// at start-up on a host that has been up longer.
+const WorkerGODEBUG = "schedtrace=2147483647"
+
 // Worker consumes the article topic in a consumer group and writes to the
 // graph.
 type Worker struct {

@@ -14,6 +14,8 @@ import (
 	"github.com/compose-spec/compose-go/v2/dotenv"
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
+
+	"github.com/newsgraph/kg/consumers"
 )
 
 const composeFile = "docker-compose.yml"
@@ -232,6 +234,9 @@ func TestComposeWorkerEnvironment(t *testing.T) {
 		t.Errorf("worker: %v", err)
 	} else if w.Deploy == nil || w.Deploy.Resources.Limits == nil || int64(w.Deploy.Resources.Limits.MemoryBytes) <= soft {
 		t.Errorf("worker: want a memory limit above GOMEMLIMIT %s", we["GOMEMLIMIT"])
+	}
+	if we["GODEBUG"] != consumers.WorkerGODEBUG {
+		t.Errorf("worker: GODEBUG %q, want %q as kg bench measures it", we["GODEBUG"], consumers.WorkerGODEBUG)
 	}
 }
 

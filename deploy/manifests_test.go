@@ -23,6 +23,8 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
+
+	"github.com/newsgraph/kg/consumers"
 )
 
 // scaledObject is the part of KEDA's ScaledObject (keda.sh/v1alpha1) that
@@ -505,6 +507,9 @@ func TestWorkerMemory(t *testing.T) {
 				tc.name, raw, soft, memLimit.String(), memLimit.Value())
 		}
 		if tc.name == "worker" {
+			if v, _ := envValue(tc.c, "GODEBUG"); v != consumers.WorkerGODEBUG {
+				t.Errorf("worker: GODEBUG %q, want %q as kg bench measures it", v, consumers.WorkerGODEBUG)
+			}
 			if soft < 64<<20 || soft > target {
 				t.Errorf("worker: GOMEMLIMIT %s (%d bytes) is not between 64 MiB and the peak RSS target 64 MiB + 2 x KG_BATCH_MAX_BYTES = %d bytes",
 					raw, soft, target)
