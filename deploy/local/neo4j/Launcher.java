@@ -83,6 +83,12 @@ public class Launcher {
                 // (docs/performance.md). The same setting is in
                 // deploy/docker-compose.yml and deploy/k8s/neo4j/values.yaml.
                 .setConfig(GraphDatabaseSettings.index_sampling_update_percentage, 50)
+                // Transaction logs are kept up to 1 GB, not for 2 days: a
+                // bench run writes millions of events, and after a series
+                // of runs the bench instance held 54 GB, about half of it
+                // logs, when its disk filled. A local instance needs its
+                // logs for recovery, not for backups or replicas.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1G size")
                 // User-facing log (the neo4j.log of a server install) to stdout;
                 // the debug log goes to <home-dir>/logs/debug.log.
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
