@@ -36,6 +36,7 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	db     string
 	log    *slog.Logger
+	states *knownStates // the states writes found in the graph
 }
 
 // OpenWhenUp is Open, waiting for Neo4j while ctx lasts: a worker started
@@ -71,7 +72,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", redact.URL(cfg.URI), err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, log: log}
+	s := &Store{driver: driver, db: cfg.Database, log: log, states: newKnownStates()}
 	ctx, cancel := cancellable(ctx)
 	defer cancel()
 	if err := driver.VerifyConnectivity(ctx); err != nil {

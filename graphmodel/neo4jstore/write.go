@@ -266,7 +266,7 @@ func (s *Store) Write(ctx context.Context, b *graphmodel.Batch, now time.Time) (
 	}
 	batchID := fmt.Sprintf("%d", now.UnixNano())
 	stats, deadlocks, err := inTx(ctx, s, func(tx runner) (graphmodel.WriteStats, error) {
-		w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano), batch: batchID}
+		w := &txWriter{ctx: ctx, tx: tx, now: now.UTC().Format(time.RFC3339Nano), batch: batchID, states: s.states}
 		return w.write(b)
 	})
 	stats.Deadlocks = deadlocks
@@ -278,6 +278,9 @@ type txWriter struct {
 	tx    runner
 	now   string
 	batch string
+	// states are the states found in the graph by earlier writes; nil
+	// checks every state of every batch.
+	states *knownStates
 }
 
 func (w *txWriter) run(q string, params map[string]any) ([]*neo4j.Record, error) {
@@ -542,7 +545,8 @@ func entitiesOf(arts []*graphmodel.Article, evs []graphmodel.Event) iter.Seq[*gr
 }
 
 // checkStates fails when a state the batch names was never seeded: writers
-// only MATCH states, so a missing one would silently drop claims.
+// only MATCH states, so a missing one would silently drop claims. States
+// found by a write of the last statesTTL are not checked again.
 func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 	keys := make(map[string]bool)
 	last := "" // the state before: a batch of events names a few states, again and again
@@ -552,10 +556,18 @@ func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 			last = e.Key
 		}
 	}
-	if len(keys) == 0 {
+	var check []string
+	var at time.Time
+	if w.states != nil {
+		check, at = w.states.unknown(keys)
+		slices.Sort(check)
+	} else {
+		check = sortedKeys(keys)
+	}
+	if len(check) == 0 {
 		return nil
 	}
-	recs, err := w.run(countStates, map[string]any{"keys": sortedKeys(keys)})
+	recs, err := w.run(countStates, map[string]any{"keys": check})
 	if err != nil {
 		return err
 	}
@@ -567,8 +579,11 @@ func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 	if err != nil {
 		return err
 	}
-	if int(n) != len(keys) {
-		return fmt.Errorf("%d of %d states are not in the graph: run `kg schema apply`", len(keys)-int(n), len(keys))
+	if int(n) != len(check) {
+		return fmt.Errorf("%d of %d states are not in the graph: run `kg schema apply`", len(check)-int(n), len(check))
+	}
+	if w.states != nil {
+		w.states.add(check, at)
 	}
 	return nil
 }
