@@ -27,14 +27,14 @@ func newKnownStates() *knownStates {
 	return &knownStates{found: make(map[string]time.Time), now: time.Now}
 }
 
-// unknown returns the keys of keys not found within statesTTL, and the
-// time to record them with once they are found.
-func (k *knownStates) unknown(keys map[string]bool) ([]string, time.Time) {
+// unknown returns the keys not found within statesTTL, in their order,
+// and the time to record them with once they are found.
+func (k *knownStates) unknown(keys []string) ([]string, time.Time) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	now := k.now()
 	var out []string
-	for key := range keys {
+	for _, key := range keys {
 		if at, ok := k.found[key]; !ok || now.Sub(at) >= statesTTL {
 			out = append(out, key)
 		}

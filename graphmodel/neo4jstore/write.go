@@ -556,13 +556,10 @@ func (w *txWriter) checkStates(ents iter.Seq[*graphmodel.Entity]) error {
 			last = e.Key
 		}
 	}
-	var check []string
+	check := sortedKeys(keys)
 	var at time.Time
 	if w.states != nil {
-		check, at = w.states.unknown(keys)
-		slices.Sort(check)
-	} else {
-		check = sortedKeys(keys)
+		check, at = w.states.unknown(check)
 	}
 	if len(check) == 0 {
 		return nil
